@@ -8,6 +8,7 @@ mod batch;
 mod cmd;
 mod io;
 mod pretty;
+mod tabular;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,11 @@ struct Cli {
 enum Command {
     Annotate(cmd::annotate::Args),
     Extract(cmd::extract::Args),
+    Ingest(cmd::ingest::Args),
+    Quotes(cmd::quotes::Args),
+    Entity(cmd::entity::Args),
+    Articles(cmd::articles::Args),
+    Export(cmd::export::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +47,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Annotate(args) => cmd::annotate::run(args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Quotes(args) => cmd::quotes::run(args),
+        Command::Entity(args) => cmd::entity::run(args),
+        Command::Articles(args) => cmd::articles::run(args),
+        Command::Export(args) => cmd::export::run(args),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),
