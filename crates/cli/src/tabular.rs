@@ -45,7 +45,7 @@ pub fn write<T: Serialize>(
             }
         }
         Format::Table => {
-            let rows: Vec<Vec<String>> = items.iter().map(|i| cells(i)).collect();
+            let rows: Vec<Vec<String>> = items.iter().map(&cells).collect();
             table(out, headers, widths, &rows)?;
         }
     }
