@@ -32,6 +32,8 @@ enum Command {
     Entity(cmd::entity::Args),
     Articles(cmd::articles::Args),
     Export(cmd::export::Args),
+    Serve(cmd::serve::Args),
+    Synth(cmd::synth::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +54,8 @@ fn main() -> ExitCode {
         Command::Entity(args) => cmd::entity::run(args),
         Command::Articles(args) => cmd::articles::run(args),
         Command::Export(args) => cmd::export::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Synth(args) => cmd::synth::run(args),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

@@ -23,6 +23,7 @@ mod read;
 pub mod records;
 pub mod schema;
 mod sqlite;
+pub mod synth;
 mod write;
 
 use chrono::NaiveDate;

@@ -171,7 +171,7 @@ fn snippet(text: &str, words: &[String]) -> String {
         }
         None => 0,
     };
-    let body: String = text[start..].chars().take(WIDTH).collect();
+    let body: String = text[start..].trim_start().chars().take(WIDTH).collect();
     let mut out = String::new();
     if start > 0 {
         out.push('…');

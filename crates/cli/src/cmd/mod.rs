@@ -7,4 +7,6 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod quotes;
+pub mod serve;
 pub mod store_args;
+pub mod synth;
