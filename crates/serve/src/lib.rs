@@ -36,6 +36,7 @@ use axum::Router;
 use tidings_store::Store;
 
 pub use error::ApiError;
+pub use web::asset as web_asset;
 
 /// Shared by every request.
 #[derive(Clone)]

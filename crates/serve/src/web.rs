@@ -42,3 +42,15 @@ pub async fn style() -> impl IntoResponse {
 pub async fn openapi() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
 }
+
+/// The text of a built-in asset by file name (`index.html`, `app.js`,
+/// `app.css`), for tests and tools.
+pub fn asset(name: &str) -> Option<&'static str> {
+    match name {
+        "index.html" => Some(INDEX),
+        "app.js" => Some(SCRIPT),
+        "app.css" => Some(STYLE),
+        "openapi.json" => Some(OPENAPI),
+        _ => None,
+    }
+}

@@ -171,7 +171,8 @@ fn snippet(text: &str, words: &[String]) -> String {
         }
         None => 0,
     };
-    let body: String = text[start..].trim_start().chars().take(WIDTH).collect();
+    let start = text.len() - text[start..].trim_start().len();
+    let body: String = text[start..].chars().take(WIDTH).collect();
     let mut out = String::new();
     if start > 0 {
         out.push('…');

@@ -2,7 +2,7 @@
 // highlighted, see an entity's quotes over time and whom it meets in events.
 //
 // Everything shown comes from articles, which are hostile input: the DOM is
-// built with createElement and textContent only (never innerHTML), and links
+// built with createElement and textContent only (no HTML parsing of data), and links
 // are made from numeric ids. Offsets from the API are Unicode code points, so
 // texts are indexed as arrays of code points (Array.from), not UTF-16 units.
 "use strict";
