@@ -2,7 +2,8 @@
 //!
 //! Text filters go through FTS5 ([`fts_query`] turns a user's words into a
 //! safe FTS5 expression: every word quoted, all required). Lists are ordered
-//! by date, newest first, then by id; pages fetch one row more than asked to
+//! by date, newest first (for articles and quotes that is id order, see
+//! [`crate::schema`]); pages fetch one row more than asked to
 //! know whether another page follows, so no query counts all its matches.
 
 use std::collections::BTreeMap;
@@ -15,6 +16,8 @@ use crate::{ArticleQuery, EntityQuery, EventQuery, Page, QuoteQuery, StoreError}
 
 /// Entities, quotes and events listed on an entity's page.
 const DETAIL_ROWS: u32 = 20;
+/// Events per side (as source, as target) from which co-actors are counted.
+const CO_ACTOR_EVENTS: u32 = 2000;
 
 /// An FTS5 query requiring every word of `input`; `prefix` lets the last
 /// word match as a prefix (for type-ahead). `None` when there are no words.
@@ -75,6 +78,28 @@ impl Filter {
         if let Some(d) = to {
             self.add(&format!("{column} <= ?"), [Value::Text(d.to_string())]);
         }
+    }
+}
+
+/// Constrain a date-sorted id column (articles, quotes) to a date range.
+fn id_dates(
+    f: &mut Filter,
+    column: &str,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) {
+    use crate::write::{DAY_SPAN, day_base};
+    if let Some(d) = from {
+        f.add(
+            &format!("{column} >= ?"),
+            [Value::Integer(day_base(Some(d)))],
+        );
+    }
+    if let Some(d) = to {
+        f.add(
+            &format!("{column} < ?"),
+            [Value::Integer(day_base(Some(d)) + DAY_SPAN)],
+        );
     }
 }
 
@@ -198,18 +223,24 @@ pub(crate) fn articles(
     page: Page,
 ) -> Result<Paged<ArticleSummary>, StoreError> {
     let mut f = Filter::default();
-    if let Some(m) = q.q.as_deref().and_then(|s| fts_query(s, false)) {
-        f.add(
-            "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
-            [Value::Text(m)],
-        );
-    }
-    f.dates("a.published_date", q.from, q.to);
-    let sql = format!(
-        "SELECT {ARTICLE_COLS} FROM articles a {} \
-         ORDER BY a.published_date DESC, a.id DESC LIMIT ? OFFSET ?",
-        f.sql()
-    );
+    let sql = match q.q.as_deref().and_then(|s| fts_query(s, false)) {
+        Some(m) => {
+            f.add("articles_fts MATCH ?", [Value::Text(m)]);
+            id_dates(&mut f, "f.rowid", q.from, q.to);
+            format!(
+                "SELECT {ARTICLE_COLS} FROM articles_fts f JOIN articles a ON a.id = f.rowid {} \
+                 ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
+                f.sql()
+            )
+        }
+        None => {
+            id_dates(&mut f, "a.id", q.from, q.to);
+            format!(
+                "SELECT {ARTICLE_COLS} FROM articles a {} ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                f.sql()
+            )
+        }
+    };
     let words = words_of(q.q.as_deref());
     paged(conn, &sql, f, page, |r| article_summary(r, &words))
 }
@@ -350,28 +381,36 @@ pub(crate) fn quotes(
     page: Page,
 ) -> Result<Paged<QuoteRow>, StoreError> {
     let mut f = Filter::default();
-    if let Some(m) = q.q.as_deref().and_then(|s| fts_query(s, false)) {
-        f.add(
-            "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
-            [Value::Text(format!("text : ({m})"))],
-        );
-    }
+    let words = q.q.as_deref().and_then(|s| fts_query(s, false));
+    let (from, order) = match &words {
+        // Drive from the full-text index, walking ids newest first.
+        Some(m) => {
+            f.add("quotes_fts MATCH ?", [Value::Text(format!("text : ({m})"))]);
+            ("quotes_fts f JOIN quotes q ON q.id = f.rowid", "f.rowid")
+        }
+        None => ("quotes q", "q.id"),
+    };
     if let Some(m) = q.speaker.as_deref().and_then(|s| fts_query(s, false)) {
+        // Resolved speakers by any alias of their entity; unresolved ones by
+        // the attributing phrase.
         f.add(
             &format!(
-                "(q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?) \
-                 OR q.speaker_entity IN ({ENTITIES_NAMED}))"
+                "(q.speaker_entity IN ({ENTITIES_NAMED}) \
+                 OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
             ),
-            [Value::Text(format!("speaker : ({m})")), Value::Text(m)],
+            [
+                Value::Text(m.clone()),
+                Value::Text(format!("speaker : ({m})")),
+            ],
         );
     }
     if let Some(e) = q.speaker_entity {
         f.add("q.speaker_entity = ?", [Value::Integer(e)]);
     }
-    f.dates("q.published_date", q.from, q.to);
+    id_dates(&mut f, order, q.from, q.to);
     let sql = format!(
-        "SELECT {QUOTE_COLS} FROM quotes q JOIN articles a ON a.id = q.article {} \
-         ORDER BY q.published_date DESC, q.id DESC LIMIT ? OFFSET ?",
+        "SELECT {QUOTE_COLS} FROM {from} JOIN articles a ON a.id = q.article {} \
+         ORDER BY {order} DESC LIMIT ? OFFSET ?",
         f.sql()
     );
     paged(conn, &sql, f, page, quote_row)
@@ -449,20 +488,24 @@ pub(crate) fn entity(conn: &Connection, id: i64) -> Result<Option<EntityDetail>,
         })?
         .collect::<Result<Vec<_>, _>>()?;
     let mut met: BTreeMap<(Option<i64>, String), i64> = BTreeMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT ev.target_entity, coalesce(t.name, ev.target_name) FROM events ev
-             LEFT JOIN entities t ON t.id = ev.target_entity
-         WHERE ev.source_entity = ?1 AND coalesce(ev.target_entity, -1) != ?1
-               AND coalesce(t.name, ev.target_name) IS NOT NULL
-         UNION ALL
-         SELECT ev.source_entity, coalesce(s.name, ev.source_name) FROM events ev
-             LEFT JOIN entities s ON s.id = ev.source_entity
-         WHERE ev.target_entity = ?1 AND coalesce(ev.source_entity, -1) != ?1
-               AND coalesce(s.name, ev.source_name) IS NOT NULL",
-    )?;
-    let mut rows = stmt.query(params![id])?;
-    while let Some(r) = rows.next()? {
-        *met.entry((r.get(0)?, r.get(1)?)).or_default() += 1;
+    // Among the entity's latest events on each side, so that the work per
+    // request stays bounded however famous the entity is.
+    for (me, other, other_name) in [
+        ("source_entity", "target_entity", "target_name"),
+        ("target_entity", "source_entity", "source_name"),
+    ] {
+        let sql = format!(
+            "SELECT ev.{other}, coalesce(o.name, ev.{other_name}) FROM
+                 (SELECT {other}, {other_name} FROM events WHERE {me} = ?1
+                  ORDER BY day DESC LIMIT {CO_ACTOR_EVENTS}) AS ev
+             LEFT JOIN entities o ON o.id = ev.{other}
+             WHERE coalesce(ev.{other}, -1) != ?1 AND coalesce(o.name, ev.{other_name}) IS NOT NULL"
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![id])?;
+        while let Some(r) = rows.next()? {
+            *met.entry((r.get(0)?, r.get(1)?)).or_default() += 1;
+        }
     }
     let mut co_actors: Vec<CoActor> = met
         .into_iter()

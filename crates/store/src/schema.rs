@@ -11,6 +11,13 @@
 //! of `tidings annotate` (`shared/eval/FORMAT.md`) and as SQLite's own
 //! `substr()`, which counts characters: `substr(text, start + 1, end - start)`
 //! is the covered text. Dates are ISO `YYYY-MM-DD` strings.
+//!
+//! **Article and quote ids sort by publication date**: an id is
+//! `days_from_CE(published) × 2^24 + n` (undated rows: just `n`), assigned by
+//! [`crate::write`]. "Newest first" is then `id DESC` and a date range is an id
+//! range, so a full-text search walks the FTS5 index in id order and stops at
+//! the end of the page instead of sorting every match. Ids stay below 2^53,
+//! exact in JavaScript.
 
 use rusqlite::{Connection, params};
 
@@ -39,7 +46,6 @@ CREATE TABLE articles (
     text          TEXT NOT NULL,
     ingested_at   TEXT NOT NULL
 );
-CREATE INDEX articles_by_date ON articles(published_date, id);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
@@ -111,15 +117,18 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_by_article ON quotes(article);
 CREATE INDEX quotes_by_speaker ON quotes(speaker_entity, published_date);
-CREATE INDEX quotes_by_date ON quotes(published_date, id);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
     text, speaker, content='quotes', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
 );
+-- The speaker column indexes only unresolved speakers (the attributing
+-- phrase); resolved ones are found through their entity's aliases.
 CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+    INSERT INTO quotes_fts(rowid, text, speaker)
+    VALUES (new.id, new.text, CASE WHEN new.speaker_entity IS NULL THEN new.speaker END);
 END;
 CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)
+    VALUES ('delete', old.id, old.text, CASE WHEN old.speaker_entity IS NULL THEN old.speaker END);
 END;
 
 CREATE TABLE timexes (

@@ -13,6 +13,29 @@ use tidings_model::{Actor, Document, MentionKind, Span};
 
 use crate::{Provenance, StoreError, Stored};
 
+/// Rows per day in the date-sorted id space (see [`crate::schema`]).
+pub(crate) const DAY_SPAN: i64 = 1 << 24;
+
+/// The first id of `day` (undated: 0).
+pub(crate) fn day_base(day: Option<chrono::NaiveDate>) -> i64 {
+    use chrono::Datelike;
+    day.map_or(0, |d| i64::from(d.num_days_from_ce().max(0)) * DAY_SPAN)
+}
+
+/// The next free id of `day` in `table` (`articles` or `quotes`).
+fn next_id(
+    tx: &Transaction,
+    table: &str,
+    day: Option<chrono::NaiveDate>,
+) -> Result<i64, StoreError> {
+    let base = day_base(day);
+    let sql = format!("SELECT max(id) FROM {table} WHERE id >= ?1 AND id < ?2");
+    let max: Option<i64> = tx
+        .prepare_cached(&sql)?
+        .query_row(params![base, base + DAY_SPAN], |r| r.get(0))?;
+    Ok(max.map_or(base + 1, |m| m + 1))
+}
+
 /// The content hash that keys an article: BLAKE3 of its text, in hex.
 pub fn content_hash(text: &str) -> String {
     blake3::hash(text.as_bytes()).to_hex().to_string()
@@ -75,11 +98,13 @@ fn insert_article(
     from: &Provenance,
 ) -> Result<i64, StoreError> {
     let m = &doc.meta;
-    let day = m.published_date().map(|d| d.to_string());
+    let date = m.published_date();
+    let day = date.map(|d| d.to_string());
+    let id = next_id(tx, "articles", date)?;
     tx.prepare_cached(
-        "INSERT INTO articles(doc_id, content_hash, url, title, site, published, published_date,
+        "INSERT INTO articles(id, doc_id, content_hash, url, title, site, published, published_date,
                               authors, language, source, text, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         VALUES (?13, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         doc.id,
@@ -94,14 +119,16 @@ fn insert_article(
         from.source,
         doc.text,
         crate::now(),
+        id,
     ])?;
-    Ok(tx.last_insert_rowid())
+    Ok(id)
 }
 
 fn insert_layers(tx: &Transaction, doc: &Document, article: i64) -> Result<(), StoreError> {
     let ci = CharIndex::new(&doc.text);
     let cp = |s: Span| (ci.to_char(s.start) as i64, ci.to_char(s.end) as i64);
-    let day = doc.meta.published_date().map(|d| d.to_string());
+    let date = doc.meta.published_date();
+    let day = date.map(|d| d.to_string());
 
     let mut entity_ids: HashMap<&str, i64> = HashMap::new();
     for e in &doc.entities {
@@ -147,9 +174,10 @@ fn insert_layers(tx: &Transaction, doc: &Document, article: i64) -> Result<(), S
     let mut quote_ids = Vec::with_capacity(doc.quotes.len());
     let mut quote_stmt = tx.prepare_cached(
         "INSERT INTO quotes(article, start, end, text, kind, speaker_entity, speaker,
-                            speaker_start, speaker_end, cue_start, cue_end, published_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                            speaker_start, speaker_end, cue_start, cue_end, published_date, id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
+    let mut quote_id = next_id(tx, "quotes", date)?;
     for q in &doc.quotes {
         let (s, t) = cp(q.span);
         let sp = q.speaker.as_ref();
@@ -168,8 +196,10 @@ fn insert_layers(tx: &Transaction, doc: &Document, article: i64) -> Result<(), S
             cue.map(|x| x.0),
             cue.map(|x| x.1),
             day,
+            quote_id,
         ])?;
-        quote_ids.push(tx.last_insert_rowid());
+        quote_ids.push(quote_id);
+        quote_id += 1;
     }
 
     let mut timex_ids = Vec::with_capacity(doc.timexes.len());
