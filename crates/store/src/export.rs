@@ -146,6 +146,11 @@ impl Layer {
         }
     }
 
+    /// Columns holding JSON (the authors list), exported as JSON values.
+    fn is_json(self, column: usize) -> bool {
+        self == Layer::Articles && self.columns()[column] == "authors"
+    }
+
     /// Columns holding booleans (stored as 0/1).
     fn is_bool(self, column: usize) -> bool {
         let name = self.columns()[column];
@@ -170,6 +175,9 @@ pub(crate) fn export(
                 ValueRef::Integer(x) if layer.is_bool(i) => Value::Bool(x != 0),
                 ValueRef::Integer(x) => Value::from(x),
                 ValueRef::Real(x) => Value::from(x),
+                ValueRef::Text(t) if layer.is_json(i) => {
+                    serde_json::from_slice(t).unwrap_or(Value::Null)
+                }
                 ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
                 ValueRef::Blob(b) => Value::String(String::from_utf8_lossy(b).into_owned()),
             };

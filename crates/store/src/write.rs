@@ -177,8 +177,8 @@ fn insert_layers(tx: &Transaction, doc: &Document, article: i64) -> Result<(), S
                             speaker_start, speaker_end, cue_start, cue_end, published_date, id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
-    let mut quote_id = next_id(tx, "quotes", date)?;
-    for q in &doc.quotes {
+    let first_quote = next_id(tx, "quotes", date)?;
+    for (quote_id, q) in (first_quote..).zip(&doc.quotes) {
         let (s, t) = cp(q.span);
         let sp = q.speaker.as_ref();
         let sp_span = sp.and_then(|s| s.span).map(cp);
@@ -199,7 +199,6 @@ fn insert_layers(tx: &Transaction, doc: &Document, article: i64) -> Result<(), S
             quote_id,
         ])?;
         quote_ids.push(quote_id);
-        quote_id += 1;
     }
 
     let mut timex_ids = Vec::with_capacity(doc.timexes.len());

@@ -17,7 +17,8 @@ use crate::tabular::csv_row;
 ///
 /// Offsets are Unicode code points into `articles.text`. JSONL files hold one
 /// object per row; CSV files have a header line, empty fields for nulls and
-/// `true`/`false` for booleans. Both load as they are in pandas
+/// `true`/`false` for booleans, and lists (authors) as JSON text. JSONL
+/// articles are valid `tidings annotate`/`ingest` input. Both load as they are in pandas
 /// (`read_json(lines=True)`, `read_csv`), Polars and DuckDB.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -73,6 +74,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     Ok(Outcome { ok: 1, failed: 0 })
 }
 
+/// A CSV field: nulls empty, strings as they are, lists as JSON.
 fn csv_value(v: Value) -> String {
     match v {
         Value::Null => String::new(),
