@@ -169,6 +169,11 @@ async fn entity(
 
 async fn events(State(s): State<AppState>, q: Pairs) -> ApiResult<Paged<EventRow>> {
     let p = params(q, &["actor", "entity", "type", "from", "to"], true)?;
+    if p.text("actor").is_some() && p.text("entity").is_some() {
+        return Err(ApiError::BadParameter(
+            "give `actor` (words of a name) or `entity` (an id), not both".into(),
+        ));
+    }
     let query = EventQuery {
         actor: p.text("actor"),
         actor_entity: p.id("entity")?,

@@ -107,21 +107,34 @@ fn id_dates(
 const ENTITIES_NAMED: &str = "SELECT entity FROM entity_aliases WHERE id IN \
      (SELECT rowid FROM aliases_fts WHERE aliases_fts MATCH ?)";
 
+/// A page in two steps: the ids (`ids_sql`, ending `LIMIT ? OFFSET ?`, cheap
+/// on indexes alone), then each row by id (`row_sql`, one `?1`), so that only
+/// the rows shown are read in full.
 fn paged<T>(
     conn: &Connection,
-    sql: &str,
+    ids_sql: &str,
     mut filter: Filter,
     page: Page,
-    map: impl FnMut(&Row) -> rusqlite::Result<T>,
+    row_sql: &str,
+    mut map: impl FnMut(&Row) -> rusqlite::Result<T>,
 ) -> Result<Paged<T>, StoreError> {
     filter.params.push(Value::Integer(page.limit as i64 + 1));
     filter.params.push(Value::Integer(page.offset as i64));
-    let mut stmt = conn.prepare_cached(sql)?;
-    let mut items = stmt
-        .query_map(params_from_iter(filter.params.iter()), map)?
-        .collect::<Result<Vec<T>, _>>()?;
-    let more = items.len() > page.limit as usize;
-    items.truncate(page.limit as usize);
+    let mut ids = conn
+        .prepare_cached(ids_sql)?
+        .query_map(params_from_iter(filter.params.iter()), |r| {
+            r.get::<_, i64>(0)
+        })?
+        .collect::<Result<Vec<i64>, _>>()?;
+    let more = ids.len() > page.limit as usize;
+    ids.truncate(page.limit as usize);
+    let mut stmt = conn.prepare_cached(row_sql)?;
+    let mut items = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(item) = stmt.query_row([id], &mut map).optional()? {
+            items.push(item);
+        }
+    }
     Ok(Paged {
         items,
         limit: page.limit,
@@ -223,26 +236,28 @@ pub(crate) fn articles(
     page: Page,
 ) -> Result<Paged<ArticleSummary>, StoreError> {
     let mut f = Filter::default();
-    let sql = match q.q.as_deref().and_then(|s| fts_query(s, false)) {
+    let ids_sql = match q.q.as_deref().and_then(|s| fts_query(s, false)) {
         Some(m) => {
             f.add("articles_fts MATCH ?", [Value::Text(m)]);
             id_dates(&mut f, "f.rowid", q.from, q.to);
             format!(
-                "SELECT {ARTICLE_COLS} FROM articles_fts f JOIN articles a ON a.id = f.rowid {} \
-                 ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
+                "SELECT f.rowid FROM articles_fts f {} ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
                 f.sql()
             )
         }
         None => {
             id_dates(&mut f, "a.id", q.from, q.to);
             format!(
-                "SELECT {ARTICLE_COLS} FROM articles a {} ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                "SELECT a.id FROM articles a {} ORDER BY a.id DESC LIMIT ? OFFSET ?",
                 f.sql()
             )
         }
     };
     let words = words_of(q.q.as_deref());
-    paged(conn, &sql, f, page, |r| article_summary(r, &words))
+    let row_sql = format!("SELECT {ARTICLE_COLS} FROM articles a WHERE a.id = ?1");
+    paged(conn, &ids_sql, f, page, &row_sql, |r| {
+        article_summary(r, &words)
+    })
 }
 
 pub(crate) fn article(conn: &Connection, id: i64) -> Result<Option<ArticleDetail>, StoreError> {
@@ -381,12 +396,11 @@ pub(crate) fn quotes(
     page: Page,
 ) -> Result<Paged<QuoteRow>, StoreError> {
     let mut f = Filter::default();
-    let words = q.q.as_deref().and_then(|s| fts_query(s, false));
-    let (from, order) = match &words {
-        // Drive from the full-text index, walking ids newest first.
+    // With words, walk the full-text index newest first; else the table.
+    let (from, key) = match q.q.as_deref().and_then(|s| fts_query(s, false)) {
         Some(m) => {
             f.add("quotes_fts MATCH ?", [Value::Text(format!("text : ({m})"))]);
-            ("quotes_fts f JOIN quotes q ON q.id = f.rowid", "f.rowid")
+            ("quotes_fts f", "f.rowid")
         }
         None => ("quotes q", "q.id"),
     };
@@ -395,8 +409,8 @@ pub(crate) fn quotes(
         // the attributing phrase.
         f.add(
             &format!(
-                "(q.speaker_entity IN ({ENTITIES_NAMED}) \
-                 OR q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))"
+                "{key} IN (SELECT id FROM quotes WHERE speaker_entity IN ({ENTITIES_NAMED}) \
+                 UNION ALL SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
             ),
             [
                 Value::Text(m.clone()),
@@ -405,15 +419,20 @@ pub(crate) fn quotes(
         );
     }
     if let Some(e) = q.speaker_entity {
-        f.add("q.speaker_entity = ?", [Value::Integer(e)]);
+        f.add(
+            &format!("{key} IN (SELECT id FROM quotes WHERE speaker_entity = ?)"),
+            [Value::Integer(e)],
+        );
     }
-    id_dates(&mut f, order, q.from, q.to);
-    let sql = format!(
-        "SELECT {QUOTE_COLS} FROM {from} JOIN articles a ON a.id = q.article {} \
-         ORDER BY {order} DESC LIMIT ? OFFSET ?",
+    id_dates(&mut f, key, q.from, q.to);
+    let ids_sql = format!(
+        "SELECT {key} FROM {from} {} ORDER BY {key} DESC LIMIT ? OFFSET ?",
         f.sql()
     );
-    paged(conn, &sql, f, page, quote_row)
+    let row_sql = format!(
+        "SELECT {QUOTE_COLS} FROM quotes q JOIN articles a ON a.id = q.article WHERE q.id = ?1"
+    );
+    paged(conn, &ids_sql, f, page, &row_sql, quote_row)
 }
 
 // ---------------------------------------------------------------- entities
@@ -445,12 +464,12 @@ pub(crate) fn entities(
     if let Some(t) = q.etype.as_deref() {
         f.add("e.etype = ?", [Value::Text(t.to_ascii_uppercase())]);
     }
-    let sql = format!(
-        "SELECT {ENTITY_COLS} FROM entities e {} \
-         ORDER BY e.mention_count DESC, e.id LIMIT ? OFFSET ?",
+    let ids_sql = format!(
+        "SELECT e.id FROM entities e {} ORDER BY e.mention_count DESC, e.id LIMIT ? OFFSET ?",
         f.sql()
     );
-    paged(conn, &sql, f, page, entity_row)
+    let row_sql = format!("SELECT {ENTITY_COLS} FROM entities e WHERE e.id = ?1");
+    paged(conn, &ids_sql, f, page, &row_sql, entity_row)
 }
 
 pub(crate) fn entity(conn: &Connection, id: i64) -> Result<Option<EntityDetail>, StoreError> {
@@ -591,30 +610,49 @@ pub(crate) fn events(
     page: Page,
 ) -> Result<Paged<EventRow>, StoreError> {
     let mut f = Filter::default();
-    if let Some(m) = q.actor.as_deref().and_then(|s| fts_query(s, false)) {
-        f.add(
-            &format!(
-                "(ev.source_entity IN ({ENTITIES_NAMED}) OR ev.target_entity IN ({ENTITIES_NAMED}))"
-            ),
-            [Value::Text(m.clone()), Value::Text(m)],
-        );
-    }
-    if let Some(e) = q.actor_entity {
-        f.add(
-            "(ev.source_entity = ? OR ev.target_entity = ?)",
-            [Value::Integer(e), Value::Integer(e)],
-        );
-    }
-    if let Some(t) = q.etype.as_deref() {
-        f.add("ev.type = ?", [Value::Text(t.to_ascii_uppercase())]);
-    }
-    f.dates("ev.day", q.from, q.to);
-    let sql = format!(
-        "SELECT {EVENT_COLS} FROM events ev JOIN articles a ON a.id = ev.article {} \
-         ORDER BY ev.day DESC, ev.id DESC LIMIT ? OFFSET ?",
-        f.sql()
+    // The actor's entities: one id, or every entity named by the words.
+    let actor: Option<(String, Value)> = match (q.actor_entity, q.actor.as_deref()) {
+        (Some(e), _) => Some(("= ?".into(), Value::Integer(e))),
+        (None, Some(words)) => {
+            fts_query(words, false).map(|m| (format!("IN ({ENTITIES_NAMED})"), Value::Text(m)))
+        }
+        (None, None) => None,
+    };
+    let ids_sql = match actor {
+        // Each side read from its covering index (entity, day, type), so no
+        // event row is touched until the page is known.
+        Some((set, value)) => {
+            let mut side = Filter::default();
+            side.dates("day", q.from, q.to);
+            if let Some(t) = q.etype.as_deref() {
+                side.add("type = ?", [Value::Text(t.to_ascii_uppercase())]);
+            }
+            let extra: String = side.clauses.iter().map(|c| format!(" AND {c}")).collect();
+            for _ in 0..2 {
+                f.params.push(value.clone());
+                f.params.extend(side.params.iter().cloned());
+            }
+            format!(
+                "SELECT id FROM (SELECT id, day FROM events WHERE source_entity {set}{extra} \
+                 UNION SELECT id, day FROM events WHERE target_entity {set}{extra}) \
+                 ORDER BY day DESC, id DESC LIMIT ? OFFSET ?"
+            )
+        }
+        None => {
+            if let Some(t) = q.etype.as_deref() {
+                f.add("ev.type = ?", [Value::Text(t.to_ascii_uppercase())]);
+            }
+            f.dates("ev.day", q.from, q.to);
+            format!(
+                "SELECT ev.id FROM events ev {} ORDER BY ev.day DESC, ev.id DESC LIMIT ? OFFSET ?",
+                f.sql()
+            )
+        }
+    };
+    let row_sql = format!(
+        "SELECT {EVENT_COLS} FROM events ev JOIN articles a ON a.id = ev.article WHERE ev.id = ?1"
     );
-    paged(conn, &sql, f, page, event_row)
+    paged(conn, &ids_sql, f, page, &row_sql, event_row)
 }
 
 #[cfg(test)]

@@ -167,8 +167,8 @@ CREATE TABLE events (
     day            TEXT
 );
 CREATE INDEX events_by_article ON events(article);
-CREATE INDEX events_by_source ON events(source_entity, day);
-CREATE INDEX events_by_target ON events(target_entity, day);
+CREATE INDEX events_by_source ON events(source_entity, day, type);
+CREATE INDEX events_by_target ON events(target_entity, day, type);
 CREATE INDEX events_by_type ON events(type, day);
 CREATE INDEX events_by_day ON events(day, id);
 "#;

@@ -118,6 +118,13 @@ impl Store for SqliteStore {
         write::put(&mut self.writer(), doc, from)
     }
 
+    fn put_batch(
+        &self,
+        docs: &[(&tidings_model::Document, &Provenance)],
+    ) -> Result<Vec<Result<Stored, StoreError>>, StoreError> {
+        write::put_batch(&mut self.writer(), docs)
+    }
+
     fn find_content(&self, hash: &str) -> Result<Option<i64>, StoreError> {
         self.read(|c| read::find_content(c, hash))
     }

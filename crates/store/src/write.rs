@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use tidings_model::offsets::CharIndex;
 use tidings_model::{Actor, Document, MentionKind, Span};
 
@@ -24,7 +24,7 @@ pub(crate) fn day_base(day: Option<chrono::NaiveDate>) -> i64 {
 
 /// The next free id of `day` in `table` (`articles` or `quotes`).
 fn next_id(
-    tx: &Transaction,
+    tx: &Connection,
     table: &str,
     day: Option<chrono::NaiveDate>,
 ) -> Result<i64, StoreError> {
@@ -46,25 +46,54 @@ pub(crate) fn put(
     doc: &Document,
     from: &Provenance,
 ) -> Result<Stored, StoreError> {
-    let hash = content_hash(&doc.text);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let stored = put_in(&tx, doc, from)?;
+    tx.commit()?;
+    Ok(stored)
+}
+
+/// Store many documents in one transaction, each inside its own savepoint:
+/// a document that fails is rolled back alone and reported in its slot, and
+/// the others commit together. Each article is still all or nothing; a crash
+/// loses at most the uncommitted batch, which the next run stores again.
+pub(crate) fn put_batch(
+    conn: &mut Connection,
+    docs: &[(&Document, &Provenance)],
+) -> Result<Vec<Result<Stored, StoreError>>, StoreError> {
+    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut out = Vec::with_capacity(docs.len());
+    for (doc, from) in docs {
+        let sp = tx.savepoint()?;
+        match put_in(&sp, doc, from) {
+            Ok(stored) => {
+                sp.commit()?;
+                out.push(Ok(stored));
+            }
+            // Dropping the savepoint rolls this document back.
+            Err(e) => out.push(Err(e)),
+        }
+    }
+    tx.commit()?;
+    Ok(out)
+}
+
+/// Store one document inside the caller's transaction.
+fn put_in(tx: &Connection, doc: &Document, from: &Provenance) -> Result<Stored, StoreError> {
+    check_spans(doc)?;
+    let hash = content_hash(&doc.text);
     if let Some(id) = tx
-        .query_row(
-            "SELECT id FROM articles WHERE content_hash = ?1",
-            [&hash],
-            |r| r.get::<_, i64>(0),
-        )
+        .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+        .query_row([&hash], |r| r.get::<_, i64>(0))
         .optional()?
     {
         return Ok(Stored::Unchanged(id));
     }
     let replaced = match doc.meta.url.as_deref() {
-        Some(url) => remove_by_url(&tx, url)?,
+        Some(url) => remove_by_url(tx, url)?,
         None => false,
     };
-    let id = insert_article(&tx, doc, &hash, from)?;
-    insert_layers(&tx, doc, id)?;
-    tx.commit()?;
+    let id = insert_article(tx, doc, &hash, from)?;
+    insert_layers(tx, doc, id)?;
     Ok(if replaced {
         Stored::Replaced(id)
     } else {
@@ -72,8 +101,40 @@ pub(crate) fn put(
     })
 }
 
+/// Refuse a document with a span outside its text or inside a character
+/// (an annotator bug), before anything is written.
+fn check_spans(doc: &Document) -> Result<(), StoreError> {
+    let text = &doc.text;
+    let ok = |s: Span| {
+        s.start <= s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    for e in &doc.entities {
+        spans.extend(e.mentions.iter().map(|m| m.span));
+    }
+    for q in &doc.quotes {
+        spans.push(q.span);
+        spans.extend(q.cue);
+        spans.extend(q.speaker.as_ref().and_then(|s| s.span));
+    }
+    spans.extend(doc.timexes.iter().map(|t| t.span));
+    for ev in &doc.events {
+        spans.push(ev.span);
+        spans.extend(ev.trigger);
+    }
+    match spans.into_iter().find(|s| !ok(*s)) {
+        Some(s) => Err(StoreError::BadSpan {
+            doc: doc.id.clone(),
+            start: s.start,
+            end: s.end,
+            len: text.len(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Delete the article stored under `url`, if any; its layers go with it.
-fn remove_by_url(tx: &Transaction, url: &str) -> Result<bool, StoreError> {
+fn remove_by_url(tx: &Connection, url: &str) -> Result<bool, StoreError> {
     let Some(old) = tx
         .query_row("SELECT id FROM articles WHERE url = ?1", [url], |r| {
             r.get::<_, i64>(0)
@@ -92,7 +153,7 @@ fn remove_by_url(tx: &Transaction, url: &str) -> Result<bool, StoreError> {
 }
 
 fn insert_article(
-    tx: &Transaction,
+    tx: &Connection,
     doc: &Document,
     hash: &str,
     from: &Provenance,
@@ -124,7 +185,7 @@ fn insert_article(
     Ok(id)
 }
 
-fn insert_layers(tx: &Transaction, doc: &Document, article: i64) -> Result<(), StoreError> {
+fn insert_layers(tx: &Connection, doc: &Document, article: i64) -> Result<(), StoreError> {
     let ci = CharIndex::new(&doc.text);
     let cp = |s: Span| (ci.to_char(s.start) as i64, ci.to_char(s.end) as i64);
     let date = doc.meta.published_date();

@@ -407,26 +407,114 @@ fn lists_are_paged_and_bounded() {
 
 #[test]
 fn an_article_is_all_or_nothing() {
-    // A document whose event names a quote index that does not exist still
-    // stores; one that breaks a constraint mid-way leaves nothing behind.
     let (_dir, store) = open();
-    let mut doc = report("a", "2025-03-01", "Ana Costa", "tariffs");
-    doc.entities[1].key = doc.entities[0].key.clone();
-    doc.entities[1].etype = EntityType::Org;
-    store.put(&doc, &src()).unwrap();
+    store
+        .put(&report("a", "2025-03-01", "Ana Costa", "tariffs"), &src())
+        .unwrap();
     let mut bad = report("b", "2025-03-02", "Rui Mota", "quotas");
-    // An out-of-range span makes the insert fail after the article row went in.
-    bad.timexes[0].span = Span::new(0, bad.text.len() + 10);
+    // An out-of-range span in the last layer: refused before anything is written.
+    bad.events[1].span = Span::new(0, bad.text.len() + 10);
     let before = store.stats().unwrap();
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| store.put(&bad, &src())));
+    let err = store.put(&bad, &src()).unwrap_err().to_string();
+    assert!(err.contains("does not fit"), "{err}");
     let after = store.stats().unwrap();
-    assert!(r.is_err() || r.unwrap().is_err());
-    assert_eq!(before.articles, after.articles, "no half-stored article");
-    assert_eq!(before.entities, after.entities);
-    assert_eq!(before.mentions, after.mentions);
-    // The store still works after the failed write.
+    assert_eq!(
+        (
+            before.articles,
+            before.entities,
+            before.mentions,
+            before.quotes
+        ),
+        (after.articles, after.entities, after.mentions, after.quotes),
+        "no half-stored article"
+    );
     store
         .put(&report("c", "2025-03-03", "Rui Mota", "quotas"), &src())
         .unwrap();
     assert_eq!(store.stats().unwrap().articles, before.articles + 1);
+}
+
+#[test]
+fn a_batch_stores_each_article_or_names_why_not() {
+    let (_dir, store) = open();
+    let good = report("a", "2025-03-01", "Ana Costa", "tariffs");
+    let mut bad = report("b", "2025-03-02", "Rui Mota", "quotas");
+    bad.quotes[0].span = Span::new(1, bad.text.len() + 1);
+    let other = report("c", "2025-03-03", "Rui Mota", "fish");
+    let s = src();
+    let out = store
+        .put_batch(&[(&good, &s), (&bad, &s), (&good, &s), (&other, &s)])
+        .unwrap();
+    assert!(matches!(out[0], Ok(Stored::Added(_))));
+    assert!(out[1].is_err());
+    assert_eq!(
+        out[2].as_ref().unwrap(),
+        &Stored::Unchanged(out[0].as_ref().unwrap().id())
+    );
+    assert!(matches!(out[3], Ok(Stored::Added(_))));
+    let st = store.stats().unwrap();
+    assert_eq!((st.articles, st.quotes, st.events), (2, 2, 4));
+    // Rui Mota's entity holds only the stored article's mentions.
+    let mota = store
+        .entities(
+            &EntityQuery {
+                q: Some("mota".into()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    assert_eq!((mota.items[0].mentions, mota.items[0].articles), (2, 1));
+}
+
+#[test]
+fn ids_sort_by_publication_date_whatever_the_ingest_order() {
+    let (_dir, store) = open();
+    for (i, d) in ["2025-05-01", "2024-01-09", "2025-01-20"]
+        .iter()
+        .enumerate()
+    {
+        store
+            .put(
+                &report(&format!("d{i}"), d, "Ana Costa", &format!("tariffs {i}")),
+                &src(),
+            )
+            .unwrap();
+    }
+    let mut undated = report("u", "2025-01-01", "Ana Costa", "fish");
+    undated.meta.published = None;
+    store.put(&undated, &src()).unwrap();
+    let page = store
+        .articles(&ArticleQuery::default(), Page::default())
+        .unwrap();
+    let dates: Vec<Option<String>> = page.items.iter().map(|a| a.published.clone()).collect();
+    assert_eq!(
+        dates,
+        vec![
+            Some("2025-05-01".into()),
+            Some("2025-01-20".into()),
+            Some("2024-01-09".into()),
+            None
+        ]
+    );
+    assert!(
+        page.items.iter().all(|a| a.id < (1_i64 << 53)),
+        "exact in JavaScript"
+    );
+    let q = store
+        .quotes(
+            &QuoteQuery {
+                q: Some("tariffs".into()),
+                to: Some("2025-01-20".parse().unwrap()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    let qd: Vec<&str> = q
+        .items
+        .iter()
+        .map(|q| q.published.as_deref().unwrap())
+        .collect();
+    assert_eq!(qd, vec!["2025-01-20", "2024-01-09"]);
 }

@@ -5,9 +5,11 @@
 //! documents (`{"id", "text", ...}`, as for `annotate`) or pages
 //! (`{"html", "url"?, "id"?}`). Records go through in chunks: each chunk is
 //! extracted, checked against the store by content hash (known content is
-//! not annotated again), annotated on all cores, then stored one article per
-//! transaction. Stopping at any point (even `kill -9`) loses nothing stored;
-//! running the same command again stores the rest.
+//! not annotated again), annotated on all cores, then stored in one
+//! transaction per chunk with a savepoint per article (each article all or
+//! nothing; one that fails is named and the chunk goes on). Stopping at any
+//! point (even `kill -9`) loses nothing committed; running the same command
+//! again stores the rest.
 
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -176,7 +178,7 @@ fn process(
     tally: &mut Tally,
     bar: &ProgressBar,
 ) -> Result<()> {
-    let prepared: Vec<Result<Option<(Document, String)>, String>> = chunk
+    let prepared: Vec<Result<Option<Document>, String>> = chunk
         .par_iter()
         .map(|item| {
             guarded(|| {
@@ -189,18 +191,38 @@ fn process(
                 }
                 let mut doc = doc;
                 pipeline.annotate(&mut doc);
-                Ok(Some((doc, item.name())))
+                Ok(Some(doc))
             })
         })
         .collect();
+    let sources: Vec<Provenance> = chunk
+        .iter()
+        .map(|item| Provenance {
+            source: item.name(),
+        })
+        .collect();
+    let batch: Vec<(&Document, &Provenance)> = prepared
+        .iter()
+        .zip(&sources)
+        .filter_map(|(r, src)| match r {
+            Ok(Some(doc)) => Some((doc, src)),
+            _ => None,
+        })
+        .collect();
+    let mut stored = store
+        .put_batch(&batch)
+        .context("cannot write to the store")?
+        .into_iter();
     for (item, r) in chunk.iter().zip(prepared) {
-        let done = r.and_then(|p| match p {
-            None => Ok(Done::Known),
-            Some((doc, source)) => store
-                .put(&doc, &Provenance { source })
-                .map(Done::Stored)
-                .map_err(|e| e.to_string()),
-        });
+        let done = match r {
+            Ok(None) => Ok(Done::Known),
+            Ok(Some(_)) => match stored.next() {
+                Some(Ok(s)) => Ok(Done::Stored(s)),
+                Some(Err(e)) => Err(e.to_string()),
+                None => Err("the store skipped this record".to_string()),
+            },
+            Err(why) => Err(why),
+        };
         match done {
             Ok(Done::Known) | Ok(Done::Stored(Stored::Unchanged(_))) => tally.unchanged += 1,
             Ok(Done::Stored(Stored::Added(_))) => tally.added += 1,

@@ -37,8 +37,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     };
     for chunk in ids.chunks(CHUNK * 4) {
         let docs: Vec<_> = chunk.par_iter().map(|&i| synth::article(i)).collect();
-        for doc in &docs {
-            store.put(doc, &source).context("cannot store an article")?;
+        let batch: Vec<_> = docs.iter().map(|d| (d, &source)).collect();
+        for r in store.put_batch(&batch).context("cannot store articles")? {
+            r.context("cannot store an article")?;
             outcome.ok += 1;
         }
     }
