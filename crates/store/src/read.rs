@@ -397,19 +397,21 @@ pub(crate) fn quotes(
 ) -> Result<Paged<QuoteRow>, StoreError> {
     let mut f = Filter::default();
     // With words, walk the full-text index newest first; else the table.
-    let (from, key) = match q.q.as_deref().and_then(|s| fts_query(s, false)) {
+    // `member` is how other filters test the id: on the FTS walk, `+f.rowid`
+    // keeps SQLite from turning a set into one FTS lookup per member.
+    let (from, key, member) = match q.q.as_deref().and_then(|s| fts_query(s, false)) {
         Some(m) => {
             f.add("quotes_fts MATCH ?", [Value::Text(format!("text : ({m})"))]);
-            ("quotes_fts f", "f.rowid")
+            ("quotes_fts f", "f.rowid", "+f.rowid")
         }
-        None => ("quotes q", "q.id"),
+        None => ("quotes q", "q.id", "q.id"),
     };
     if let Some(m) = q.speaker.as_deref().and_then(|s| fts_query(s, false)) {
         // Resolved speakers by any alias of their entity; unresolved ones by
         // the attributing phrase.
         f.add(
             &format!(
-                "{key} IN (SELECT id FROM quotes WHERE speaker_entity IN ({ENTITIES_NAMED}) \
+                "{member} IN (SELECT id FROM quotes WHERE speaker_entity IN ({ENTITIES_NAMED}) \
                  UNION ALL SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
             ),
             [
@@ -420,7 +422,7 @@ pub(crate) fn quotes(
     }
     if let Some(e) = q.speaker_entity {
         f.add(
-            &format!("{key} IN (SELECT id FROM quotes WHERE speaker_entity = ?)"),
+            &format!("{member} IN (SELECT id FROM quotes WHERE speaker_entity = ?)"),
             [Value::Integer(e)],
         );
     }
@@ -625,7 +627,8 @@ pub(crate) fn events(
             let mut side = Filter::default();
             side.dates("day", q.from, q.to);
             if let Some(t) = q.etype.as_deref() {
-                side.add("type = ?", [Value::Text(t.to_ascii_uppercase())]);
+                // `+type`: filter on the entity index, not through the type index.
+                side.add("+type = ?", [Value::Text(t.to_ascii_uppercase())]);
             }
             let extra: String = side.clauses.iter().map(|c| format!(" AND {c}")).collect();
             for _ in 0..2 {
