@@ -13,8 +13,8 @@
 //! is the covered text. Dates are ISO `YYYY-MM-DD` strings.
 //!
 //! **Article and quote ids sort by publication date**: an id is
-//! `days_from_CE(published) × 2^24 + n` (undated rows: just `n`), assigned by
-//! [`crate::write`]. "Newest first" is then `id DESC` and a date range is an id
+//! `days_from_CE(published) × 2^24 + n` (undated rows: just `n`), assigned when
+//! the row is written. "Newest first" is then `id DESC` and a date range is an id
 //! range, so a full-text search walks the FTS5 index in id order and stops at
 //! the end of the page instead of sorting every match. Ids stay below 2^53,
 //! exact in JavaScript.
