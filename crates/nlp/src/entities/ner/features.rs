@@ -48,6 +48,7 @@ enum T {
     LexNext,
     Seen,
     LexShape,
+    SeenContext,
 }
 
 fn feat(t: T, v: u64) -> u32 {
@@ -134,6 +135,11 @@ pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, out: &mut Vec<u32
         };
         let sn = f.seen[i] & (seen::LOWER | seen::TITLE | seen::CAPS);
         out.push(feat(T::Seen, (ctx << 8) | sn as u64));
+        for bit in [seen::AFTER_TITLE, seen::SEQ_FIRST, seen::SEQ_LAST] {
+            if f.seen[i] & bit != 0 {
+                out.push(feat(T::SeenContext, (ctx << 8) | bit as u64));
+            }
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use tidings_model::{Document, Span, TokenKind};
 
 use super::hash;
-use super::lexicon::Lexicon;
+use super::lexicon::{Class, Lexicon};
 
 /// A hasher for keys that already are good 64-bit hashes.
 #[derive(Default)]
@@ -34,9 +34,14 @@ impl Hasher for IdHasher {
 }
 
 /// Lower-case `s` into `out`, with typographic apostrophes and quotes made
-/// straight and digits made `0` (so "1996" and "2025" share a form).
+/// straight, digits made `0` (so "1996" and "2025" share a form) and an
+/// abbreviation's final stop dropped (so "Mr." and "Mr" share a form).
 pub fn norm_lower(s: &str, out: &mut String) {
     out.clear();
+    let s = match s.strip_suffix('.') {
+        Some(stem) if !stem.is_empty() && !stem.ends_with('.') => stem,
+        _ => s,
+    };
     for c in s.chars() {
         match c {
             '’' | '‘' | '`' => out.push('\''),
@@ -77,6 +82,12 @@ pub mod seen {
     pub const TITLE: u8 = 1 << 1;
     /// Written in capitals outside a capitals line.
     pub const CAPS: u8 = 1 << 2;
+    /// Preceded somewhere by an honorific or office ("Mr X", "Sir Keir X").
+    pub const AFTER_TITLE: u8 = 1 << 3;
+    /// Capitalised and followed by another capitalised word somewhere.
+    pub const SEQ_FIRST: u8 = 1 << 4;
+    /// Capitalised and preceded by another capitalised word somewhere.
+    pub const SEQ_LAST: u8 = 1 << 5;
 }
 
 /// Per-token facts of one document; vectors indexed by token.
@@ -153,16 +164,35 @@ impl Forms {
                 f.flags[k] |= flag::INITIAL;
             }
         }
-        f.fill_seen();
         lex.masks(&f.lower, &mut f.lex);
+        f.fill_seen();
         f
     }
 
     fn fill_seen(&mut self) {
         let mut by_word: HashMap<u64, u8, BuildHasherDefault<IdHasher>> =
             HashMap::with_capacity_and_hasher(self.lower.len() / 2, Default::default());
+        let titled = |m: u64| {
+            let unit_or_last = |c: Class| (m >> (4 * c as u64 + 2)) & 0b11 != 0;
+            unit_or_last(Class::Honorific) || unit_or_last(Class::Office)
+        };
+        let capital = |fl: u16| fl & (flag::CAP | flag::ALL_CAPS) != 0 && fl & flag::CAPS_LINE == 0;
         for (i, &fl) in self.flags.iter().enumerate() {
             let mut s = 0;
+            if capital(fl) {
+                let prev_cap = i > 0 && capital(self.flags[i - 1]) && fl & flag::GLUED_PREV == 0;
+                let next_cap =
+                    i + 1 < self.flags.len() && capital(self.flags[i + 1]) && fl & flag::GLUED_NEXT == 0;
+                if i > 0 && (titled(self.lex[i - 1]) || (prev_cap && i > 1 && titled(self.lex[i - 2]))) {
+                    s |= seen::AFTER_TITLE;
+                }
+                if prev_cap {
+                    s |= seen::SEQ_LAST;
+                }
+                if next_cap {
+                    s |= seen::SEQ_FIRST;
+                }
+            }
             if fl & flag::LOWER != 0 {
                 s |= seen::LOWER;
             }
@@ -304,6 +334,12 @@ mod tests {
         let mut s = String::new();
         norm_lower("Kyiv’s 1996", &mut s);
         assert_eq!(s, "kyiv's 0000");
+        norm_lower("Mr.", &mut s);
+        assert_eq!(s, "mr");
+        norm_lower("U.S.", &mut s);
+        assert_eq!(s, "u.s");
+        norm_lower(".", &mut s);
+        assert_eq!(s, ".");
     }
 
     #[test]

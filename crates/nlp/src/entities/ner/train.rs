@@ -72,6 +72,8 @@ pub fn train(
 ) -> Result<(NerModel, TrainReport), NerError> {
     let lexicon = Lexicon::from_gazetteer_file(gazetteer)?;
     let mut docs = corpus::read_jsonl(train)?;
+    let prose: Vec<GoldDoc> = docs.iter().map(GoldDoc::as_prose).collect();
+    docs.extend(prose);
     let news = corpus::parse_marked(NEWS)
         .map_err(|why| NerError::data(Path::new("news.txt"), why))?;
     for _ in 0..NEWS_REPEAT {
