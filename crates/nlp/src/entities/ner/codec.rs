@@ -196,7 +196,7 @@ mod tests {
         let bytes = encode(&w, &lex);
         let (w2, lex2) = decode(&bytes).unwrap();
         assert_eq!(w2.len(), 1, "empty rows are dropped");
-        let row = w2.row(7).unwrap();
+        let row = w2.weights_of(7).unwrap();
         assert!((row[0] - 2.0).abs() < 1e-3 && (row[5] + 0.25).abs() < 1e-3);
         assert_eq!(w2.trans[1][2], 0.5);
         assert_eq!(lex2.gazetteer(), lex.gazetteer());
