@@ -23,12 +23,18 @@ fn main() {
     let dev = shared.join("data/ner/conll2003-dev.jsonl");
     let (what, texts): (&str, Vec<String>) = if dev.exists() {
         let docs = corpus::read_jsonl(&dev).expect("dev set reads");
-        ("CoNLL-2003 dev as prose", docs.iter().map(|g| g.as_prose().doc.text).collect())
+        (
+            "CoNLL-2003 dev as prose",
+            docs.iter().map(|g| g.as_prose().doc.text).collect(),
+        )
     } else {
         let src = include_str!("../src/entities/ner/news.txt");
         let docs = corpus::parse_marked(src).expect("fixture parses");
         let one: Vec<String> = docs.into_iter().map(|g| g.doc.text).collect();
-        ("hand-written news x40", one.iter().cycle().take(one.len() * 40).cloned().collect())
+        (
+            "hand-written news x40",
+            one.iter().cycle().take(one.len() * 40).cloned().collect(),
+        )
     };
     let started = Instant::now();
     let _ = model.clone();

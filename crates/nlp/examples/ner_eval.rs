@@ -45,8 +45,15 @@ fn main() -> ExitCode {
             let ps: HashSet<_> = pred.iter().copied().collect();
             let text = &g.doc.text;
             let ctx = |s: Span| {
-                let a = text[..s.start].char_indices().rev().nth(30).map_or(0, |x| x.0);
-                let b = text[s.end..].char_indices().nth(30).map_or(text.len(), |x| s.end + x.0);
+                let a = text[..s.start]
+                    .char_indices()
+                    .rev()
+                    .nth(30)
+                    .map_or(0, |x| x.0);
+                let b = text[s.end..]
+                    .char_indices()
+                    .nth(30)
+                    .map_or(text.len(), |x| s.end + x.0);
                 text[a..b].replace('\n', " | ")
             };
             for x in g.names.iter().filter(|x| !ps.contains(x)) {

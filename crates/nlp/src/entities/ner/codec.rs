@@ -81,7 +81,9 @@ pub fn decode(bytes: &[u8]) -> Result<(Weights, Lexicon), NerError> {
     }
     let version = u16::from_le_bytes(r.array()?);
     if version != VERSION {
-        return Err(bad(&format!("format version {version}, expected {VERSION}")));
+        return Err(bad(&format!(
+            "format version {version}, expected {VERSION}"
+        )));
     }
     let schema = u32::from_le_bytes(r.array()?);
     if schema != SCHEMA {

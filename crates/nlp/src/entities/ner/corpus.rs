@@ -79,7 +79,10 @@ impl GoldDoc {
                 }
                 let is_quote = tok == "\"";
                 let glue_prev = glue_next
-                    || matches!(tok, "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "n't")
+                    || matches!(
+                        tok,
+                        "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "n't"
+                    )
                     || matches!(tok, "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m")
                     || (is_quote && quote_open);
                 if !glue_prev {
@@ -194,7 +197,10 @@ mod tests {
         let g = GoldDoc::new(
             "d".into(),
             "Germany 's view ( Reuters ) , \" We won . \" he said".into(),
-            vec![(Span::new(0, 7), EntityType::Loc), (Span::new(18, 25), EntityType::Org)],
+            vec![
+                (Span::new(0, 7), EntityType::Loc),
+                (Span::new(18, 25), EntityType::Org),
+            ],
         );
         let p = g.as_prose();
         assert_eq!(p.doc.text, "Germany's view (Reuters), \"We won.\" he said");
@@ -204,8 +210,8 @@ mod tests {
 
     #[test]
     fn marked_text_yields_spans_on_tokens() {
-        let docs =
-            parse_marked("[PER Keir Starmer] flew to [LOC Kyiv]’s airport.\n\nSecond doc.").unwrap();
+        let docs = parse_marked("[PER Keir Starmer] flew to [LOC Kyiv]’s airport.\n\nSecond doc.")
+            .unwrap();
         assert_eq!(docs.len(), 2);
         let d = &docs[0];
         assert_eq!(d.doc.text, "Keir Starmer flew to Kyiv’s airport.");

@@ -42,9 +42,8 @@ pub fn viterbi(
     for (b, s) in score.iter_mut().enumerate() {
         *s = tr[EDGE][b] + em[0][b];
     }
-    for i in 1..n {
+    for (e, back) in em.iter().zip(lat.back.iter_mut()).skip(1) {
         let mut next = [f32::NEG_INFINITY; N_TAGS];
-        let back = &mut lat.back[i];
         for (b, nb) in next.iter_mut().enumerate() {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
@@ -55,7 +54,7 @@ pub fn viterbi(
                     arg = a as u8;
                 }
             }
-            *nb = best + em[i][b];
+            *nb = best + e[b];
             back[b] = arg;
         }
         score = next;

@@ -181,9 +181,12 @@ impl Forms {
             let mut s = 0;
             if capital(fl) {
                 let prev_cap = i > 0 && capital(self.flags[i - 1]) && fl & flag::GLUED_PREV == 0;
-                let next_cap =
-                    i + 1 < self.flags.len() && capital(self.flags[i + 1]) && fl & flag::GLUED_NEXT == 0;
-                if i > 0 && (titled(self.lex[i - 1]) || (prev_cap && i > 1 && titled(self.lex[i - 2]))) {
+                let next_cap = i + 1 < self.flags.len()
+                    && capital(self.flags[i + 1])
+                    && fl & flag::GLUED_NEXT == 0;
+                if i > 0
+                    && (titled(self.lex[i - 1]) || (prev_cap && i > 1 && titled(self.lex[i - 2])))
+                {
                     s |= seen::AFTER_TITLE;
                 }
                 if prev_cap {

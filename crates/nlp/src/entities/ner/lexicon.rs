@@ -173,9 +173,10 @@ impl Lexicon {
         out.resize(lower.len(), 0);
         for i in 0..lower.len() {
             let mut h = lower[i];
-            for j in i..(i + MAX_PHRASE).min(lower.len()) {
+            let end = (i + MAX_PHRASE).min(lower.len());
+            for (j, &w) in lower.iter().enumerate().take(end).skip(i) {
                 if j > i {
-                    h = hash::pair(h, lower[j]);
+                    h = hash::pair(h, w);
                 }
                 let Some(node) = self.nodes.get(&h) else {
                     break;

@@ -161,3 +161,85 @@ impl NerModel {
         scores
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, &'static str)> {
+        let model = NerModel::from_bytes(include_bytes!("../../../models/ner.bin")).unwrap();
+        let mut doc = Document::new("t", text);
+        crate::segment::segment(&mut doc);
+        model
+            .recognize(&doc)
+            .into_iter()
+            .map(|m| (m.span.of(text).to_owned(), m.etype.as_str()))
+            .collect()
+    }
+
+    fn has(found: &[(String, &str)], name: &str, ty: &str) -> bool {
+        found.iter().any(|(n, t)| n == name && *t == ty)
+    }
+
+    #[test]
+    fn titles_and_honorifics_stay_outside_names() {
+        let found = names(
+            "Sir Alan Hughes met Mr Kowalski and Dr Helen Marsh in Leeds on Monday. \
+             Later Sir Alan said Mr Kowalski had agreed.",
+        );
+        assert!(has(&found, "Alan Hughes", "PER"), "{found:?}");
+        assert!(has(&found, "Kowalski", "PER"), "{found:?}");
+        assert!(has(&found, "Helen Marsh", "PER"), "{found:?}");
+        assert!(has(&found, "Alan", "PER"), "{found:?}");
+        assert!(has(&found, "Leeds", "LOC"), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(n, _)| n.starts_with("Sir") || n.starts_with("Mr"))
+        );
+    }
+
+    #[test]
+    fn possessives_and_nationalities() {
+        let found =
+            names("Poland’s president said German and Italian troops would stay in Lithuania.");
+        assert!(has(&found, "Poland", "LOC"), "{found:?}");
+        assert!(has(&found, "German", "MISC"), "{found:?}");
+        assert!(has(&found, "Italian", "MISC"), "{found:?}");
+        assert!(has(&found, "Lithuania", "LOC"), "{found:?}");
+    }
+
+    #[test]
+    fn organisations_in_news_prose() {
+        let found = names(
+            "The European Central Bank held rates, while shares in Siemens fell in Frankfurt. \
+             Nato said the United Nations would send observers.",
+        );
+        assert!(has(&found, "European Central Bank", "ORG"), "{found:?}");
+        assert!(has(&found, "Frankfurt", "LOC"), "{found:?}");
+        assert!(has(&found, "Nato", "ORG"), "{found:?}");
+        assert!(has(&found, "United Nations", "ORG"), "{found:?}");
+    }
+
+    #[test]
+    fn capitals_headlines_use_the_article_body() {
+        let found = names(
+            "HARTLEY LEADS WARRINGTON TO VICTORY\nMark Hartley scored twice as Warrington \
+             beat the visitors on Sunday.",
+        );
+        assert!(has(&found, "HARTLEY", "PER"), "{found:?}");
+        assert!(has(&found, "Mark Hartley", "PER"), "{found:?}");
+    }
+
+    #[test]
+    fn lower_case_text_has_no_names() {
+        assert!(names("the minister said the talks would resume next week.").is_empty());
+    }
+
+    #[test]
+    fn artifact_round_trips_byte_for_byte() {
+        let bytes = include_bytes!("../../../models/ner.bin");
+        let model = NerModel::from_bytes(bytes).unwrap();
+        assert_eq!(model.to_bytes(), bytes.to_vec());
+    }
+}

@@ -74,8 +74,8 @@ pub fn train(
     let mut docs = corpus::read_jsonl(train)?;
     let prose: Vec<GoldDoc> = docs.iter().map(GoldDoc::as_prose).collect();
     docs.extend(prose);
-    let news = corpus::parse_marked(NEWS)
-        .map_err(|why| NerError::data(Path::new("news.txt"), why))?;
+    let news =
+        corpus::parse_marked(NEWS).map_err(|why| NerError::data(Path::new("news.txt"), why))?;
     for _ in 0..NEWS_REPEAT {
         docs.extend(news.iter().cloned());
     }
@@ -127,8 +127,8 @@ pub fn train(
             }
             decode::viterbi(&em, &trans, &mut lat, &mut pred);
             if pred != s.gold {
-                for t in 0..s.gold.len() {
-                    let (g, p) = (s.gold[t] as usize, pred[t] as usize);
+                for (t, (&g, &p)) in s.gold.iter().zip(&pred).enumerate() {
+                    let (g, p) = (g as usize, p as usize);
                     if g != p {
                         for &f in &s.feats[s.offs[t] as usize..s.offs[t + 1] as usize] {
                             let base = f as usize * N_TAGS;
