@@ -13,7 +13,7 @@ use super::hash;
 use super::lexicon::N_CLASSES;
 
 /// Version of the feature set; bump on any change to the templates.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 const BOS: u64 = 0x5354_4152_5421_u64;
 const EOS: u64 = 0x454e_4421_u64;
@@ -49,6 +49,7 @@ enum T {
     Seen,
     LexShape,
     SeenContext,
+    History,
 }
 
 fn feat(t: T, v: u64) -> u32 {
@@ -126,13 +127,7 @@ pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, out: &mut Vec<u32
         }
     }
     if fl & (flag::CAP | flag::ALL_CAPS) != 0 {
-        let ctx = if fl & flag::CAPS_LINE != 0 {
-            1
-        } else if fl & flag::INITIAL != 0 {
-            2
-        } else {
-            3
-        };
+        let ctx = case_context(fl);
         let sn = f.seen[i] & (seen::LOWER | seen::TITLE | seen::CAPS);
         out.push(feat(T::Seen, (ctx << 8) | sn as u64));
         for bit in [seen::AFTER_TITLE, seen::SEQ_FIRST, seen::SEQ_LAST] {
@@ -164,4 +159,45 @@ fn glue_code(f: &Forms, i: usize, s: usize, e: usize) -> u64 {
         code |= 16;
     }
     code
+}
+
+/// Context class of a capitalised token: capitals line, sentence start, other.
+fn case_context(fl: u16) -> u64 {
+    if fl & flag::CAPS_LINE != 0 {
+        1
+    } else if fl & flag::INITIAL != 0 {
+        2
+    } else {
+        3
+    }
+}
+
+/// The feature for a word labelled before in the document: the majority
+/// label (ties to the first) and whether it was unanimous, by context.
+pub fn history_feature(fl: u16, counts: &[u16; 5]) -> u32 {
+    let (best, &n) = counts
+        .iter()
+        .enumerate()
+        .rev()
+        .max_by_key(|(_, n)| **n)
+        .unwrap_or((4, &0));
+    let total: u32 = counts.iter().map(|&x| x as u32).sum();
+    let unanimous = u64::from(n as u32 == total);
+    feat(
+        T::History,
+        (case_context(fl) << 8) | (best as u64) << 1 | unanimous,
+    )
+}
+
+/// Every key [`history_feature`] can produce.
+pub fn history_keys() -> Vec<u32> {
+    let mut out = Vec::new();
+    for ctx in 1..=3u64 {
+        for best in 0..5u64 {
+            for unanimous in 0..2u64 {
+                out.push(feat(T::History, (ctx << 8) | best << 1 | unanimous));
+            }
+        }
+    }
+    out
 }

@@ -6,7 +6,8 @@
 //! ([`decode`]) under the BILOU constraints. Tokens are described by hashed
 //! feature templates ([`features`]) built from per-token facts
 //! ([`forms`]): word forms, shapes, affixes, neighbours, capitals in
-//! context, document-level casing, and gazetteer classes ([`lexicon`]:
+//! context, document-level casing, the labels given to the same word
+//! earlier in the document ([`history`]), and gazetteer classes ([`lexicon`]:
 //! countries, capitals, demonyms and regions from the country data, plus the
 //! word lists of [`words`]). Titles and honorifics are not part of a name,
 //! as in CoNLL ("Sir Keir" gives "Keir").
@@ -26,6 +27,7 @@ pub mod decode;
 pub mod features;
 pub mod forms;
 pub mod hash;
+pub mod history;
 pub mod lexicon;
 pub mod score;
 pub mod tags;
@@ -126,16 +128,19 @@ impl NerModel {
         let mut em: Vec<[f32; N_TAGS]> = Vec::new();
         let mut lat = Lattice::default();
         let mut tags_out = Vec::new();
+        let mut history = history::History::default();
         for &(s, e) in &forms.sentences {
             em.clear();
             for i in s..e {
                 keys.clear();
                 features::token_features(&forms, i, s, e, &mut keys);
+                keys.extend(history.feature(forms.lower[i], forms.flags[i]));
                 let mut row = [0f32; N_TAGS];
                 self.weights.score(&keys, &mut row);
                 em.push(row);
             }
             decode::viterbi(&em, &self.trans, &mut lat, &mut tags_out);
+            history.record(&forms.lower[s..e], &forms.flags[s..e], &tags_out);
             for (a, b, t) in tags::decode(&tags_out) {
                 let span = Span::new(doc.tokens[s + a].span.start, doc.tokens[s + b - 1].span.end);
                 out.push(NameMention {

@@ -1,7 +1,9 @@
 //! Training: an averaged structured perceptron over BILOU tag sequences.
 //!
-//! Each epoch visits the training sentences in an order shuffled by a
-//! seeded generator, decodes each with the current weights, and on a
+//! Each epoch visits the training documents in an order shuffled by a
+//! seeded generator, and their sentences in order (so that the prediction
+//! history of [`super::history`] builds up as at run time); it decodes each
+//! sentence with the current weights, and on a
 //! mistake adds the gold sequence's features and subtracts the predicted
 //! one's (tokens whose tags differ, and transitions that differ). Weights
 //! are averaged over all steps (the `w - u/c` trick), which regularises the
@@ -17,14 +19,16 @@ use super::corpus::{self, GoldDoc};
 use super::decode::{self, Lattice};
 use super::features;
 use super::forms::{Forms, IdHasher};
+use super::history::History;
 use super::lexicon::Lexicon;
 use super::tags::{self, N_TAGS, O};
 use super::weights::{EDGE, N_TRANS, Weights};
 use super::{NerError, NerModel, Scores};
 
 /// Passes over the training data.
-pub const EPOCHS: usize = 16;
-/// Features seen fewer times than this in training are dropped.
+pub const EPOCHS: usize = 20;
+/// Features seen fewer times than this in the training data (CoNLL in both
+/// forms plus the repeated news sentences) are dropped.
 pub const MIN_COUNT: u32 = 2;
 /// How many times the hand-written news sentences are repeated in training.
 const NEWS_REPEAT: usize = 3;
@@ -54,12 +58,15 @@ pub struct TrainReport {
     pub model_bytes: usize,
 }
 
-/// One training sentence: feature index lists per token and gold tags.
+/// One training sentence: feature index lists per token and gold tags,
+/// plus what the prediction history needs.
 struct Sentence {
     /// Offsets into `feats` per token, plus one.
     offs: Vec<u32>,
     feats: Vec<u32>,
     gold: Vec<u8>,
+    lower: Vec<u64>,
+    flags: Vec<u16>,
 }
 
 /// Train a model from CoNLL-format JSON Lines `train`, choosing the epoch on
@@ -93,8 +100,12 @@ pub fn train(
         dev: Scores::default(),
         model_bytes: 0,
     };
-    let (sentences, keys) = featurize(&docs, &lexicon, &mut report);
+    let (train_docs, keys) = featurize(&docs, &lexicon, &mut report);
     report.features = keys.len();
+    let history_index: HashMap<u32, u32> = features::history_keys()
+        .into_iter()
+        .map(|k| (k, keys.binary_search(&k).map_or(u32::MAX, |i| i as u32)))
+        .collect();
 
     let nf = keys.len();
     let mut w = vec![0f32; nf * N_TAGS];
@@ -102,41 +113,56 @@ pub fn train(
     let mut tw = [[0f32; N_TRANS]; N_TRANS];
     let mut tu = [[0f32; N_TRANS]; N_TRANS];
     let mut c = 1f32;
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut order: Vec<usize> = (0..train_docs.len()).collect();
     let mut rng = SplitMix(seed);
     let mut lat = Lattice::default();
     let mut em: Vec<[f32; N_TAGS]> = Vec::new();
     let mut pred = Vec::new();
+    let mut dynamic: Vec<Option<u32>> = Vec::new();
     let mut best: Option<(f64, NerModel)> = None;
 
     for epoch in 0..EPOCHS {
         rng.shuffle(&mut order);
         let mut trans = decode::constrain(&tw);
-        for &k in &order {
-            let s = &sentences[k];
-            em.clear();
-            for t in 0..s.gold.len() {
-                let mut row = [0f32; N_TAGS];
-                for &f in &s.feats[s.offs[t] as usize..s.offs[t + 1] as usize] {
-                    let base = f as usize * N_TAGS;
-                    for (r, x) in row.iter_mut().zip(&w[base..base + N_TAGS]) {
-                        *r += x;
+        for &d in &order {
+            let mut history = History::default();
+            for s in &train_docs[d] {
+                dynamic.clear();
+                dynamic.extend((0..s.gold.len()).map(|t| {
+                    history
+                        .feature(s.lower[t], s.flags[t])
+                        .and_then(|k| history_index.get(&k).copied())
+                }));
+                em.clear();
+                for (t, dy) in dynamic.iter().enumerate() {
+                    let mut row = [0f32; N_TAGS];
+                    let stat = &s.feats[s.offs[t] as usize..s.offs[t + 1] as usize];
+                    for &f in stat.iter().chain(dy) {
+                        let base = f as usize * N_TAGS;
+                        for (r, x) in row.iter_mut().zip(&w[base..base + N_TAGS]) {
+                            *r += x;
+                        }
                     }
+                    em.push(row);
                 }
-                em.push(row);
-            }
-            decode::viterbi(&em, &trans, &mut lat, &mut pred);
-            if pred != s.gold {
+                decode::viterbi(&em, &trans, &mut lat, &mut pred);
+                history.record(&s.lower, &s.flags, &pred);
+                if pred == s.gold {
+                    c += 1.0;
+                    continue;
+                }
                 for (t, (&g, &p)) in s.gold.iter().zip(&pred).enumerate() {
                     let (g, p) = (g as usize, p as usize);
-                    if g != p {
-                        for &f in &s.feats[s.offs[t] as usize..s.offs[t + 1] as usize] {
-                            let base = f as usize * N_TAGS;
-                            w[base + g] += 1.0;
-                            u[base + g] += c;
-                            w[base + p] -= 1.0;
-                            u[base + p] -= c;
-                        }
+                    if g == p {
+                        continue;
+                    }
+                    let stat = &s.feats[s.offs[t] as usize..s.offs[t + 1] as usize];
+                    for &f in stat.iter().chain(&dynamic[t]) {
+                        let base = f as usize * N_TAGS;
+                        w[base + g] += 1.0;
+                        u[base + g] += c;
+                        w[base + p] -= 1.0;
+                        u[base + p] -= c;
                     }
                 }
                 for t in 0..=s.gold.len() {
@@ -157,8 +183,8 @@ pub fn train(
                     }
                 }
                 trans = decode::constrain(&tw);
+                c += 1.0;
             }
-            c += 1.0;
         }
         let model = averaged(&keys, &w, &u, &tw, &tu, c, &lexicon);
         let f1 = model.evaluate(&dev_docs).micro().f1;
@@ -179,14 +205,14 @@ pub fn train(
     Ok((model, report))
 }
 
-/// Feature index lists and gold tags for every training sentence, and the
-/// feature keys kept (index = position).
+/// The training sentences of every document, in order, and the feature keys
+/// kept (sorted; index = position).
 fn featurize(
     docs: &[GoldDoc],
     lexicon: &Lexicon,
     report: &mut TrainReport,
-) -> (Vec<Sentence>, Vec<u32>) {
-    let mut raw: Vec<(Vec<u32>, Vec<u32>, Vec<u8>)> = Vec::new();
+) -> (Vec<Vec<Sentence>>, Vec<u32>) {
+    let mut raw: Vec<Vec<Sentence>> = Vec::new();
     let mut counts: HashMap<u32, u32, BuildHasherDefault<IdHasher>> = HashMap::default();
     for g in docs {
         let forms = Forms::new(&g.doc, lexicon);
@@ -203,6 +229,7 @@ fn featurize(
             }
         }
         tags::encode(&ok, &mut gold);
+        let mut doc_sentences = Vec::new();
         for &(s, e) in &forms.sentences {
             let mut offs = vec![0u32];
             let mut feats = Vec::new();
@@ -215,41 +242,44 @@ fn featurize(
             }
             report.train_sentences += 1;
             report.train_tokens += e - s;
-            raw.push((offs, feats, gold[s..e].to_vec()));
+            doc_sentences.push(Sentence {
+                offs,
+                feats,
+                gold: gold[s..e].to_vec(),
+                lower: forms.lower[s..e].to_vec(),
+                flags: forms.flags[s..e].to_vec(),
+            });
         }
+        raw.push(doc_sentences);
     }
     let mut keys: Vec<u32> = counts
         .iter()
         .filter(|(_, n)| **n >= MIN_COUNT)
         .map(|(k, _)| *k)
+        .chain(features::history_keys())
         .collect();
     keys.sort_unstable();
+    keys.dedup();
     let index: HashMap<u32, u32, BuildHasherDefault<IdHasher>> = keys
         .iter()
         .enumerate()
         .map(|(i, &k)| (k, i as u32))
         .collect();
-    let sentences = raw
-        .into_iter()
-        .map(|(offs, feats, gold)| {
-            let mut new_offs = vec![0u32];
-            let mut new_feats = Vec::with_capacity(feats.len());
-            for t in 0..gold.len() {
-                for &k in &feats[offs[t] as usize..offs[t + 1] as usize] {
-                    if let Some(&ix) = index.get(&k) {
-                        new_feats.push(ix);
-                    }
+    for s in raw.iter_mut().flatten() {
+        let mut offs = vec![0u32];
+        let mut feats = Vec::with_capacity(s.feats.len());
+        for t in 0..s.gold.len() {
+            for &k in &s.feats[s.offs[t] as usize..s.offs[t + 1] as usize] {
+                if let Some(&ix) = index.get(&k) {
+                    feats.push(ix);
                 }
-                new_offs.push(new_feats.len() as u32);
             }
-            Sentence {
-                offs: new_offs,
-                feats: new_feats,
-                gold,
-            }
-        })
-        .collect();
-    (sentences, keys)
+            offs.push(feats.len() as u32);
+        }
+        s.offs = offs;
+        s.feats = feats;
+    }
+    (raw, keys)
 }
 
 /// The averaged model `w - u/c`.
