@@ -13,7 +13,7 @@ use super::hash;
 use super::lexicon::N_CLASSES;
 
 /// Version of the feature set; bump on any change to the templates.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 const BOS: u64 = 0x5354_4152_5421_u64;
 const EOS: u64 = 0x454e_4421_u64;
@@ -100,9 +100,11 @@ pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, out: &mut Vec<u32
     if fl & flag::INITIAL != 0 {
         out.push(feat(T::Initial, ss));
     }
-    if fl & flag::CAPS_LINE != 0 {
-        out.push(feat(T::CapsLine, 0));
-        out.push(feat(T::CapsLineLower, lw));
+    for (line, kind) in [(flag::CAPS_LINE, 0), (flag::TITLE_LINE, 1)] {
+        if fl & line != 0 {
+            out.push(feat(T::CapsLine, kind));
+            out.push(feat(T::CapsLineLower, hash::pair(lw, kind)));
+        }
     }
     let glue = glue_code(f, i, s, e);
     if glue != 0 {
@@ -161,10 +163,13 @@ fn glue_code(f: &Forms, i: usize, s: usize, e: usize) -> u64 {
     code
 }
 
-/// Context class of a capitalised token: capitals line, sentence start, other.
+/// Context class of a capitalised token: capitals line, sentence start,
+/// other, title-case line.
 fn case_context(fl: u16) -> u64 {
     if fl & flag::CAPS_LINE != 0 {
         1
+    } else if fl & flag::TITLE_LINE != 0 {
+        4
     } else if fl & flag::INITIAL != 0 {
         2
     } else {
@@ -192,7 +197,7 @@ pub fn history_feature(fl: u16, counts: &[u16; 5]) -> u32 {
 /// Every key [`history_feature`] can produce.
 pub fn history_keys() -> Vec<u32> {
     let mut out = Vec::new();
-    for ctx in 1..=3u64 {
+    for ctx in 1..=4u64 {
         for best in 0..5u64 {
             for unanimous in 0..2u64 {
                 out.push(feat(T::History, (ctx << 8) | best << 1 | unanimous));
