@@ -6,11 +6,13 @@
 //! | module | fills | reads |
 //! |---|---|---|
 //! | [`segment`] | paragraphs, sentences, tokens | text |
+//! | [`quotes`] | quotes with cue and speaker | tokens, entities |
 //!
 //! [`Pipeline`] runs them in order; it is `Send + Sync`, so one pipeline
 //! serves every thread of a batch.
 
 pub mod pipeline;
+pub mod quotes;
 pub mod segment;
 
 pub use pipeline::Pipeline;
