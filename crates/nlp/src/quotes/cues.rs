@@ -93,6 +93,7 @@ const NO_CLAUSE: &[&str] = &[
     "propose", "recommend", "urge", "beg", "plead", "speak", "post", "rule", "project",
     "object", "protest", "cry", "vent", "rail", "snap", "fume", "sneer", "scoff", "tease",
     "marvel", "consider", "anticipate", "summarize", "summarise", "answer", "comment",
+    "agree",
 ];
 
 /// Lemmas whose plain and `-s` forms are mostly nouns ("a report", "his

@@ -34,6 +34,14 @@ const TIME_WORDS: &[&str] = &[
     "publicly", "privately", "recently", "previously", "then", "now", "weekend",
 ];
 
+const PRONOUN_SUBJECTS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "there"];
+
+const SUBJECT_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "some", "many", "most", "all", "no", "every", "each", "any", "both", "several",
+    "few", "more", "less", "nobody", "nothing", "everyone", "everybody", "someone", "none",
+];
+
 /// Words that cannot start a reported clause.
 const NOT_CLAUSE_START: &[&str] = &[
     "to", "in", "on", "at", "for", "with", "by", "of", "about", "as", "and", "or", "but",
@@ -107,10 +115,20 @@ fn clause_after(v: &View, c: usize, class: CueClass, takes_object: bool, form: F
         while j < end && (v.is_any(j, TIME_WORDS) || is_calendar(v.word(j))) {
             j += 1;
         }
-        if class != CueClass::Speech && !v.is_any(j, &["he", "she", "they", "it", "we", "i", "you", "there"]) {
+        if class != CueClass::Speech && !v.is_any(j, PRONOUN_SUBJECTS) {
             return None;
         }
         if form == Form::Ing && class != CueClass::Speech {
+            return None;
+        }
+        // Without "that" the clause must open with a subject: "said the bill …".
+        let subject_like = v.is_any(j, PRONOUN_SUBJECTS)
+            || v.is_any(j, SUBJECT_DETERMINERS)
+            || v.is_capitalised(j)
+            || v.kind(j) == TokenKind::Number;
+        let plain_speech = class == CueClass::Speech && form != Form::Ing;
+        let adverb = v.word(j).ends_with("ly") && !v.is_capitalised(j);
+        if !(subject_like || plain_speech) || adverb || v.is(j + 1, "to") {
             return None;
         }
     }

@@ -114,20 +114,16 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
             i += 1;
             continue;
         }
-        let mut last = q.last;
+        // “A,” she said. “B.” and a next paragraph that only goes on: one quote.
         let mut j = i;
-        // “A,” she said. “B.” -> one quote.
-        while at.after
-            && j + 1 < kept.len()
-            && v.para_of[kept[j + 1].open] == v.para_of[q.open]
-            && !ats[j + 1].after
-            && ats[j + 1].standalone
-            && (if j == i { at.reach } else { kept[j].end }..kept[j + 1].open)
-                .all(|k| v.kind(k) == tidings_model::TokenKind::Punct)
+        while j + 1 < kept.len()
+            && ats[j + 1].cue.is_none()
+            && ats[j + 1].source == Source::SameAs(j)
+            && gap_is_attribution(v, ats[j].reach.max(kept[j].end), kept[j + 1].open)
         {
             j += 1;
-            last = kept[j].last;
         }
+        let last = kept[j].last;
         let from = match at.source {
             Source::Phrase(p) => From::Phrase(p),
             Source::SameAs(k) => slot[k].map_or(From::Nobody, From::SameAs),
@@ -145,6 +141,16 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
         i = j + 1;
     }
     out
+}
+
+/// Is everything from token `from` to `to` punctuation, or the rest of the
+/// sentence that ends the quote before (its attribution)?
+fn gap_is_attribution(v: &View, from: usize, to: usize) -> bool {
+    if from >= to {
+        return true;
+    }
+    let s = v.sentence_first(from - 1);
+    (from..to).all(|t| v.kind(t) == tidings_model::TokenKind::Punct || v.sentence_first(t) == s)
 }
 
 /// The cue's span: the verb, or "according to".

@@ -159,6 +159,9 @@ impl NameIndex {
     /// Starmer"): the surname must agree, or a lone word must be the first name.
     /// Among several, the most frequent, then the earliest.
     pub fn fullest(&self, short: &str) -> Option<&str> {
+        if let Some(full) = self.expand_acronym(short) {
+            return Some(full);
+        }
         let key = name_key(short);
         let last = key.last()?;
         let mut best: Option<&(Vec<String>, String, usize, usize)> = None;
@@ -184,5 +187,27 @@ impl NameIndex {
             }
         }
         best.map(|b| b.1.as_str())
+    }
+
+    /// "FT" -> "Financial Times": an all-capital word spelt by a name's initials.
+    fn expand_acronym(&self, short: &str) -> Option<&str> {
+        let n = short.chars().count();
+        if !(2..=6).contains(&n) || !short.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let want = short.to_ascii_lowercase();
+        self.full
+            .iter()
+            .filter(|c| {
+                let initials: String = c
+                    .0
+                    .iter()
+                    .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for"))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                initials == want
+            })
+            .max_by_key(|c| c.3)
+            .map(|c| c.1.as_str())
     }
 }
