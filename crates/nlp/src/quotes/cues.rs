@@ -63,7 +63,9 @@ const SPEECH: &[&str] = &[
     "proclaim", "pronounce", "rule", "tease", "vent", "fume", "rail", "marvel",
     "predict", "conclude", "posit", "summarize", "summarise", "guarantee", "allege",
     "acknowledge", "criticize", "criticise", "blast", "slam", "mock", "praise", "defend",
-    "dismiss", "describe", "call", "label", "brand", "deride",
+    "dismiss", "describe", "call", "label", "brand", "deride", "bark", "beam", "boom",
+    "exult", "gush", "chuckle", "laugh", "sigh", "email", "text", "thunder", "roar",
+    "growl", "chide", "scold", "gripe", "crow", "concede", "relate", "interject",
 ];
 
 const BELIEF: &[&str] = &[
@@ -107,7 +109,8 @@ const NOUN_LIKE: &[&str] = &[
     "warn", "caution", "stress", "concur", "praise", "mock", "slam", "blast", "defend",
     "tout", "repeat", "respond", "reply", "request", "proposal", "scream", "shout", "yell",
     "whisper", "fume", "sneer", "scoff", "tease", "marvel", "want", "see", "begin",
-    "observe", "suspect", "guarantee",
+    "observe", "suspect", "guarantee", "bark", "beam", "boom", "gush", "laugh", "sigh",
+    "email", "text", "thunder", "roar", "growl", "crow",
 ];
 
 /// Doubling the final consonant before `-ed` and `-ing`.

@@ -20,7 +20,8 @@ use tidings_model::TokenKind;
 
 use super::cues::{Form, cue};
 use super::marks::Quoted;
-use super::speaker::{Phrase, left_subject, np_starting_at};
+use super::names::{is_function_word, name_in};
+use super::speaker::{Phrase, PhraseKind, left_subject, np_ending_at, np_starting_at};
 use super::view::View;
 
 /// Where a quote's speaker comes from.
@@ -137,7 +138,11 @@ fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
         return Some((a, p, p.b));
     }
     // Subject first: "Sir Keir said", "the spokesman for X told reporters".
-    let limit = (a + 14).min(para_end);
+    // After a quote that ends its sentence, a capitalised word may start a new
+    // one ("… .” The star then recalled an incident"): accept only a cue that
+    // ends the attribution.
+    let closed_sentence = q.last > q.first && v.is_stop(q.last - 1) && v.is_capitalised(a);
+    let limit = (a + 30).min(para_end);
     for c in a..limit {
         if v.quoted[c] || v.is_stop(c) {
             break;
@@ -148,6 +153,13 @@ fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
         {
             let p = left_subject(v, c, a)?;
             if p.a != a {
+                return None;
+            }
+            let next = c + 1;
+            let ends = next >= para_end
+                || matches!(v.kind(next), TokenKind::Punct | TokenKind::Quote)
+                || v.is_any(next, &["in", "on", "at", "during", "after", "before", "to", "of", "about", "while", "when", "as", "last", "this", "yesterday", "today"]);
+            if closed_sentence && !ends {
                 return None;
             }
             return Some((c, p, c + 1));
@@ -191,15 +203,31 @@ fn before_quote(
         } else {
             c
         };
+        if cu.form == Form::Ing && at == c {
+            // "…, saying: “…”": the subject of the sentence.
+            if let Some(p) = sentence_subject(v, s0, c) {
+                return Some((found.unwrap_or(c), Source::Phrase(p)));
+            }
+            continue;
+        }
         if let Some(p) = left_subject(v, at, s0) {
             return Some((found.unwrap_or(c), Source::Phrase(p)));
         }
         // Inverted before the quote: "said Mr X: “…”".
+        if cu.takes_object {
+            continue;
+        }
         if let Some(p) = np_starting_at(v, c + 1, open)
             && p.b < open
             && matches!(v.word(p.b), ":" | ",")
         {
             return Some((c, Source::Phrase(p)));
+        }
+    }
+    // A heading or lead-in: "Trump: ‘…’", "Stated Stone:".
+    if found.is_none() && open > s0 && v.word(open - 1) == ":" && !v.quoted[open - 1] {
+        if let Some(p) = np_ending_at(v, open - 1, s0) {
+            return Some((open - 1, Source::Phrase(p)));
         }
     }
     let c = found?;
@@ -212,4 +240,29 @@ fn before_quote(
         }
     }
     Some((c, Source::Nobody))
+}
+
+/// The subject of the sentence's main clause, for a participle cue: the first
+/// name or pronoun after any introductory phrase ("In Iowa, Clinton …").
+fn sentence_subject(v: &View, s0: usize, c: usize) -> Option<Phrase> {
+    let mut k = s0;
+    let intro = !v.is_capitalised(k) || is_function_word(v.word(k));
+    if intro
+        && !v.is_any(k, &["he", "she", "they", "we", "i", "it", "the", "a", "an"])
+        && let Some(comma) = (s0..c).find(|&i| v.word(i) == ",")
+    {
+        k = comma + 1;
+    }
+    if k >= c || v.quoted[k] {
+        return None;
+    }
+    if v.is_any(k, &["he", "she", "they", "we", "i"]) {
+        return Some(Phrase { a: k, b: k + 1, kind: PhraseKind::Pronoun, name: None });
+    }
+    let mut e = k;
+    while e < c && (v.is_capitalised(e) || (e > k && matches!(v.word(e), "-" | "."))) && !v.quoted[e] {
+        e += 1;
+    }
+    let name = name_in(v, k, e)?;
+    Some(Phrase { a: k, b: e, kind: PhraseKind::Name, name: Some(name) })
 }
