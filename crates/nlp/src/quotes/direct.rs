@@ -68,7 +68,12 @@ pub(crate) fn standalone(v: &View, q: &Quoted) -> bool {
 }
 
 /// Attribute quote `qi` of `quotes` (earlier ones already attributed in `done`).
-pub(crate) fn attribute(v: &View, quotes: &[Quoted], qi: usize, done: &[Attribution]) -> Attribution {
+pub(crate) fn attribute(
+    v: &View,
+    quotes: &[Quoted],
+    qi: usize,
+    done: &[Attribution],
+) -> Attribution {
     let q = quotes[qi];
     let standalone = standalone(v, &q);
     let mut at = Attribution {
@@ -108,7 +113,8 @@ pub(crate) fn attribute(v: &View, quotes: &[Quoted], qi: usize, done: &[Attribut
     if qi > 0 && standalone {
         let prev = quotes[qi - 1];
         let pp = v.para_of[prev.open];
-        let gap_clean = v.sentence_first(q.open) == q.open || (prev.end..q.open).all(|i| v.kind(i) == TokenKind::Punct);
+        let gap_clean = v.sentence_first(q.open) == q.open
+            || (prev.end..q.open).all(|i| v.kind(i) == TokenKind::Punct);
         if (pp == para || pp + 1 == para) && gap_clean && done[qi - 1].source != Source::Nobody {
             at.source = Source::SameAs(qi - 1);
         }
@@ -158,7 +164,27 @@ fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
             let next = c + 1;
             let ends = next >= para_end
                 || matches!(v.kind(next), TokenKind::Punct | TokenKind::Quote)
-                || v.is_any(next, &["in", "on", "at", "during", "after", "before", "to", "of", "about", "while", "when", "as", "last", "this", "yesterday", "today"]);
+                || v.is_any(
+                    next,
+                    &[
+                        "in",
+                        "on",
+                        "at",
+                        "during",
+                        "after",
+                        "before",
+                        "to",
+                        "of",
+                        "about",
+                        "while",
+                        "when",
+                        "as",
+                        "last",
+                        "this",
+                        "yesterday",
+                        "today",
+                    ],
+                );
             if closed_sentence && !ends {
                 return None;
             }
@@ -198,7 +224,11 @@ fn before_quote(
             found = Some(c);
         }
         // "X was quoted as saying": the subject is before "was quoted".
-        let at = if cu.form == Form::Ing && c >= 2 && v.is(c - 1, "as") && cue(v.word(c - 2)).is_some() {
+        let at = if cu.form == Form::Ing
+            && c >= 2
+            && v.is(c - 1, "as")
+            && cue(v.word(c - 2)).is_some()
+        {
             c - 2
         } else {
             c
@@ -225,10 +255,13 @@ fn before_quote(
         }
     }
     // A heading or lead-in: "Trump: ‘…’", "Stated Stone:".
-    if found.is_none() && open > s0 && v.word(open - 1) == ":" && !v.quoted[open - 1] {
-        if let Some(p) = np_ending_at(v, open - 1, s0) {
-            return Some((open - 1, Source::Phrase(p)));
-        }
+    if found.is_none()
+        && open > s0
+        && v.word(open - 1) == ":"
+        && !v.quoted[open - 1]
+        && let Some(p) = np_ending_at(v, open - 1, s0)
+    {
+        return Some((open - 1, Source::Phrase(p)));
     }
     let c = found?;
     // A cue without a subject: the speaker of the previous quote in the sentence
@@ -257,12 +290,25 @@ fn sentence_subject(v: &View, s0: usize, c: usize) -> Option<Phrase> {
         return None;
     }
     if v.is_any(k, &["he", "she", "they", "we", "i"]) {
-        return Some(Phrase { a: k, b: k + 1, kind: PhraseKind::Pronoun, name: None });
+        return Some(Phrase {
+            a: k,
+            b: k + 1,
+            kind: PhraseKind::Pronoun,
+            name: None,
+        });
     }
     let mut e = k;
-    while e < c && (v.is_capitalised(e) || (e > k && matches!(v.word(e), "-" | "."))) && !v.quoted[e] {
+    while e < c
+        && (v.is_capitalised(e) || (e > k && matches!(v.word(e), "-" | ".")))
+        && !v.quoted[e]
+    {
         e += 1;
     }
     let name = name_in(v, k, e)?;
-    Some(Phrase { a: k, b: e, kind: PhraseKind::Name, name: Some(name) })
+    Some(Phrase {
+        a: k,
+        b: e,
+        kind: PhraseKind::Name,
+        name: Some(name),
+    })
 }

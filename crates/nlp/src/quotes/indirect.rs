@@ -16,7 +16,7 @@ use tidings_model::TokenKind;
 
 use super::cues::{CueClass, Form, cue};
 use super::names::is_calendar;
-use super::speaker::{Phrase, PhraseKind, left_subject, np_starting_at};
+use super::speaker::{Phrase, left_subject, np_starting_at};
 use super::view::View;
 
 /// One reported clause: content tokens `[a, b)`, the cue token, the speaker phrase.
@@ -29,29 +29,87 @@ pub(crate) struct Reported {
 }
 
 const TIME_WORDS: &[&str] = &[
-    "yesterday", "today", "tonight", "on", "last", "this", "earlier", "later", "week",
-    "month", "year", "night", "morning", "afternoon", "evening", "again", "also", "repeatedly",
-    "publicly", "privately", "recently", "previously", "then", "now", "weekend",
+    "yesterday",
+    "today",
+    "tonight",
+    "on",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "again",
+    "also",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "recently",
+    "previously",
+    "then",
+    "now",
+    "weekend",
 ];
 
 const PRONOUN_SUBJECTS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "there"];
 
 const SUBJECT_DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
-    "your", "some", "many", "most", "all", "no", "every", "each", "any", "both", "several",
-    "few", "more", "less", "nobody", "nothing", "everyone", "everybody", "someone", "none",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "some",
+    "many",
+    "most",
+    "all",
+    "no",
+    "every",
+    "each",
+    "any",
+    "both",
+    "several",
+    "few",
+    "more",
+    "less",
+    "nobody",
+    "nothing",
+    "everyone",
+    "everybody",
+    "someone",
+    "none",
 ];
 
 /// Words that cannot start a reported clause.
 const NOT_CLAUSE_START: &[&str] = &[
-    "to", "in", "on", "at", "for", "with", "by", "of", "about", "as", "and", "or", "but",
-    "from", "into", "up", "out", "off", "over", "so", "than", "how", "what", "why", "whether",
-    "if", "when", "where", "who", "which", "goodbye", "hello", "yes", "no", "so",
+    "to", "in", "on", "at", "for", "with", "by", "of", "about", "as", "and", "or", "but", "from",
+    "into", "up", "out", "off", "over", "so", "than", "how", "what", "why", "whether", "if",
+    "when", "where", "who", "which", "goodbye", "hello", "yes", "no", "so",
 ];
 
 /// Words after a comma that end the reported clause.
 const CLAUSE_BREAKS: &[&str] = &[
-    "while", "whereas", "but", "although", "though", "according", "even", "despite",
+    "while",
+    "whereas",
+    "but",
+    "although",
+    "though",
+    "according",
+    "even",
+    "despite",
 ];
 
 /// Find every reported clause of the document.
@@ -87,26 +145,27 @@ fn sentence_end(v: &View, c: usize) -> usize {
 }
 
 /// `X said (that) CLAUSE`.
-fn clause_after(v: &View, c: usize, class: CueClass, takes_object: bool, form: Form) -> Option<Reported> {
+fn clause_after(
+    v: &View,
+    c: usize,
+    class: CueClass,
+    takes_object: bool,
+    form: Form,
+) -> Option<Reported> {
     let s0 = v.sentence_first(c);
     let end = sentence_end(v, c);
     // Passive raising ("is said to be") and infinitives ("to say") report nothing here.
     if v.is(c + 1, "to") || (c > s0 && v.is(c - 1, "to")) {
         return None;
     }
-    let mut j = c + 1;
-    let mut had_that = false;
     // "that" within reach: "told reporters on Thursday that …".
-    for k in j..(j + 9).min(end) {
-        if v.quoted[k] || matches!(v.word(k), ":" | ";" | "(") || cue(v.word(k)).is_some() {
-            break;
-        }
-        if v.is(k, "that") {
-            j = k + 1;
-            had_that = true;
-            break;
-        }
-    }
+    let that = (c + 1..(c + 10).min(end))
+        .take_while(|&k| {
+            !v.quoted[k] && !matches!(v.word(k), ":" | ";" | "(") && cue(v.word(k)).is_none()
+        })
+        .find(|&k| v.is(k, "that"));
+    let had_that = that.is_some();
+    let mut j = that.map_or(c + 1, |k| k + 1);
     if !had_that {
         if takes_object {
             let obj = np_starting_at(v, j, end)?;
@@ -132,7 +191,10 @@ fn clause_after(v: &View, c: usize, class: CueClass, takes_object: bool, form: F
             return None;
         }
     }
-    if j >= end || v.kind(j) != TokenKind::Word && v.kind(j) != TokenKind::Number || v.is_any(j, NOT_CLAUSE_START) {
+    if j >= end
+        || v.kind(j) != TokenKind::Word && v.kind(j) != TokenKind::Number
+        || v.is_any(j, NOT_CLAUSE_START)
+    {
         return None;
     }
     let b = clause_end(v, j, end)?;
@@ -140,7 +202,12 @@ fn clause_after(v: &View, c: usize, class: CueClass, takes_object: bool, form: F
         return None;
     }
     let speaker = subject(v, c, s0);
-    Some(Reported { a: j, b, cue: c, speaker })
+    Some(Reported {
+        a: j,
+        b,
+        cue: c,
+        speaker,
+    })
 }
 
 /// Where a clause starting at `j` ends, or `None` when it holds a quotation.
@@ -177,7 +244,9 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
 fn attribution_follows(v: &View, n: usize, end: usize) -> bool {
     for k in n..(n + 5).min(end) {
         if let Some(c) = cue(v.word(k)) {
-            return c.form != Form::Ing && k + 1 <= end && (k + 1 == end || matches!(v.word(k + 1), "," | "." ));
+            return c.form != Form::Ing
+                && k < end
+                && (k + 1 == end || matches!(v.word(k + 1), "," | "."));
         }
         if v.word(k) == "," {
             return false;
@@ -193,11 +262,13 @@ fn clause_before(v: &View, c: usize) -> Option<Reported> {
     // After the cue only time words, a listener or the inverted subject, then the end.
     let mut after = c + 1;
     let mut inverted = None;
-    if after < end && v.word(after) != "," && !v.is_stop(after) {
-        if let Some(p) = np_starting_at(v, after, end).filter(|p| p.kind != PhraseKind::Pronoun || true) {
-            inverted = Some(p);
-            after = p.b;
-        }
+    if after < end
+        && v.word(after) != ","
+        && !v.is_stop(after)
+        && let Some(p) = np_starting_at(v, after, end)
+    {
+        inverted = Some(p);
+        after = p.b;
     }
     while after < end && (v.is_any(after, TIME_WORDS) || is_calendar(v.word(after))) {
         after += 1;
@@ -220,10 +291,16 @@ fn clause_before(v: &View, c: usize) -> Option<Reported> {
     while b > s0 && v.kind(b - 1) == TokenKind::Punct {
         b -= 1;
     }
-    if (s0..b).any(|k| v.quoted[k]) || (s0..b).filter(|&k| v.kind(k) == TokenKind::Word).count() < 3 {
+    if (s0..b).any(|k| v.quoted[k]) || (s0..b).filter(|&k| v.kind(k) == TokenKind::Word).count() < 3
+    {
         return None;
     }
-    Some(Reported { a: s0, b, cue: c, speaker })
+    Some(Reported {
+        a: s0,
+        b,
+        cue: c,
+        speaker,
+    })
 }
 
 /// `according to X, CLAUSE` and `CLAUSE, according to X`.
@@ -237,18 +314,31 @@ fn according_to(v: &View, c: usize) -> Option<Reported> {
             a += 1;
         }
         let b = clause_end(v, a, end)?;
-        return ((a..b).filter(|&k| v.kind(k) == TokenKind::Word).count() >= 3)
-            .then_some(Reported { a, b, cue: c, speaker: Some(p) });
+        return ((a..b).filter(|&k| v.kind(k) == TokenKind::Word).count() >= 3).then_some(
+            Reported {
+                a,
+                b,
+                cue: c,
+                speaker: Some(p),
+            },
+        );
     }
     if c > s0 && v.word(c - 1) == "," {
         let mut b = c - 1;
         while b > s0 && v.kind(b - 1) == TokenKind::Punct {
             b -= 1;
         }
-        if (s0..b).any(|k| v.quoted[k]) || (s0..b).filter(|&k| v.kind(k) == TokenKind::Word).count() < 3 {
+        if (s0..b).any(|k| v.quoted[k])
+            || (s0..b).filter(|&k| v.kind(k) == TokenKind::Word).count() < 3
+        {
             return None;
         }
-        return Some(Reported { a: s0, b, cue: c, speaker: Some(p) });
+        return Some(Reported {
+            a: s0,
+            b,
+            cue: c,
+            speaker: Some(p),
+        });
     }
     None
 }
@@ -256,6 +346,12 @@ fn according_to(v: &View, c: usize) -> Option<Reported> {
 /// The subject of a cue: its own, else (a coordinated or participle cue) the
 /// subject of the sentence's earlier cue.
 fn subject(v: &View, c: usize, s0: usize) -> Option<Phrase> {
+    // "X was quoted as saying": the subject is before "was quoted".
+    let c = if c >= s0 + 2 && v.is(c - 1, "as") && cue(v.word(c - 2)).is_some() {
+        c - 2
+    } else {
+        c
+    };
     if let Some(p) = left_subject(v, c, s0) {
         return Some(p);
     }

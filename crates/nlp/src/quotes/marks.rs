@@ -61,9 +61,7 @@ pub(crate) fn pair(v: &View) -> Vec<Quoted> {
         let para = v.para_of[m.tok];
         match outer {
             None => {
-                if m.can_open
-                    && (m.family == Family::Double || single_closes_ahead(v, &marks, k))
-                {
+                if m.can_open && (m.family == Family::Double || single_closes_ahead(v, &marks, k)) {
                     outer = Some((m.family, m, para));
                     inner = None;
                 }
@@ -142,7 +140,10 @@ fn find_marks(v: &View) -> Vec<Mark> {
         let doubled = i + 1 < v.len()
             && v.kind(i + 1) == TokenKind::Quote
             && v.toks[i].span.end == v.toks[i + 1].span.start
-            && matches!((w, v.word(i + 1)), ("'", "'") | ("`", "`") | ("’", "’") | ("‘", "‘"));
+            && matches!(
+                (w, v.word(i + 1)),
+                ("'", "'") | ("`", "`") | ("’", "’") | ("‘", "‘")
+            );
         let end = if doubled { i + 2 } else { i + 1 };
         let start_b = v.toks[i].span.start;
         let end_b = v.toks[end - 1].span.end;
@@ -154,15 +155,27 @@ fn find_marks(v: &View) -> Vec<Mark> {
         let (family, can_open, can_close) = if doubled {
             match c {
                 '`' | '‘' => (Family::Double, true, false),
-                _ => (Family::Double, open_side || !close_side, close_side || !open_side),
+                _ => (
+                    Family::Double,
+                    open_side || !close_side,
+                    close_side || !open_side,
+                ),
             }
         } else {
             match c {
                 '“' | '„' | '«' | '‟' => (Family::Double, true, close_side && !open_side),
                 '”' | '»' => (Family::Double, open_side && !close_side, true),
-                '"' => (Family::Double, open_side || !close_side, close_side || !open_side),
+                '"' => (
+                    Family::Double,
+                    open_side || !close_side,
+                    close_side || !open_side,
+                ),
                 '‘' | '‚' | '‹' | '`' => (Family::Single, true, close_side && !open_side),
-                '’' | '›' => (Family::Single, open_side && next.is_some_and(char::is_alphanumeric), close_side),
+                '’' | '›' => (
+                    Family::Single,
+                    open_side && next.is_some_and(char::is_alphanumeric),
+                    close_side,
+                ),
                 '\'' => (
                     Family::Single,
                     open_side && next.is_some_and(char::is_alphanumeric),
@@ -172,7 +185,13 @@ fn find_marks(v: &View) -> Vec<Mark> {
             }
         };
         if can_open || can_close {
-            out.push(Mark { tok: i, end, family, can_open, can_close });
+            out.push(Mark {
+                tok: i,
+                end,
+                family,
+                can_open,
+                can_close,
+            });
         }
         i = end;
     }
@@ -186,7 +205,5 @@ fn opens_after(c: char) -> bool {
 
 /// May a quotation close right before `c`?
 fn closes_before(c: char) -> bool {
-    c.is_whitespace()
-        || ".,;:!?)]}—–-…<".contains(c)
-        || super::super::segment::is_quote_char(c)
+    c.is_whitespace() || ".,;:!?)]}—–-…<".contains(c) || super::super::segment::is_quote_char(c)
 }

@@ -134,13 +134,33 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
         }
         out.push(Found {
             span: v.span(q.first, last),
-            kind: if at.standalone { QuoteKind::Direct } else { QuoteKind::Mixed },
+            kind: if at.standalone || is_whole_complement(v, &q, at.cue) {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Mixed
+            },
             cue: at.cue.map(|c| cue_span(v, c)),
             from,
         });
         i = j + 1;
     }
     out
+}
+
+/// A lower-case quotation that is the whole complement of its cue is still a
+/// direct quote: `writing “allow me …”`, `calling the protester “a …”.`
+fn is_whole_complement(v: &View, q: &Quoted, cue: Option<usize>) -> bool {
+    let Some(c) = cue.filter(|&c| c < q.open) else {
+        return false;
+    };
+    let gap = q.open - c - 1;
+    let clause_ends = q.end >= v.len()
+        || v.para_of[q.end] != v.para_of[q.open]
+        || matches!(v.word(q.end), "." | "," | ";" | ":" | "!" | "?" | "—")
+        || (q.last > q.first && matches!(v.word(q.last - 1), "." | "," | "!" | "?"));
+    gap == 0
+        && (c + 1..q.open).all(|k| v.kind(k) == tidings_model::TokenKind::Word || v.word(k) == ",")
+        && clause_ends
 }
 
 /// Is everything from token `from` to `to` punctuation, or the rest of the

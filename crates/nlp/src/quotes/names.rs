@@ -15,40 +15,226 @@ use super::view::View;
 
 /// Titles stripped from the front of a name (and anything before them in a run).
 const HONORIFICS: &[&str] = &[
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord",
-    "lady", "prof", "prof.", "professor", "president", "vice", "prime", "minister",
-    "chancellor", "secretary", "sen", "sen.", "senator", "rep", "rep.", "representative",
-    "gov", "gov.", "governor", "gen", "gen.", "general", "col", "col.", "lt", "lt.", "capt",
-    "capt.", "adm", "adm.", "judge", "justice", "king", "queen", "prince", "princess",
-    "pope", "rev", "rev.", "reverend", "mayor", "ambassador", "speaker", "leader",
-    "chairman", "chairwoman", "commissioner", "congressman", "congresswoman", "attorney",
-    "sheikh", "ayatollah", "archbishop", "bishop", "cardinal", "detective", "officer",
-    "sergeant", "sgt", "sgt.", "chief", "candidate", "nominee", "hon", "hon.", "mme",
-    "messrs", "messrs.", "st", "pres", "pres.", "premier", "emir", "crown",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "prof",
+    "prof.",
+    "professor",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "sen",
+    "sen.",
+    "senator",
+    "rep",
+    "rep.",
+    "representative",
+    "gov",
+    "gov.",
+    "governor",
+    "gen",
+    "gen.",
+    "general",
+    "col",
+    "col.",
+    "lt",
+    "lt.",
+    "capt",
+    "capt.",
+    "adm",
+    "adm.",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "rev.",
+    "reverend",
+    "mayor",
+    "ambassador",
+    "speaker",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "attorney",
+    "sheikh",
+    "ayatollah",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "detective",
+    "officer",
+    "sergeant",
+    "sgt",
+    "sgt.",
+    "chief",
+    "candidate",
+    "nominee",
+    "hon",
+    "hon.",
+    "mme",
+    "messrs",
+    "messrs.",
+    "st",
+    "pres",
+    "pres.",
+    "premier",
+    "emir",
+    "crown",
 ];
 
 /// Capitalised words that start sentences but never start names.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "as", "if", "when",
-    "while", "after", "before", "since", "because", "though", "although", "with", "for",
-    "from", "to", "by", "of", "about", "this", "that", "these", "those", "his", "her", "its",
-    "their", "our", "my", "your", "speaking", "asked", "meanwhile", "still", "then", "now",
-    "also", "even", "yes", "no", "instead", "however", "indeed", "during", "until", "like",
-    "last", "earlier", "later", "today", "yesterday", "according", "following", "under",
-    "over", "among", "between", "it", "he", "she", "they", "we", "i", "you", "there",
-    "here", "what", "who", "why", "how", "where", "which", "not", "both", "all", "many",
-    "some", "most", "every", "each", "another", "other", "several", "dear", "oh", "well",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "because",
+    "though",
+    "although",
+    "with",
+    "for",
+    "from",
+    "to",
+    "by",
+    "of",
+    "about",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "speaking",
+    "asked",
+    "meanwhile",
+    "still",
+    "then",
+    "now",
+    "also",
+    "even",
+    "yes",
+    "no",
+    "instead",
+    "however",
+    "indeed",
+    "during",
+    "until",
+    "like",
+    "last",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "according",
+    "following",
+    "under",
+    "over",
+    "among",
+    "between",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "not",
+    "both",
+    "all",
+    "many",
+    "some",
+    "most",
+    "every",
+    "each",
+    "another",
+    "other",
+    "several",
+    "dear",
+    "oh",
+    "well",
 ];
 
 const CALENDAR: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
     "dec.",
 ];
 
 /// Lower-case words allowed inside a name run between capitalised words.
-const PARTICLES: &[&str] = &["of", "de", "da", "del", "della", "der", "van", "von", "bin", "al", "la", "le", "du", "&"];
+const PARTICLES: &[&str] = &[
+    "of", "de", "da", "del", "della", "der", "van", "von", "bin", "al", "la", "le", "du", "&",
+];
 
 pub(crate) fn is_honorific(w: &str) -> bool {
     HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
@@ -80,9 +266,8 @@ pub(crate) fn name_in(v: &View, a: usize, b: usize) -> Option<(usize, usize)> {
     let mut start = end - 1;
     while start > a {
         let p = start - 1;
-        if is_name_word(v, p) || (v.word(p) == "-" && start >= a + 2 && is_name_word(v, p - 1)) {
-            start = p;
-        } else if v.is_any(p, PARTICLES) && p > a && is_name_word(v, p - 1) {
+        let joins = (v.word(p) == "-" || v.is_any(p, PARTICLES)) && p > a && is_name_word(v, p - 1);
+        if is_name_word(v, p) || joins {
             start = p;
         } else {
             break;
@@ -114,12 +299,15 @@ pub(crate) fn name_key(name: &str) -> Vec<String> {
 pub(crate) struct NameIndex {
     /// (key words, display text, first byte offset, count)
     full: Vec<(Vec<String>, String, usize, usize)>,
+    /// Every occurrence: (byte offset, index into `full`), in text order.
+    order: Vec<(usize, usize)>,
 }
 
 impl NameIndex {
     pub fn new(v: &View) -> Self {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut full: Vec<(Vec<String>, String, usize, usize)> = Vec::new();
+        let mut order = Vec::new();
         let mut i = 0;
         while i < v.len() {
             if v.kind(i) != TokenKind::Word || !is_name_word(v, i) {
@@ -141,18 +329,33 @@ impl NameIndex {
                 let words = (a..b).filter(|&k| v.kind(k) == TokenKind::Word).count();
                 if (2..=4).contains(&words) {
                     let text = v.span(a, b).of(v.text).to_string();
-                    match seen.get(&text) {
-                        Some(&k) => full[k].3 += 1,
+                    let at = v.toks[a].span.start;
+                    let k = match seen.get(&text) {
+                        Some(&k) => {
+                            full[k].3 += 1;
+                            k
+                        }
                         None => {
                             seen.insert(text.clone(), full.len());
-                            full.push((name_key(&text), text, v.toks[a].span.start, 1));
+                            full.push((name_key(&text), text, at, 1));
+                            full.len() - 1
                         }
-                    }
+                    };
+                    order.push((at, k));
                 }
             }
             i = j;
         }
-        NameIndex { full }
+        NameIndex { full, order }
+    }
+
+    /// The last name of two or more words that starts before byte `at`.
+    pub fn last_before(&self, at: usize) -> Option<&str> {
+        self.order
+            .iter()
+            .take_while(|(pos, _)| *pos < at)
+            .last()
+            .map(|(_, k)| self.full[*k].1.as_str())
     }
 
     /// The fullest name containing `short` ("Keir" or "Starmer" -> "Keir
@@ -199,12 +402,11 @@ impl NameIndex {
         self.full
             .iter()
             .filter(|c| {
-                let initials: String = c
-                    .0
-                    .iter()
-                    .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for"))
-                    .filter_map(|w| w.chars().next())
-                    .collect();
+                let initials: String =
+                    c.0.iter()
+                        .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for"))
+                        .filter_map(|w| w.chars().next())
+                        .collect();
                 initials == want
             })
             .max_by_key(|c| c.3)

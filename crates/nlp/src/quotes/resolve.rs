@@ -48,10 +48,18 @@ impl<'a> Resolver<'a> {
                     span: Some(span),
                 }
             }
-            PhraseKind::Pronoun => Speaker {
-                entity: previous.and_then(|s| s.entity.clone()),
-                name: previous.and_then(|s| s.name.clone()),
-                span: Some(span),
+            // The previous speaker, else the nearest full name before the pronoun.
+            PhraseKind::Pronoun => match previous {
+                Some(s) => Speaker {
+                    entity: s.entity.clone(),
+                    name: s.name.clone(),
+                    span: Some(span),
+                },
+                None => Speaker {
+                    entity: None,
+                    name: self.names.last_before(span.start).map(str::to_string),
+                    span: Some(span),
+                },
             },
             PhraseKind::Nominal => {
                 let mut s = p.a;

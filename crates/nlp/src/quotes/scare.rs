@@ -16,22 +16,56 @@ use super::marks::Quoted;
 use super::view::View;
 
 const NAMING: &[&str] = &[
-    "dubbed", "nicknamed", "titled", "entitled", "termed", "branded", "labelled", "labeled",
-    "slogan", "term", "phrase", "word", "words", "hashtag", "motto", "banner", "headline",
-    "chant", "chants", "chanting", "chanted", "song", "book", "film", "show", "album", "movie",
-    "series", "programme", "program", "campaign", "operation", "nickname", "called",
+    "dubbed",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "termed",
+    "branded",
+    "labelled",
+    "labeled",
+    "slogan",
+    "term",
+    "phrase",
+    "word",
+    "words",
+    "hashtag",
+    "motto",
+    "banner",
+    "headline",
+    "chant",
+    "chants",
+    "chanting",
+    "chanted",
+    "song",
+    "book",
+    "film",
+    "show",
+    "album",
+    "movie",
+    "series",
+    "programme",
+    "program",
+    "campaign",
+    "operation",
+    "nickname",
+    "called",
 ];
 
-const ARTICLES: &[&str] = &["the", "a", "an", "this", "his", "her", "their", "its", "our"];
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "this", "his", "her", "their", "its", "our",
+];
 
 const VERB_AFTER: &[&str] = &[
-    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could",
-    "should", "may", "might", "must", "did", "does", "do",
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should",
+    "may", "might", "must", "did", "does", "do",
 ];
 
 /// Word count of quote `q`.
 fn words(v: &View, q: &Quoted) -> usize {
-    (q.first..q.last).filter(|&i| v.kind(i) == TokenKind::Word).count()
+    (q.first..q.last)
+        .filter(|&i| v.kind(i) == TokenKind::Word)
+        .count()
 }
 
 /// Decide scare quotes for every quotation (`standalone[i]` ones are kept).
@@ -65,7 +99,8 @@ fn looks_scare(v: &View, q: &Quoted) -> bool {
     let n = words(v, q);
     let before = q.open.checked_sub(1);
     let naming = before.is_some_and(|b| {
-        v.is_any(b, NAMING) || (v.is(b, "called") && b >= 2 && v.is(b - 1, "-") && v.is(b - 2, "so"))
+        v.is_any(b, NAMING)
+            || (v.is(b, "called") && b >= 2 && v.is(b - 1, "-") && v.is(b - 2, "so"))
     }) || (before.is_some_and(|b| b >= 1 && v.is(b, "as") && v.is(b - 1, "known")));
     if naming && n <= 8 {
         return true;
@@ -78,6 +113,9 @@ fn looks_scare(v: &View, q: &Quoted) -> bool {
     let long: Vec<usize> = (q.first..q.last)
         .filter(|&i| v.kind(i) == TokenKind::Word && v.word(i).chars().count() > 3)
         .collect();
-    n <= 8 && !long.is_empty() && long.iter().all(|&i| v.is_capitalised(i)) && !v.is_stop(q.last - 1)
+    n <= 8
+        && !long.is_empty()
+        && long.iter().all(|&i| v.is_capitalised(i))
+        && !v.is_stop(q.last - 1)
         && !(q.first..q.last).any(|i| v.is_any(i, &["i", "we", "you", "he", "she", "they"]))
 }

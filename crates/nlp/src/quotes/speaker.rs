@@ -34,33 +34,173 @@ pub(crate) struct Phrase {
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our",
-    "my", "your", "some", "many", "most", "several", "other", "another", "one", "two",
-    "three", "both", "all", "each", "every", "no", "few",
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+    "some", "many", "most", "several", "other", "another", "one", "two", "three", "both", "all",
+    "each", "every", "no", "few",
 ];
 
 /// Words that end a noun phrase walking outwards from the cue.
 const BOUNDARY: &[&str] = &[
-    "in", "on", "at", "to", "with", "by", "after", "before", "as", "while", "when", "and",
-    "or", "but", "that", "which", "who", "whom", "because", "if", "than", "since", "though",
-    "although", "where", "whether", "into", "during", "about", "over", "under", "against",
-    "is", "was", "are", "were", "has", "have", "had", "be", "been", "will", "would", "can",
-    "could", "should", "may", "might", "must", "did", "does", "do", "not", "also", "then",
-    "so", "yet", "nor", "once", "until", "via", "per", "like", "it", "he", "she", "they",
-    "we", "i", "you", "him", "them", "me", "us", "what", "there", "here", "said", "says",
-    "from", "according", "amid", "despite", "through", "without", "within", "upon",
+    "in",
+    "on",
+    "at",
+    "to",
+    "with",
+    "by",
+    "after",
+    "before",
+    "as",
+    "while",
+    "when",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "because",
+    "if",
+    "than",
+    "since",
+    "though",
+    "although",
+    "where",
+    "whether",
+    "into",
+    "during",
+    "about",
+    "over",
+    "under",
+    "against",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "also",
+    "then",
+    "so",
+    "yet",
+    "nor",
+    "once",
+    "until",
+    "via",
+    "per",
+    "like",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "me",
+    "us",
+    "what",
+    "there",
+    "here",
+    "said",
+    "says",
+    "from",
+    "according",
+    "amid",
+    "despite",
+    "through",
+    "without",
+    "within",
+    "upon",
 ];
 
 /// Words between a subject and its cue: adverbs, auxiliaries, time words.
 const BETWEEN: &[&str] = &[
-    "also", "later", "then", "again", "previously", "recently", "repeatedly", "reportedly",
-    "publicly", "privately", "once", "originally", "initially", "similarly", "further",
-    "still", "already", "even", "just", "never", "not", "n't", "has", "have", "had", "was",
-    "were", "is", "are", "will", "would", "could", "should", "may", "might", "must", "did",
-    "does", "do", "be", "been", "yesterday", "today", "tonight", "last", "this", "week",
-    "month", "year", "night", "morning", "afternoon", "evening", "weekend", "earlier", "on",
-    "first", "often", "always", "subsequently", "finally", "ultimately", "quickly", "now",
-    "herself", "himself", "themselves", "itself", "too",
+    "also",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "privately",
+    "once",
+    "originally",
+    "initially",
+    "similarly",
+    "further",
+    "still",
+    "already",
+    "even",
+    "just",
+    "never",
+    "not",
+    "n't",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "be",
+    "been",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "earlier",
+    "on",
+    "first",
+    "often",
+    "always",
+    "subsequently",
+    "finally",
+    "ultimately",
+    "quickly",
+    "now",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "too",
 ];
 
 fn is_pronoun(v: &View, i: usize) -> bool {
@@ -71,7 +211,10 @@ fn is_between(v: &View, i: usize) -> bool {
     let w = v.word(i);
     v.is_any(i, BETWEEN)
         || is_calendar(w)
-        || (v.kind(i) == TokenKind::Word && !v.is_capitalised(i) && w.len() > 4 && w.ends_with("ly"))
+        || (v.kind(i) == TokenKind::Word
+            && !v.is_capitalised(i)
+            && w.len() > 4
+            && w.ends_with("ly"))
 }
 
 /// The subject of the cue at token `c`, looking no further left than `floor`.
@@ -90,10 +233,19 @@ pub(crate) fn left_subject(v: &View, c: usize, floor: usize) -> Option<Phrase> {
         return None;
     }
     if is_pronoun(v, t) {
-        return Some(Phrase { a: t, b: t + 1, kind: PhraseKind::Pronoun, name: None });
+        return Some(Phrase {
+            a: t,
+            b: t + 1,
+            kind: PhraseKind::Pronoun,
+            name: None,
+        });
     }
     if v.is_any(t, &["who", "which"]) {
-        let e = if t > floor && v.word(t - 1) == "," { t - 1 } else { t };
+        let e = if t > floor && v.word(t - 1) == "," {
+            t - 1
+        } else {
+            t
+        };
         return np_ending_at(v, e, floor);
     }
     if v.word(t) == "," {
@@ -149,7 +301,12 @@ pub(crate) fn np_starting_at(v: &View, s: usize, limit: usize) -> Option<Phrase>
         return None;
     }
     if is_pronoun(v, s) {
-        return Some(Phrase { a: s, b: s + 1, kind: PhraseKind::Pronoun, name: None });
+        return Some(Phrase {
+            a: s,
+            b: s + 1,
+            kind: PhraseKind::Pronoun,
+            name: None,
+        });
     }
     let mut e = s;
     if v.is_any(e, DETERMINERS) {
@@ -184,9 +341,19 @@ fn phrase(v: &View, s: usize, e: usize) -> Option<Phrase> {
     }
     if v.is_capitalised(head) {
         if let Some(name) = name_in(v, s, e) {
-            return Some(Phrase { a: s, b: e, kind: PhraseKind::Name, name: Some(name) });
+            return Some(Phrase {
+                a: s,
+                b: e,
+                kind: PhraseKind::Name,
+                name: Some(name),
+            });
         }
         return None;
     }
-    Some(Phrase { a: s, b: e, kind: PhraseKind::Nominal, name: None })
+    Some(Phrase {
+        a: s,
+        b: e,
+        kind: PhraseKind::Nominal,
+        name: None,
+    })
 }

@@ -9,7 +9,6 @@ use tidings_model::{Document, Span, Token, TokenKind};
 pub(crate) struct View<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
-    pub paragraphs: &'a [Span],
     /// The paragraph index of every token.
     pub para_of: Vec<usize>,
     /// The first token of every paragraph (and the token count at the end).
@@ -36,7 +35,6 @@ impl<'a> View<'a> {
         View {
             text: &doc.text,
             toks,
-            paragraphs: &doc.paragraphs,
             para_of,
             para_first,
             quoted: vec![false; toks.len()],
@@ -69,7 +67,8 @@ impl<'a> View<'a> {
 
     /// Token `i` is a word starting with an upper-case letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Word && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.kind(i) == TokenKind::Word
+            && self.word(i).chars().next().is_some_and(char::is_uppercase)
     }
 
     /// Token `i` ends a sentence: `.`, `!`, `?` or an ellipsis.
@@ -109,12 +108,12 @@ impl View<'_> {
         }
         let mut first = 0;
         self.sent_first = Vec::with_capacity(self.len());
-        for i in 0..self.len() {
+        for (i, &closes) in closes_sentence.iter().enumerate() {
             if i == self.para_first[self.para_of[i]] {
                 first = i;
             }
             self.sent_first.push(first);
-            if (self.is_stop(i) && !self.quoted[i]) || closes_sentence[i] {
+            if (self.is_stop(i) && !self.quoted[i]) || closes {
                 first = i + 1;
             }
         }
