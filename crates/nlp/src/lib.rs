@@ -6,13 +6,13 @@
 //! | module | fills | reads |
 //! |---|---|---|
 //! | [`segment`] | paragraphs, sentences, tokens | text |
-//! | [`quotes`] | quotes with cue and speaker | tokens, entities |
+//! | [`entities`] | entities (names: [`entities::ner`]) | tokens, sentences |
 //!
 //! [`Pipeline`] runs them in order; it is `Send + Sync`, so one pipeline
 //! serves every thread of a batch.
 
+pub mod entities;
 pub mod pipeline;
-pub mod quotes;
 pub mod segment;
 
 pub use pipeline::Pipeline;
