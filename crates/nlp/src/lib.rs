@@ -6,10 +6,12 @@
 //! | module | fills | reads |
 //! |---|---|---|
 //! | [`segment`] | paragraphs, sentences, tokens | text |
+//! | [`entities`] | entities (names, aliases, descriptions, pronouns, keys) | tokens, sentences |
 //!
 //! [`Pipeline`] runs them in order; it is `Send + Sync`, so one pipeline
 //! serves every thread of a batch.
 
+pub mod entities;
 pub mod pipeline;
 pub mod segment;
 

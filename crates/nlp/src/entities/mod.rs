@@ -1,0 +1,14 @@
+//! Named entities: name mentions from the recogniser, grouped by [`resolve`]
+//! into one entity per real-world referent.
+
+pub mod resolve;
+
+use tidings_model::{EntityType, Span};
+
+/// A proper-name mention as the recogniser finds it: the span excludes
+/// honorifics and titles ("Sir Keir" is `Keir`), with its CoNLL-2003 type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMention {
+    pub span: Span,
+    pub etype: EntityType,
+}
