@@ -27,8 +27,10 @@ pub mod gazetteer;
 pub mod keys;
 pub mod metonym;
 pub mod names;
+pub mod narrator;
 pub mod nominal;
 pub mod pronoun;
+pub mod quoted;
 pub mod subtype;
 pub mod titles;
 
@@ -106,14 +108,17 @@ fn prepare(doc: &Document, names: &[NameMention], gaz: &Gazetteer) -> Vec<NameRe
 fn refer(
     doc: &Document,
     gaz: &Gazetteer,
-    drafts: &mut [draft::Draft],
+    drafts: &mut Vec<draft::Draft>,
     history: &mut History,
     refs: &[NameRef],
 ) {
+    let quotes = quoted::regions(doc);
+    let mut narrator: Option<usize> = None;
     let name_spans: Vec<Span> = refs.iter().map(|r| r.span).collect();
     enum Item {
         Nominal(nominal::Nominal),
         Pronoun(pronoun::Pronoun),
+        Narrator(Span),
     }
     let mut items: Vec<(usize, Item)> = nominal::find(doc, gaz, history)
         .into_iter()
@@ -123,6 +128,13 @@ fn refer(
                 .into_iter()
                 .filter(|p| !name_spans.iter().any(|s| s.overlaps(p.span)))
                 .map(|p| (p.span.start, Item::Pronoun(p))),
+        )
+        .chain(
+            doc.tokens
+                .iter()
+                .filter(|t| narrator::is_first_person(doc.slice(t.span)))
+                .filter(|t| !quoted::inside(&quotes, t.span.start))
+                .map(|t| (t.span.start, Item::Narrator(t.span))),
         )
         .collect();
     items.sort_by_key(|(at, _)| *at);
@@ -138,6 +150,11 @@ fn refer(
                 MentionKind::Pronoun,
                 pronoun::resolve(doc, &p, history, drafts),
             ),
+            Item::Narrator(span) => (
+                span,
+                MentionKind::Pronoun,
+                Some(*narrator.get_or_insert_with(|| narrator::draft(doc, history, drafts))),
+            ),
         };
         if let Some(d) = d {
             drafts[d].mentions.push(Mention {
@@ -152,8 +169,10 @@ fn refer(
 
 /// Number, name and key the drafts.
 fn finish(drafts: Vec<draft::Draft>, gaz: &Gazetteer) -> Vec<Entity> {
-    let mut drafts: Vec<draft::Draft> =
-        drafts.into_iter().filter(|d| !d.forms.is_empty()).collect();
+    let mut drafts: Vec<draft::Draft> = drafts
+        .into_iter()
+        .filter(|d| !d.mentions.is_empty())
+        .collect();
     drafts.sort_by_key(|d| d.first());
     drafts
         .into_iter()

@@ -278,8 +278,12 @@ pub fn strip(doc: &Document, span: Span, gaz: &Gazetteer) -> (Span, TitleInfo) {
         }
         break;
     }
+    // Tokens may run past the given span ("X." for the name "X"): clamp.
     let span = if lo < hi {
-        Span::new(toks[lo].span.start, toks[hi - 1].span.end)
+        Span::new(
+            toks[lo].span.start.max(span.start),
+            toks[hi - 1].span.end.min(span.end),
+        )
     } else {
         span
     };
