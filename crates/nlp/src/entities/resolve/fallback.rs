@@ -275,7 +275,7 @@ fn name_in_run(
     while lo < toks.len() {
         let w = doc.slice(toks[lo].span);
         let f = fold(w);
-        if honorific(w).is_some() {
+        if honorific(w).is_some() && !matches!(f.as_str(), "st" | "saint") {
             titled = true;
             lo += 1;
         } else if lo + 1 < toks.len() && titles::office_starting(&[f.clone()]).is_some() {

@@ -75,7 +75,7 @@ fn prepare(doc: &Document, names: &[NameMention], gaz: &Gazetteer) -> Vec<NameRe
         .iter()
         .filter(|n| n.span.end <= doc.text.len() && !n.span.is_empty())
         .filter_map(|n| {
-            let (span, mut title) = titles::strip(doc, n.span, gaz);
+            let (span, mut title) = titles::strip(doc, n.span, n.etype, gaz);
             let form = NameForm::new(doc.slice(span));
             if form.words.is_empty() {
                 return None;

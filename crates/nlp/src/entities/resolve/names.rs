@@ -9,7 +9,13 @@
 //!   "North Atlantic Treaty Organization", "EU" for "European Union");
 //! - an organisation or place without its generic tail ("Wikimedia" for
 //!   "Wikimedia Foundation", "New York" for "New York City", "Hebrew
-//!   University" for "Hebrew University of Jerusalem").
+//!   University" for "Hebrew University of Jerusalem"), or by its generic
+//!   head alone ("the University" for "Pennsylvania State University").
+//!
+//! Person names are compared without generational suffixes and regnal
+//! numbers ("Jr", "III", "Norton I") and without a territorial "of ..." tail
+//! ("Patrick Gordon of Auchleuchries"); the same words in another order are
+//! the same name ("Higuchi Ichiyō", "Ichiyō Higuchi").
 
 use tidings_model::EntityType;
 
@@ -42,6 +48,44 @@ const GENERIC_TAILS: &[&str] = &[
     "island",
     "islands",
 ];
+
+/// Organisation heads that may stand alone for a longer name that has them.
+const GENERIC_HEADS: &[&str] = &[
+    "university",
+    "college",
+    "court",
+    "party",
+    "company",
+    "foundation",
+    "council",
+    "committee",
+    "association",
+    "society",
+    "church",
+    "institute",
+    "academy",
+    "museum",
+    "bank",
+    "agency",
+    "commission",
+];
+
+/// Words after a person's name that do not tell people apart in a text.
+const SUFFIXES: &[&str] = &["jr", "sr", "i", "ii", "iii", "iv"];
+
+/// The words of a person's name that identify them.
+fn person_core(words: &[String]) -> &[String] {
+    let mut end = words.len();
+    if let Some(of) = words.iter().position(|w| w == "of")
+        && of >= 1
+    {
+        end = of;
+    }
+    while end > 1 && SUFFIXES.contains(&words[end - 1].as_str()) {
+        end -= 1;
+    }
+    &words[..end]
+}
 
 /// A name as written (titles stripped) and its folded words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +121,7 @@ pub fn link(short: &NameForm, long: &NameForm, ptype: EntityType) -> Option<Link
     if short.words == long.words {
         return Some(Link::Same);
     }
-    if short.words.len() >= long.words.len() {
+    if short.words.len() > long.words.len() {
         return None;
     }
     if is_acronym_of(short, long) {
@@ -85,17 +129,36 @@ pub fn link(short: &NameForm, long: &NameForm, ptype: EntityType) -> Option<Link
     }
     match ptype {
         EntityType::Per => {
-            let last_agrees = short.words.last() == long.words.last();
-            if last_agrees && is_subsequence(&short.words, &long.words) {
+            let (s, l) = (person_core(&short.words), person_core(&long.words));
+            if s == l {
+                return Some(Link::Same);
+            }
+            if s.len() == l.len() {
+                let (mut a, mut b) = (s.to_vec(), l.to_vec());
+                a.sort();
+                b.sort();
+                return (a == b).then_some(Link::Same);
+            }
+            let last_agrees = s.last() == l.last();
+            if last_agrees && s.len() < l.len() && is_subsequence(s, l) {
                 return Some(Link::Part);
             }
-            if short.words.len() == 1 && short.words[0] == long.words[0] {
+            if s.len() == 1 && s[0] == l[0] {
                 return Some(Link::FirstName);
             }
             None
         }
         _ => {
+            if short.words.len() == 1
+                && GENERIC_HEADS.contains(&short.words[0].as_str())
+                && long.words.contains(&short.words[0])
+            {
+                return Some(Link::Part);
+            }
             let n = short.words.len();
+            if n >= long.words.len() {
+                return None;
+            }
             if long.words[..n] != short.words[..] {
                 return None;
             }
@@ -158,6 +221,22 @@ mod tests {
         );
         assert_eq!(l("Keir", "Keir Starmer", EntityType::Org), None);
         assert_eq!(l("Jill Biden", "Joe Biden", EntityType::Per), None);
+        assert_eq!(
+            l("Higuchi Ichiyō", "Ichiyō Higuchi", EntityType::Per),
+            Some(Link::Same)
+        );
+        assert_eq!(
+            l("Norton I", "Joshua Norton", EntityType::Per),
+            Some(Link::Part)
+        );
+        assert_eq!(
+            l(
+                "Patrick Gordon",
+                "Patrick Leopold Gordon of Auchleuchries",
+                EntityType::Per
+            ),
+            Some(Link::Part)
+        );
     }
 
     #[test]

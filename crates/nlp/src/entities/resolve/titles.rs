@@ -7,7 +7,7 @@
 //! find their entity later. Offices are matched on folded words and named by
 //! a canonical form ("premier" is "prime minister").
 
-use tidings_model::{Document, Span, TokenKind};
+use tidings_model::{Document, EntityType, Span, TokenKind};
 
 use super::fold::fold;
 use super::gazetteer::{Gazetteer, PlaceKind};
@@ -42,6 +42,18 @@ const HONORIFICS: &[(&str, Option<Gender>)] = &[
     ("rev", None),
     ("reverend", None),
     ("saint", None),
+    ("st", None),
+    ("abba", Some(Male)),
+    ("fr", Some(Male)),
+    ("father", Some(Male)),
+    ("sister", Some(Female)),
+    ("brother", Some(Male)),
+];
+
+/// Letters after a name (honours, degrees) that are not part of it.
+const POST_NOMINALS: &[&str] = &[
+    "frs", "dbe", "obe", "cbe", "kbe", "mbe", "ra", "qc", "kc", "mp", "mep", "phd", "md", "esq",
+    "esquire", "frsc", "fba", "frse",
 ];
 
 /// Offices and ranks (folded words) with their canonical name and implied gender.
@@ -59,6 +71,9 @@ const OFFICES: &[(&str, &str, Option<Gender>)] = &[
     ("princess", "princess", Some(Female)),
     ("crown prince", "crown prince", Some(Male)),
     ("emperor", "emperor", Some(Male)),
+    ("empress", "empress", Some(Female)),
+    ("tsar", "tsar", Some(Male)),
+    ("czar", "tsar", Some(Male)),
     ("pope", "pope", Some(Male)),
     ("supreme leader", "supreme leader", None),
     ("leader", "leader", None),
@@ -119,6 +134,7 @@ const OFFICES: &[(&str, &str, Option<Gender>)] = &[
     ("spokeswoman", "spokesperson", Some(Female)),
     ("spokesperson", "spokesperson", None),
     ("coach", "coach", None),
+    ("attorney", "attorney", None),
     ("manager", "manager", None),
 ];
 
@@ -205,9 +221,11 @@ fn token_index(doc: &Document, at: usize) -> usize {
     doc.tokens.partition_point(|t| t.span.start < at)
 }
 
-/// `span` without leading honorifics, offices or "the", and without a
-/// trailing possessive; with what was stripped. Never strips the last word.
-pub fn strip(doc: &Document, span: Span, gaz: &Gazetteer) -> (Span, TitleInfo) {
+/// `span` without a leading "the" or trailing possessive and, for a person,
+/// without honorifics, offices and letters after the name; with what was
+/// stripped. Never strips the last word.
+pub fn strip(doc: &Document, span: Span, etype: EntityType, gaz: &Gazetteer) -> (Span, TitleInfo) {
+    let person = etype == EntityType::Per;
     let toks = doc.tokens_in(span);
     let mut info = TitleInfo::default();
     let mut lo = 0;
@@ -215,7 +233,11 @@ pub fn strip(doc: &Document, span: Span, gaz: &Gazetteer) -> (Span, TitleInfo) {
     // Trailing possessive or stray punctuation.
     while hi > 1 {
         let w = doc.slice(toks[hi - 1].span);
-        if matches!(w, "'s" | "’s" | "'" | "’") || toks[hi - 1].kind == TokenKind::Punct {
+        let post_nominal = person && POST_NOMINALS.contains(&fold(w).as_str());
+        if matches!(w, "'s" | "’s" | "'" | "’")
+            || toks[hi - 1].kind == TokenKind::Punct
+            || post_nominal
+        {
             hi -= 1;
         } else {
             break;
@@ -229,6 +251,9 @@ pub fn strip(doc: &Document, span: Span, gaz: &Gazetteer) -> (Span, TitleInfo) {
         if w.eq_ignore_ascii_case("the") {
             lo += 1;
             continue;
+        }
+        if !person {
+            break;
         }
         if let Some(g) = honorific(w) {
             info.gender = info.gender.or(g);
@@ -369,12 +394,17 @@ mod tests {
         let d = doc(
             "Then Sir Keir Starmer's aide met President Trump and Russian President Vladimir Putin.",
         );
-        let (s, info) = strip(&d, span_of(&d, "Sir Keir Starmer's"), &g);
+        let (s, info) = strip(&d, span_of(&d, "Sir Keir Starmer's"), EntityType::Per, &g);
         assert_eq!(d.slice(s), "Keir Starmer");
         assert_eq!(info.gender, Some(Gender::Male));
-        let (s, info) = strip(&d, span_of(&d, "President Trump"), &g);
+        let (s, info) = strip(&d, span_of(&d, "President Trump"), EntityType::Per, &g);
         assert_eq!((d.slice(s), info.office), ("Trump", Some("president")));
-        let (s, info) = strip(&d, span_of(&d, "Russian President Vladimir Putin"), &g);
+        let (s, info) = strip(
+            &d,
+            span_of(&d, "Russian President Vladimir Putin"),
+            EntityType::Per,
+            &g,
+        );
         assert_eq!(d.slice(s), "Vladimir Putin");
         assert_eq!(info.country.as_deref(), Some("RU"));
     }
