@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use tidings_model::EntityType;
+use tidings_model::{Document, EntityType};
 
 use super::draft::{Draft, NameRef};
 use super::gazetteer::PlaceKind;
@@ -139,5 +139,74 @@ fn distance(mentions: &[usize], pos: usize) -> usize {
         (Some(b), _) => b,
         (None, Some(a)) => usize::MAX / 2 + a,
         (None, None) => usize::MAX,
+    }
+}
+
+/// Words that may come between a name and its alias in parentheses:
+/// "Jerome (Latin: Eusebius Hieronymus)", "Ichiyō (born Natsu Higuchi)".
+const ALIAS_FILLERS: &[&str] = &[
+    "born", "né", "née", "nee", "also", "known", "as", "aka", "or", "formerly", "real", "name",
+    "birth", "full", "original", "latin", "greek", ":", ";", ",", "“", "”", "\"",
+];
+
+/// A name followed by another of the same type in parentheses is one entity:
+/// "Jerome (Eusebius Sophronius Hieronymus; ...)", "the Financial Conduct
+/// Authority (FCA)". Merges the second name's draft into the first's.
+pub fn merge_parenthesised(
+    doc: &Document,
+    names: &[NameRef],
+    drafts: &mut [Draft],
+    owner: &mut [usize],
+) {
+    for (i, n) in names.iter().enumerate() {
+        let k = doc.tokens.partition_point(|t| t.span.start < n.span.end);
+        if doc.tokens.get(k).map(|t| doc.slice(t.span)) != Some("(") {
+            continue;
+        }
+        let mut j = k + 1;
+        let mut alias = None;
+        while j < doc.tokens.len() && j < k + 12 {
+            let t = doc.tokens[j];
+            let s = doc.slice(t.span);
+            if s == ")" {
+                break;
+            }
+            if let Some(m) = names.iter().position(|x| x.span.start == t.span.start) {
+                if names[m].etype == n.etype {
+                    alias = Some(m);
+                    break;
+                }
+                // A language label ("Danish:") or another kind of name: go on.
+                j = doc
+                    .tokens
+                    .partition_point(|t| t.span.start < names[m].span.end);
+                continue;
+            }
+            if !ALIAS_FILLERS.contains(&s.to_lowercase().as_str()) {
+                break;
+            }
+            j += 1;
+        }
+        let Some(m) = alias else { continue };
+        let (a, b) = (owner[i], owner[m]);
+        if a == b || drafts[b].place.is_some() || drafts[a].place.is_some() {
+            continue;
+        }
+        let taken = std::mem::take(&mut drafts[b]);
+        let d = &mut drafts[a];
+        d.types.extend(taken.types);
+        for f in taken.forms {
+            if !d.forms.contains(&f) {
+                d.forms.push(f);
+            }
+        }
+        d.gender = d.gender.or(taken.gender);
+        d.media |= taken.media;
+        d.seat = d.seat.or(taken.seat);
+        d.offices.extend(taken.offices);
+        d.countries.extend(taken.countries);
+        for o in owner.iter_mut().filter(|o| **o == b) {
+            *o = a;
+        }
     }
 }

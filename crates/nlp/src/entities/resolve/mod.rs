@@ -51,7 +51,8 @@ pub fn annotate(doc: &mut Document, names: &[NameMention], gaz: &Gazetteer) {
 /// and pronoun of one referent grouped, with name, type, subtype and key.
 pub fn resolve(doc: &Document, names: &[NameMention], gaz: &Gazetteer) -> Vec<Entity> {
     let refs = prepare(doc, names, gaz);
-    let (mut drafts, owner) = cluster::cluster(&refs);
+    let (mut drafts, mut owner) = cluster::cluster(&refs);
+    cluster::merge_parenthesised(doc, &refs, &mut drafts, &mut owner);
     let mut history = History::default();
     for (r, &d) in refs.iter().zip(&owner) {
         drafts[d].mentions.push(Mention {
@@ -120,7 +121,7 @@ fn refer(
         Pronoun(pronoun::Pronoun),
         Narrator(Span),
     }
-    let mut items: Vec<(usize, Item)> = nominal::find(doc, gaz, history)
+    let mut items: Vec<(usize, Item)> = nominal::find(doc, gaz, history, drafts)
         .into_iter()
         .map(|n| (n.span.start, Item::Nominal(n)))
         .chain(

@@ -7,7 +7,8 @@
 //! Sells", "I am Amy Sells", "I'm Amy Sells"), or the text is an interview
 //! with someone ("an interview with Noam Chomsky", "Wikinews interviews Aner
 //! Shalev", "Herrick was interviewed by..."), whose answers speak in the
-//! first person. Otherwise the entity has only pronouns and no name.
+//! first person; or a letter is signed with a name. Otherwise the entity has
+//! only pronouns and no name.
 //! Inside quotation marks "I" is the quoted speaker, which the quotes layer
 //! resolves, so those are left alone.
 

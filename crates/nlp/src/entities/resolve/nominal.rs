@@ -106,7 +106,7 @@ pub struct Nominal {
 }
 
 /// Every description in `doc`. `history` holds the name mentions only.
-pub fn find(doc: &Document, gaz: &Gazetteer, history: &History) -> Vec<Nominal> {
+pub fn find(doc: &Document, gaz: &Gazetteer, history: &History, drafts: &[Draft]) -> Vec<Nominal> {
     let mut out = Vec::new();
     for sent in &doc.sentences {
         let toks = doc.tokens_in(*sent);
@@ -121,7 +121,7 @@ pub fn find(doc: &Document, gaz: &Gazetteer, history: &History) -> Vec<Nominal> 
         }
     }
     let taken: Vec<usize> = out.iter().map(|n| n.span.start).collect();
-    for n in beside_names(doc, history) {
+    for n in beside_names(doc, history, drafts) {
         if !taken.contains(&n.span.start) {
             out.push(n);
         }
@@ -193,7 +193,7 @@ fn at(
 ) -> Option<(Nominal, usize)> {
     let first = word(doc, toks, i)?;
     // "Russia's president"
-    if first != "the" {
+    if !matches!(first.as_str(), "the" | "this" | "that") {
         let (iso2, len) = country_at(doc, gaz, toks, i)?;
         let poss = toks.get(i + len).map(|t| doc.slice(t.span))?;
         if !matches!(poss, "'s" | "’s") {
@@ -298,6 +298,12 @@ fn word_is_noun_modifier(doc: &Document, toks: &[tidings_model::Token], i: usize
     })
 }
 
+/// Words that show a clause, not a description, after "Name, the ...".
+const CLAUSE_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "did", "does", "do", "said", "says",
+];
+
 /// Words that end a description set beside a name.
 fn ends_description(s: &str) -> bool {
     matches!(
@@ -319,7 +325,7 @@ fn ends_description(s: &str) -> bool {
 }
 
 /// "Name, a description," and "Name is a description".
-fn beside_names(doc: &Document, history: &History) -> Vec<Nominal> {
+fn beside_names(doc: &Document, history: &History, drafts: &[Draft]) -> Vec<Nominal> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < doc.tokens.len() {
@@ -350,8 +356,24 @@ fn beside_names(doc: &Document, history: &History) -> Vec<Nominal> {
             end += 1;
         }
         // A description needs a noun after the determiner; by comma it must
-        // close with a comma or the sentence, or it is a list.
+        // close with a comma or the sentence, or it is a list; it is no
+        // description when a name follows the determiner ("The Brooklyn
+        // Paper, The New York Times") or a verb shows a clause.
         if end <= start + 1 {
+            continue;
+        }
+        let after_det = doc.tokens[start + 1].span.start;
+        if history
+            .starting_at(after_det)
+            .is_some_and(|m| drafts[m.draft].etype() != EntityType::Misc)
+        {
+            continue;
+        }
+        if by_comma
+            && doc.tokens[start..end]
+                .iter()
+                .any(|t| CLAUSE_WORDS.contains(&doc.slice(t.span).to_lowercase().as_str()))
+        {
             continue;
         }
         if by_comma
