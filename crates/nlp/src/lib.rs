@@ -6,11 +6,13 @@
 //! | module | fills | reads |
 //! |---|---|---|
 //! | [`segment`] | paragraphs, sentences, tokens | text |
+//! | [`time`] | timexes (TIMEX3 values) | sentences, tokens, publication date |
 //!
 //! [`Pipeline`] runs them in order; it is `Send + Sync`, so one pipeline
 //! serves every thread of a batch.
 
 pub mod pipeline;
 pub mod segment;
+pub mod time;
 
 pub use pipeline::Pipeline;

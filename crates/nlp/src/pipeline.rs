@@ -2,7 +2,7 @@
 
 use tidings_model::Document;
 
-use crate::segment;
+use crate::{segment, time};
 
 /// Everything needed to annotate documents; load once, share across threads.
 #[derive(Debug, Default)]
@@ -25,5 +25,6 @@ impl Pipeline {
     /// Fill every layer of `doc` from its text and metadata.
     pub fn annotate(&self, doc: &mut Document) {
         segment::segment(doc);
+        time::annotate(doc);
     }
 }
