@@ -80,7 +80,11 @@ pub fn value(m: &Meaning, ctx: &Context) -> String {
             shift,
         } => match (year, a) {
             (YearRef::Explicit(y), _) => format!("{y}-{}", season.code()),
-            (_, Some(a)) => format!("{}-{}", season_year(a, *season, *shift, ctx.tense), season.code()),
+            (_, Some(a)) => format!(
+                "{}-{}",
+                season_year(a, *season, *shift, ctx.tense),
+                season.code()
+            ),
             (_, None) => format!("XXXX-{}", season.code()),
         },
         Meaning::Weekend { shift } => match a {
@@ -114,7 +118,7 @@ pub fn value(m: &Meaning, ctx: &Context) -> String {
 }
 
 fn ymd(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 fn iso_week(d: NaiveDate) -> String {
@@ -132,7 +136,11 @@ fn resolve_year(y: YearRef, a: Option<NaiveDate>) -> Option<i32> {
 
 fn previous_quarter(a: NaiveDate) -> (i32, u32) {
     let q = (a.month() - 1) / 3 + 1;
-    if q == 1 { (a.year() - 1, 4) } else { (a.year(), q - 1) }
+    if q == 1 {
+        (a.year() - 1, 4)
+    } else {
+        (a.year(), q - 1)
+    }
 }
 
 /// The weekday `day` (Monday = 1) meant relative to `a`.
@@ -169,13 +177,11 @@ fn relative(a: Option<NaiveDate>, unit: Unit, offset: i64) -> String {
         .to_string();
     };
     match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
-            ymd(a + Duration::days(offset))
-        }
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => ymd(a + Duration::days(offset)),
         Unit::Week => iso_week(a + Duration::weeks(offset)),
         Unit::Month => {
             let m = shift_months(a, offset);
-            m.format("%Y-%m").to_string()
+            format!("{:04}-{:02}", m.year(), m.month())
         }
         Unit::Quarter => {
             let m = shift_months(a, 3 * offset);
@@ -232,7 +238,17 @@ fn implied_year(a: NaiveDate, m: u32, d: Option<u32>, shift: Shift, tense: Tense
     let key = |m: u32, d: Option<u32>| m * 100 + d.unwrap_or(0);
     let here = key(a.month(), d.map(|_| a.day()));
     let there = key(m, d);
+    let _ = tense;
     match shift {
+        // "last February" in March is a year back: the month just gone would be
+        // "last month".
+        Shift::Last if d.is_none() => {
+            if m + 1 < a.month() {
+                y
+            } else {
+                y - 1
+            }
+        }
         Shift::Last => {
             if there < here {
                 y
@@ -248,34 +264,36 @@ fn implied_year(a: NaiveDate, m: u32, d: Option<u32>, shift: Shift, tense: Tense
             }
         }
         Shift::This => y,
-        Shift::Bare => match tense {
-            Tense::Past => {
-                if there <= here {
-                    y
-                } else {
-                    y - 1
-                }
-            }
-            Tense::Future => {
-                if there >= here {
-                    y
-                } else {
-                    y + 1
-                }
-            }
-            Tense::Present | Tense::Unknown => {
-                // The nearest: more than half a year away belongs to the next or
-                // previous year.
-                let months = m as i32 - a.month() as i32;
-                if months > 6 {
-                    y - 1
-                } else if months < -6 {
-                    y + 1
-                } else {
-                    y
-                }
-            }
-        },
+        Shift::Bare => {
+            let Some(d) = d else {
+                return match tense {
+                    Tense::Past if m > a.month() => y - 1,
+                    Tense::Future if m < a.month() => y + 1,
+                    Tense::Past | Tense::Future => y,
+                    // The nearest.
+                    _ if m as i32 - a.month() as i32 > 6 => y - 1,
+                    _ if (m as i32) - (a.month() as i32) < -6 => y + 1,
+                    _ => y,
+                };
+            };
+            // A day: the nearest such date, unless tense clearly points the
+            // other way by more than two months.
+            let days = |yy: i32| {
+                NaiveDate::from_ymd_opt(yy, m, d.min(28).max(1))
+                    .map_or(i64::MAX, |date| (date - a).num_days())
+            };
+            let candidates = [y - 1, y, y + 1];
+            let allowed = |off: i64| match tense {
+                Tense::Past => off <= 60,
+                Tense::Future => off >= -60,
+                _ => true,
+            };
+            candidates
+                .into_iter()
+                .filter(|yy| allowed(days(*yy)))
+                .min_by_key(|yy| days(*yy).abs())
+                .unwrap_or(y)
+        }
     }
 }
 

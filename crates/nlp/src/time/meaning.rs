@@ -27,7 +27,7 @@ impl Unit {
             Unit::Day => (false, 1.0, 'D'),
             Unit::Week => (false, 1.0, 'W'),
             Unit::Month => (false, 1.0, 'M'),
-            Unit::Quarter => (false, 3.0, 'M'),
+            Unit::Quarter => (false, 1.0, 'Q'),
             Unit::Year => (false, 1.0, 'Y'),
             Unit::Decade => (false, 10.0, 'Y'),
             Unit::Century => (false, 100.0, 'Y'),
@@ -52,7 +52,8 @@ impl Unit {
                         Unit::Minute => (60.0, 'S', true),
                         Unit::Day => (24.0, 'H', true),
                         Unit::Year | Unit::Decade | Unit::Century => (12.0, 'M', false),
-                        Unit::Month | Unit::Quarter => (30.0, 'D', false),
+                        Unit::Month => (30.0, 'D', false),
+                        Unit::Quarter => (3.0, 'M', false),
                         Unit::Week => (7.0, 'D', false),
                         Unit::Second => return format!("PT{n}S"),
                     };
@@ -175,7 +176,11 @@ pub enum Meaning {
     /// year for "the year-ago quarter" or "the 1988 quarter".
     LatestQuarter { year: YearRef },
     /// A season ("last fall", "the summer of 1995").
-    Season { season: Season, year: YearRef, shift: Shift },
+    Season {
+        season: Season,
+        year: YearRef,
+        shift: Shift,
+    },
     /// The weekend near the anchor.
     Weekend { shift: Shift },
     /// A decade given by its first three digits ("the 1980s": 198).
@@ -207,7 +212,7 @@ mod tests {
         assert_eq!(Unit::Hour.duration(Some(5.5)), "PT5H30M");
         assert_eq!(Unit::Minute.duration(Some(1.5)), "PT1M30S");
         assert_eq!(Unit::Decade.duration(Some(1.0)), "P10Y");
-        assert_eq!(Unit::Quarter.duration(Some(3.0)), "P9M");
+        assert_eq!(Unit::Quarter.duration(Some(2.0)), "P2Q");
         assert_eq!(Unit::Week.duration(None), "PXW");
         assert_eq!(Unit::Hour.duration(None), "PTXH");
     }

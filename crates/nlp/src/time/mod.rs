@@ -34,18 +34,41 @@ pub fn annotate(doc: &mut Document) {
     let anchor = doc.meta.published_date();
     let mut timexes = Vec::new();
     let mut quarter: Option<((i32, u32), usize)> = None;
+    let mut lo = 0;
     for (si, sentence) in doc.sentences.iter().enumerate() {
-        let ws = words::words(&doc.text, doc.tokens_in(*sentence));
-        for found in recognise::recognise(&ws) {
+        // Sentences and tokens are both in text order: walk them together.
+        while lo < doc.tokens.len() && doc.tokens[lo].span.start < sentence.start {
+            lo += 1;
+        }
+        let mut hi = lo;
+        while hi < doc.tokens.len() && doc.tokens[hi].span.start < sentence.end {
+            hi += 1;
+        }
+        let tokens = &doc.tokens[lo..hi];
+        lo = hi;
+        // Most sentences hold no time word at all: skip them on the raw tokens.
+        if !tokens
+            .iter()
+            .any(|t| lexicon::signals_time(t.span.of(&doc.text)))
+        {
+            continue;
+        }
+        let lowered = words::Lowered::new(&doc.text, tokens);
+        let ws = &lowered.words(&doc.text, tokens)[..];
+        for found in recognise::recognise(ws) {
             let ctx = anchor::Context {
                 anchor,
-                tense: tense::tense_around(&ws, found.start, found.end),
+                tense: tense::tense_around(ws, found.start, found.end),
                 quarter: quarter
                     .filter(|(_, at)| si - at <= QUARTER_REACH)
                     .map(|(q, _)| q),
             };
             let value = anchor::value(&found.meaning, &ctx);
-            if let Some(q) = parse_quarter(&value) {
+            // A quarter named for the current year becomes the story's
+            // reporting quarter; "the year-ago quarter" does not.
+            if names_reporting_quarter(&found.meaning)
+                && let Some(q) = parse_quarter(&value)
+            {
                 quarter = Some((q, si));
             }
             timexes.push(Timex {
@@ -56,6 +79,19 @@ pub fn annotate(doc: &mut Document) {
         }
     }
     doc.timexes = timexes;
+}
+
+fn names_reporting_quarter(m: &meaning::Meaning) -> bool {
+    use meaning::{Meaning, YearRef};
+    matches!(
+        m,
+        Meaning::Quarter {
+            year: YearRef::Implied | YearRef::Offset(0),
+            ..
+        } | Meaning::LatestQuarter {
+            year: YearRef::Implied
+        }
+    )
 }
 
 /// `2025-Q3` as (2025, 3).

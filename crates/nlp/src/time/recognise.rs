@@ -34,6 +34,10 @@ pub fn recognise(ws: &[Word]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        if !s.may_start(i) {
+            i += 1;
+            continue;
+        }
         match s.match_at(i) {
             Some(f) => {
                 i = f.end;
@@ -76,9 +80,32 @@ const SET: TimexType = TimexType::Set;
 
 /// Words before a month name that make it a date ("in May", "since March").
 const MONTH_CUES: &[&str] = &[
-    "in", "since", "by", "until", "till", "early", "late", "mid", "-", "of", "from", "through",
-    "before", "after", "during", "last", "next", "this", "throughout", "to", "and", "between",
-    "each", "every", "that", "on",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "early",
+    "late",
+    "mid",
+    "-",
+    "of",
+    "from",
+    "through",
+    "before",
+    "after",
+    "during",
+    "last",
+    "next",
+    "this",
+    "throughout",
+    "to",
+    "and",
+    "between",
+    "each",
+    "every",
+    "that",
+    "on",
 ];
 
 /// Words that round an amount and belong to the expression.
@@ -102,7 +129,7 @@ struct Sentence<'a, 't> {
 
 impl Sentence<'_, '_> {
     fn w(&self, i: usize) -> &str {
-        self.ws.get(i).map_or("", |w| w.lower.as_str())
+        self.ws.get(i).map_or("", |w| w.lower)
     }
 
     fn word(&self, i: usize) -> Option<&Word<'_>> {
@@ -115,6 +142,21 @@ impl Sentence<'_, '_> {
 
     fn seq(&self, i: usize, words: &[&str]) -> bool {
         words.iter().enumerate().all(|(k, w)| self.w(i + k) == *w)
+    }
+
+    /// A cheap test that word `i` can begin an expression.
+    fn may_start(&self, i: usize) -> bool {
+        let w = &self.ws[i];
+        if w.signal {
+            return true;
+        }
+        // Numbers, number words and weak starters ("the", "last", "a") begin
+        // an expression only with a time word close behind.
+        let weak = w.kind == TokenKind::Number
+            || lexicon::is_weak_starter(w.lower)
+            || lexicon::number_word(w.lower).is_some()
+            || lexicon::ordinal(w.lower).is_some();
+        weak && self.ws[i + 1..].iter().take(5).any(|n| n.signal)
     }
 
     /// The longest expression starting at word `i`, prefixes included.
@@ -132,6 +174,21 @@ impl Sentence<'_, '_> {
                     return Some(self.found(i, c));
                 }
             }
+        }
+        // "throughout the week": the whole unit, a duration.
+        if self.w(j) == "throughout" {
+            let k = if self.w(j + 1) == "the" { j + 2 } else { j + 1 };
+            if let Some((unit, false)) = lexicon::unit(self.w(k))
+                && unit >= Unit::Day
+            {
+                return Some(Found {
+                    start: i,
+                    end: k + 1,
+                    meaning: Meaning::Fixed(unit.duration(Some(1.0))),
+                    ttype: DURATION,
+                });
+            }
+            return None;
         }
         if self.w(j) == "the" {
             the = true;
@@ -174,6 +231,7 @@ impl Sentence<'_, '_> {
     /// The longest construction starting exactly at `j`. `the`: a "the" precedes.
     fn core(&self, j: usize, the: bool) -> Option<Core> {
         let candidates = [
+            self.quarter_phrase(j, the),
             self.clock(j),
             self.amount_phrase(j),
             self.year_or_number(j),
@@ -181,7 +239,6 @@ impl Sentence<'_, '_> {
             self.weekday_phrase(j),
             self.deictic(j, the),
             self.determined(j, the),
-            self.quarter_phrase(j, the),
             self.set_phrase(j),
         ];
         let mut best: Option<Core> = None;
@@ -252,6 +309,9 @@ impl Sentence<'_, '_> {
         // "16-hour", "two-day"; "44-year-old" is an age, not a time.
         if self.w(k) == "-" {
             let (unit, _) = lexicon::unit(self.w(k + 1))?;
+            if unit == Unit::Quarter {
+                return None; // "three-quarters" is a fraction
+            }
             if self.w(k + 2) == "-" && matches!(self.w(k + 3), "old" | "olds") {
                 return None;
             }
@@ -265,6 +325,16 @@ impl Sentence<'_, '_> {
         let (unit, plural) = lexicon::unit(self.w(k))?;
         // "a week" needs a singular unit, "three weeks" a plural one (or "1 week").
         if amt == Some(1.0) && plural && self.w(j) != "1" {
+            return None;
+        }
+        if !plural && amt.is_some_and(|a| a > 1.5) {
+            return None; // "the 1988 quarter" is not 1,988 quarters
+        }
+        // "52 years old" is an age; "a quarter of the shares" a fraction.
+        if plural && self.w(k + 1) == "old" {
+            return None;
+        }
+        if unit == Unit::Quarter && !plural && self.w(k + 1) == "of" {
             return None;
         }
         if matches!(self.w(j), "a" | "an") && plural && !vague && amt != Some(2.0) {
@@ -320,7 +390,7 @@ impl Sentence<'_, '_> {
             }
             _ => {
                 // A rate: "$5 billion a year" is a set.
-                if matches!(self.w(j), "a" | "an" | "per")
+                if matches!(self.w(j), "a" | "an")
                     && j > 0
                     && self.is_quantity(j - 1)
                     && unit >= Unit::Day
@@ -346,8 +416,13 @@ impl Sentence<'_, '_> {
     /// "fifty thousand CDs a year": a plural noun after a number.
     fn is_quantity_noun_after_number(&self, i: usize) -> bool {
         i > 0
-            && (self.word(i - 1).is_some_and(|w| w.kind == TokenKind::Number)
-                || matches!(self.w(i - 1), "thousand" | "million" | "billion" | "hundred"))
+            && (self
+                .word(i - 1)
+                .is_some_and(|w| w.kind == TokenKind::Number)
+                || matches!(
+                    self.w(i - 1),
+                    "thousand" | "million" | "billion" | "hundred"
+                ))
     }
 
     /// A four-digit year ("1995"), a decade ("1980s", "'90s"), an ISO date,
@@ -355,8 +430,20 @@ impl Sentence<'_, '_> {
     fn year_or_number(&self, j: usize) -> Option<Core> {
         let word = self.word(j)?;
         let prev = if j > 0 { self.w(j - 1) } else { "" };
-        if matches!(prev, "$" | "#" | "no." | "number" | "nos." | "route" | "flight") {
+        if matches!(
+            prev,
+            "$" | "#" | "no." | "number" | "nos." | "route" | "flight"
+        ) {
             return None;
+        }
+        if let Some((end, y)) = self.spoken_year(j) {
+            let meaning = Meaning::Calendar {
+                year: YearRef::Explicit(y),
+                month: None,
+                day: None,
+                shift: Shift::Bare,
+            };
+            return Core::new(end, meaning, DATE, false);
         }
         let raw = word.raw;
         // Decades: "1980s", "'90s".
@@ -417,9 +504,11 @@ impl Sentence<'_, '_> {
         }
         let y = self.year_at(j)?;
         let next = self.w(j + 1);
-        if matches!(next, "%" | "percent" | "per" | "-" | "to" | "of")
+        if matches!(next, "%" | "percent" | "per" | "-")
             || lexicon::unit(next).is_some()
-            || self.word(j + 1).is_some_and(|w| w.kind == TokenKind::Number)
+            || self
+                .word(j + 1)
+                .is_some_and(|w| w.kind == TokenKind::Number)
         {
             return None;
         }
@@ -491,9 +580,7 @@ impl Sentence<'_, '_> {
                     {
                         (k + 3, if h < 12 { h + 12 } else { h }, m)
                     }
-                    None if has_colon && j > 0 && matches!(self.w(j - 1), "at" | "by") => {
-                        (k, h, m)
-                    }
+                    None if has_colon && j > 0 && matches!(self.w(j - 1), "at" | "by") => (k, h, m),
                     None => return None,
                 }
             }
@@ -504,8 +591,19 @@ impl Sentence<'_, '_> {
         // Time zones: "EST", "GMT", "local time".
         if matches!(
             self.w(k),
-            "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "gmt" | "utc" | "bst"
-                | "cet" | "cest"
+            "est"
+                | "edt"
+                | "cst"
+                | "cdt"
+                | "mst"
+                | "mdt"
+                | "pst"
+                | "pdt"
+                | "gmt"
+                | "utc"
+                | "bst"
+                | "cet"
+                | "cest"
         ) {
             k += 1;
         } else if self.seq(k, &["local", "time"]) {
@@ -555,7 +653,7 @@ impl Sentence<'_, '_> {
             .word(k)
             .and_then(|w| {
                 w.integer()
-                    .or_else(|| lexicon::ordinal(&w.lower).filter(|_| w.raw.len() <= 4))
+                    .or_else(|| lexicon::ordinal(w.lower).filter(|_| w.raw.len() <= 4))
             })
             .filter(|d| (1..=31).contains(d) && self.word(k).is_some_and(|w| w.raw.len() <= 4));
         let calendar = |year, day, end| {
@@ -690,10 +788,15 @@ impl Sentence<'_, '_> {
             }
             "now" | "currently" | "nowadays" => reference("PRESENT_REF", j + 1, false),
             "current" if !the => reference("PRESENT_REF", j + 1, false),
-            "recently" | "lately" | "previously" | "formerly" => {
-                reference("PAST_REF", j + 1, false)
+            "recently" | "lately" => reference("PAST_REF", j + 1, false),
+            // "as soon as" and "soon after" relate two events, not a time.
+            "soon"
+                if !(self.w(j + 1) == "as"
+                    || self.w(j + 1) == "after"
+                    || self.w(j.wrapping_sub(1)) == "as") =>
+            {
+                reference("FUTURE_REF", j + 1, false)
             }
-            "soon" => reference("FUTURE_REF", j + 1, false),
             "recent" => {
                 if let Some((unit, true)) = lexicon::unit(self.w(j + 1)) {
                     if unit == Unit::Year || self.seq(j + 2, &["and"]) {
@@ -701,37 +804,99 @@ impl Sentence<'_, '_> {
                     }
                     return Core::new(j + 2, fixed(&unit.duration(None)), DURATION, true);
                 }
-                reference("PAST_REF", j + 1, false)
+                None // "the recent sale": an event's attribute, not a time
             }
-            "future" => {
-                let end = match lexicon::unit(self.w(j + 1)) {
-                    Some((_, true)) => j + 2,
-                    _ => j + 1,
-                };
-                reference("FUTURE_REF", end, true)
-            }
+            "future" => match lexicon::unit(self.w(j + 1)) {
+                Some((_, true)) => reference("FUTURE_REF", j + 2, true),
+                // "the future"; "future earnings" is an attribute, not a time.
+                _ if the || matches!(self.w(j.wrapping_sub(1)), "foreseeable" | "near") => {
+                    reference("FUTURE_REF", j + 1, true)
+                }
+                _ => None,
+            },
+            "foreseeable" if self.w(j + 1) == "future" => reference("FUTURE_REF", j + 2, true),
             "near" if self.w(j + 1) == "future" => reference("FUTURE_REF", j + 2, true),
             "these" if self.w(j + 1) == "days" => reference("PRESENT_REF", j + 2, false),
-            "past" if the && self.amount(j + 1).is_none() && lexicon::unit(self.w(j + 1)).is_none() => {
+            "past"
+                if the
+                    && self.amount(j + 1).is_none()
+                    && lexicon::unit(self.w(j + 1)).is_none() =>
+            {
                 reference("PAST_REF", j + 1, true)
             }
-            "weekend" if the => Core::new(
-                j + 1,
-                Meaning::Weekend { shift: Shift::Bare },
-                DATE,
-                true,
-            ),
+            "weekend" if the => {
+                Core::new(j + 1, Meaning::Weekend { shift: Shift::Bare }, DATE, true)
+            }
             "year" | "years" | "week" | "weeks" | "month" | "months" | "day" | "days" => {
                 self.bare_unit(j, the)
             }
             "year-end" => self.year_end(j + 1),
-            _ => None,
+            "full" if the && self.w(j + 1) == "year" => Core::new(
+                j + 2,
+                Meaning::Relative {
+                    unit: Unit::Year,
+                    offset: 0,
+                },
+                DATE,
+                true,
+            ),
+            "decades" | "centuries" | "hours" | "minutes" => self.bare_unit(j, the),
+            _ => self.season_or_decade_word(j, the),
         }
+    }
+
+    /// "the summer", "summer 1995", "the winter of 1994", "the nineties",
+    /// "the 20th century".
+    fn season_or_decade_word(&self, j: usize, the: bool) -> Option<Core> {
+        let w = self.w(j);
+        if let Some(season) = lexicon::season(w) {
+            let (end, year) = match (self.w(j + 1), self.year_at(j + 1), self.year_at(j + 2)) {
+                (_, Some(y), _) => (j + 2, YearRef::Explicit(y)),
+                ("of", _, Some(y)) => (j + 3, YearRef::Explicit(y)),
+                ("of", _, None) => match self.spoken_year(j + 2) {
+                    Some((end, y)) => (end, YearRef::Explicit(y)),
+                    None => (j + 1, YearRef::Implied),
+                },
+                _ => (j + 1, YearRef::Implied),
+            };
+            if !the && year == YearRef::Implied
+                || w == "fall" && self.w(j + 1) == "of" && year == YearRef::Implied
+            {
+                return None; // "the fall of the government"
+            }
+            let meaning = Meaning::Season {
+                season,
+                year,
+                shift: Shift::Bare,
+            };
+            return Core::new(end, meaning, DATE, true);
+        }
+        if let Some(d) = lexicon::decade_word(w).filter(|_| the) {
+            return Core::new(j + 1, Meaning::Decade(190 + d / 10), DATE, true);
+        }
+        if let Some(n) = lexicon::ordinal(w)
+            && self.w(j + 1) == "century"
+            && the
+        {
+            return Core::new(j + 2, Meaning::Century(n as i32 - 1), DATE, true);
+        }
+        None
+    }
+
+    /// A year said in words: "nineteen ninety-six" (1996).
+    fn spoken_year(&self, j: usize) -> Option<(usize, i32)> {
+        let hundreds = lexicon::number_word(self.w(j)).filter(|n| (11..=20).contains(n))?;
+        let (end, rest) = self.amount(j + 1)?;
+        let rest = rest.filter(|r| (10.0..100.0).contains(r))?;
+        Some((end, (hundreds * 100) as i32 + rest as i32))
     }
 
     /// "the week", "the year ended Sept. 30", "the years"; "year-end" and "year end".
     fn bare_unit(&self, j: usize, the: bool) -> Option<Core> {
         let (unit, plural) = lexicon::unit(self.w(j))?;
+        if unit == Unit::Year && self.seq(j + 1, &["'s", "end"]) {
+            return self.year_end(j + 3);
+        }
         if unit == Unit::Year && matches!(self.w(j + 1), "end" | "-") {
             if self.w(j + 1) == "end" {
                 return self.year_end(j + 2);
@@ -751,7 +916,11 @@ impl Sentence<'_, '_> {
             if !cue || unit == Unit::Day && !the {
                 return None;
             }
-            let end = if self.w(j + 1) == "ahead" { j + 2 } else { j + 1 };
+            let end = if self.w(j + 1) == "ahead" {
+                j + 2
+            } else {
+                j + 1
+            };
             return Core::new(end, fixed(&unit.duration(None)), DURATION, true);
         }
         if !the {
@@ -790,6 +959,11 @@ impl Sentence<'_, '_> {
     /// months", "coming weeks", "this morning", "last night".
     fn determined(&self, j: usize, the: bool) -> Option<Core> {
         let det = self.w(j);
+        // "ABC's \"This Week\"": a title, not a time.
+        if j > 0 && self.cap(j) && self.cap(j + 1) && !self.ws[j - 1].raw.ends_with(['.', '!', '?'])
+        {
+            return None;
+        }
         let dir: i64 = match det {
             "this" | "current" => 0,
             "last" | "past" | "previous" | "preceding" => -1,
@@ -933,6 +1107,11 @@ impl Sentence<'_, '_> {
             cue = true;
         }
         let mut latest = false;
+        if self.w(k) == "this" && self.w(k + 1) == "quarter" {
+            // "this quarter's loss": the quarter being reported.
+            latest = true;
+            k += 1;
+        }
         while matches!(
             self.w(k),
             "latest" | "comparable" | "same" | "recent" | "fiscal" | "year-ago" | "corresponding"
@@ -949,6 +1128,13 @@ impl Sentence<'_, '_> {
         }
         let noun = self.w(k);
         if !(noun == "quarter" || noun == "period" && (latest || year != YearRef::Implied)) {
+            // "the year-earlier nine months": a duration.
+            if year == YearRef::Offset(-1)
+                && ordinal.is_none()
+                && let Some(c) = self.amount_phrase(k).filter(|c| c.ttype == DURATION)
+            {
+                return Some(c);
+            }
             // Bare "year-ago"/"year-earlier": the comparison period a year back.
             if year == YearRef::Offset(-1) && ordinal.is_none() && k == j + 3 {
                 return Core::new(k, Meaning::YearAgo, DATE, true);
@@ -959,10 +1145,13 @@ impl Sentence<'_, '_> {
             return None;
         }
         k += 1;
-        // "the quarter a year ago"
+        // "the quarter a year ago", "the corresponding period last year"
         if self.seq(k, &["a", "year", "ago"]) || self.seq(k, &["a", "year", "earlier"]) {
             year = YearRef::Offset(-1);
             k += 3;
+        } else if self.seq(k, &["last", "year"]) {
+            year = YearRef::Offset(-1);
+            k += 2;
         } else if self.w(k) == "of"
             && let Some(y) = self.year_at(k + 1)
         {
@@ -989,7 +1178,6 @@ impl Sentence<'_, '_> {
             "daily" | "nightly" => Some("P1D"),
             "weekly" => Some("P1W"),
             "monthly" => Some("P1M"),
-            "quarterly" => Some("P3M"),
             "annually" | "yearly" => Some("P1Y"),
             "hourly" => Some("PT1H"),
             _ => None,
@@ -997,7 +1185,7 @@ impl Sentence<'_, '_> {
         if let Some(v) = adverb {
             return Core::new(j + 1, fixed(v), SET, false);
         }
-        if !matches!(w, "every" | "each" | "per") {
+        if !matches!(w, "every" | "each") {
             return None;
         }
         let mut k = j + 1;
@@ -1015,9 +1203,6 @@ impl Sentence<'_, '_> {
         if let Some((unit, _)) = lexicon::unit(next) {
             return Core::new(k + 1, fixed(&unit.duration(amt)), SET, false);
         }
-        if w == "per" {
-            return None;
-        }
         if let Some((d, _)) = lexicon::weekday(next) {
             return Core::new(k + 1, fixed(&format!("XXXX-WXX-{d}")), SET, false);
         }
@@ -1027,7 +1212,12 @@ impl Sentence<'_, '_> {
             return Core::new(k + 1, fixed(&format!("XXXX-{m:02}")), SET, false);
         }
         if let Some(p) = lexicon::day_part(next) {
-            return Core::new(k + 1, fixed(&format!("XXXX-XX-XXT{}", p.code())), SET, false);
+            return Core::new(
+                k + 1,
+                fixed(&format!("XXXX-XX-XXT{}", p.code())),
+                SET,
+                false,
+            );
         }
         None
     }

@@ -47,46 +47,156 @@ pub fn tense_around(ws: &[Word], start: usize, end: usize) -> Tense {
 }
 
 fn is_boundary(w: &Word) -> bool {
-    matches!(w.lower.as_str(), ";" | "``" | "''" | "\"" | "“" | "”" | "--" | "—" | "(" | ")")
+    matches!(
+        w.lower,
+        ";" | "``" | "''" | "\"" | "“" | "”" | "--" | "—" | "(" | ")"
+    )
 }
 
 /// The tense word `i` signals, if any.
 fn marker(ws: &[Word], i: usize) -> Option<Tense> {
-    let w = ws[i].lower.as_str();
-    if FUTURE.contains(&w) {
+    let w = ws[i].lower;
+    let before = |k: usize| i.checked_sub(k).map_or("", |j| ws[j].lower);
+    if is_future_word(w) || w == "to" && is_intention_word(before(1)) {
+        // "had been scheduled", "was expected", "were planning": a past plan.
+        let past_aux = |x: &str| matches!(x, "had" | "was" | "were" | "been");
+        if !matches!(w, "will" | "'ll" | "shall" | "wo")
+            && (past_aux(before(1)) || past_aux(before(2)))
+        {
+            return Some(Tense::Past);
+        }
         return Some(Tense::Future);
     }
-    if w == "to" && i > 0 && FUTURE_BEFORE_TO.contains(&ws[i - 1].lower.as_str()) {
-        return Some(Tense::Future);
-    }
-    if PRESENT.contains(&w) {
+    if is_present_word(w) {
         return Some(Tense::Present);
     }
-    if PAST.contains(&w) || is_regular_past(w) {
+    if is_past_word(w) || is_regular_past(w) {
         return Some(Tense::Past);
     }
     None
 }
 
-const FUTURE: &[&str] = &[
-    "will", "'ll", "shall", "wo", "would", "going", "planned", "plans", "plan", "expected",
-    "expects", "scheduled", "due", "intends", "intend", "upcoming", "next", "tomorrow", "later",
-    "until", "till", "deadline",
-];
+fn is_future_word(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "'ll"
+            | "shall"
+            | "wo"
+            | "would"
+            | "going"
+            | "planned"
+            | "plans"
+            | "plan"
+            | "expected"
+            | "expects"
+            | "scheduled"
+            | "due"
+            | "intends"
+            | "intend"
+            | "upcoming"
+            | "next"
+            | "tomorrow"
+            | "later"
+            | "until"
+            | "till"
+            | "deadline"
+            | "planning"
+            | "ahead"
+    )
+}
 
-const FUTURE_BEFORE_TO: &[&str] = &["set", "hopes", "aims", "wants", "agreed", "likely"];
+fn is_intention_word(w: &str) -> bool {
+    matches!(
+        w,
+        "set" | "hopes" | "aims" | "wants" | "agreed" | "likely" | "is" | "are" | "ready"
+    )
+}
 
-const PRESENT: &[&str] = &["is", "are", "am", "'re", "says", "say"];
+fn is_present_word(w: &str) -> bool {
+    matches!(w, "is" | "are" | "am" | "'re" | "says" | "say")
+}
 
-const PAST: &[&str] = &[
-    "said", "was", "were", "had", "did", "went", "came", "met", "told", "took", "gave", "made",
-    "left", "began", "fell", "rose", "saw", "found", "got", "held", "led", "sent", "spent", "won",
-    "lost", "paid", "sold", "bought", "brought", "thought", "wrote", "spoke", "struck", "shot",
-    "became", "broke", "built", "caught", "chose", "drove", "flew", "fought", "knew", "ran", "sat",
-    "stood", "understood", "killed", "ago", "last", "yesterday", "earlier", "since", "been",
-    "slid", "sank", "hit", "quit", "grew", "drew", "felt", "heard", "kept", "meant", "read",
-    "shut", "split", "swept", "threw", "wore", "hung", "fled", "dealt", "forgot", "froze",
-];
+fn is_past_word(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "was"
+            | "were"
+            | "had"
+            | "did"
+            | "went"
+            | "came"
+            | "met"
+            | "told"
+            | "took"
+            | "gave"
+            | "made"
+            | "left"
+            | "began"
+            | "fell"
+            | "rose"
+            | "saw"
+            | "found"
+            | "got"
+            | "held"
+            | "led"
+            | "sent"
+            | "spent"
+            | "won"
+            | "lost"
+            | "paid"
+            | "sold"
+            | "bought"
+            | "brought"
+            | "thought"
+            | "wrote"
+            | "spoke"
+            | "struck"
+            | "shot"
+            | "became"
+            | "broke"
+            | "built"
+            | "caught"
+            | "chose"
+            | "drove"
+            | "flew"
+            | "fought"
+            | "knew"
+            | "ran"
+            | "sat"
+            | "stood"
+            | "understood"
+            | "killed"
+            | "ago"
+            | "last"
+            | "yesterday"
+            | "earlier"
+            | "since"
+            | "been"
+            | "slid"
+            | "sank"
+            | "hit"
+            | "quit"
+            | "grew"
+            | "drew"
+            | "felt"
+            | "heard"
+            | "kept"
+            | "meant"
+            | "read"
+            | "shut"
+            | "split"
+            | "swept"
+            | "threw"
+            | "wore"
+            | "hung"
+            | "fled"
+            | "dealt"
+            | "forgot"
+            | "froze"
+    )
+}
 
 /// "-ed" forms, less a few common words that only look like them.
 fn is_regular_past(w: &str) -> bool {
@@ -94,8 +204,22 @@ fn is_regular_past(w: &str) -> bool {
         && w.ends_with("ed")
         && !matches!(
             w,
-            "need" | "speed" | "indeed" | "hundred" | "united" | "breed" | "proceed" | "succeed"
-                | "exceed" | "embed" | "seed" | "feed" | "weed" | "bleed" | "limited" | "based"
+            "need"
+                | "speed"
+                | "indeed"
+                | "hundred"
+                | "united"
+                | "breed"
+                | "proceed"
+                | "succeed"
+                | "exceed"
+                | "embed"
+                | "seed"
+                | "feed"
+                | "weed"
+                | "bleed"
+                | "limited"
+                | "based"
         )
 }
 
@@ -103,20 +227,30 @@ fn is_regular_past(w: &str) -> bool {
 mod tests {
     use super::*;
     use crate::segment::tokenize;
-    use crate::time::words::words;
+    use crate::time::words::Lowered;
 
     fn tense(text: &str, at: &str) -> Tense {
         let toks = tokenize(text);
-        let ws = words(text, &toks);
+        let lowered = Lowered::new(text, &toks);
+        let ws = lowered.words(text, &toks);
         let i = ws.iter().position(|w| w.raw == at).unwrap();
         tense_around(&ws, i, i + 1)
     }
 
     #[test]
     fn nearest_marker_decides() {
-        assert_eq!(tense("The minister said on Friday that talks failed.", "Friday"), Tense::Past);
-        assert_eq!(tense("The minister will travel to Rome on Friday.", "Friday"), Tense::Future);
-        assert_eq!(tense("The team planned to leave on Thursday.", "Thursday"), Tense::Future);
+        assert_eq!(
+            tense("The minister said on Friday that talks failed.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("The minister will travel to Rome on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("The team planned to leave on Thursday.", "Thursday"),
+            Tense::Future
+        );
         assert_eq!(tense("Talks on Friday.", "Friday"), Tense::Unknown);
     }
 }
