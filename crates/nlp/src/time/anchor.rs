@@ -57,9 +57,16 @@ pub fn value(m: &Meaning, ctx: &Context) -> String {
             (Some(a), None) => format!("{}", a.year() - 1),
             (None, _) => "XXXX".to_string(),
         },
-        Meaning::Quarter { n, year } => match resolve_year(*year, a) {
-            Some(y) => format!("{y}-Q{n}"),
-            None => format!("XXXX-Q{n}"),
+        Meaning::Quarter { n, year } => match (year, a) {
+            // A quarter that has not begun by publication is last year's,
+            // unless the clause looks ahead.
+            (YearRef::Implied, Some(a)) if (n - 1) * 3 + 1 > a.month() && ctx.tense != Tense::Future => {
+                format!("{}-Q{n}", a.year() - 1)
+            }
+            _ => match resolve_year(*year, a) {
+                Some(y) => format!("{y}-Q{n}"),
+                None => format!("XXXX-Q{n}"),
+            },
         },
         Meaning::LatestQuarter { year } => {
             let (y, q) = match (ctx.quarter, a) {
@@ -267,12 +274,13 @@ fn implied_year(a: NaiveDate, m: u32, d: Option<u32>, shift: Shift, tense: Tense
         Shift::Bare => {
             let Some(d) = d else {
                 return match tense {
-                    Tense::Past if m > a.month() => y - 1,
+                    // News tells of the past: without a future clause, a
+                    // month well ahead of publication is last year's. A month
+                    // just ahead is most often a tense slip ("was planned for
+                    // early March").
                     Tense::Future if m < a.month() => y + 1,
-                    Tense::Past | Tense::Future => y,
-                    // The nearest.
-                    _ if m as i32 - a.month() as i32 > 6 => y - 1,
-                    _ if (m as i32) - (a.month() as i32) < -6 => y + 1,
+                    Tense::Future => y,
+                    _ if m > a.month() + 2 => y - 1,
                     _ => y,
                 };
             };

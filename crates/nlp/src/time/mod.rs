@@ -55,7 +55,9 @@ pub fn annotate(doc: &mut Document) {
         }
         let lowered = words::Lowered::new(&doc.text, tokens);
         let ws = &lowered.words(&doc.text, tokens)[..];
-        for found in recognise::recognise(ws) {
+        let mut found_all = recognise::recognise(ws);
+        lend_days_to_clocks(&mut found_all);
+        for found in found_all {
             let ctx = anchor::Context {
                 anchor,
                 tense: tense::tense_around(ws, found.start, found.end),
@@ -79,6 +81,23 @@ pub fn annotate(doc: &mut Document) {
         }
     }
     doc.timexes = timexes;
+}
+
+/// "at 10:35 a.m. (0735 GMT) Friday": a clock time without a day takes the
+/// day another expression of its sentence names.
+fn lend_days_to_clocks(found: &mut [recognise::Found]) {
+    use meaning::Meaning;
+    let day = found.iter().find_map(|f| match &f.meaning {
+        m @ (Meaning::Weekday { .. } | Meaning::DayOffset(_)) => Some(m.clone()),
+        m @ Meaning::Calendar { day: Some(_), .. } => Some(m.clone()),
+        _ => None,
+    });
+    let Some(day) = day else { return };
+    for f in found.iter_mut() {
+        if let Meaning::Clock { day: d @ None, .. } = &mut f.meaning {
+            *d = Some(Box::new(day.clone()));
+        }
+    }
 }
 
 fn names_reporting_quarter(m: &meaning::Meaning) -> bool {

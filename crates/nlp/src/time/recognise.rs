@@ -343,6 +343,9 @@ impl Sentence<'_, '_> {
         if self.w(j) == "some" && !plural {
             return None;
         }
+        if self.w(k + 1) == "-" && matches!(self.w(k + 2), "earlier" | "ago" | "end") {
+            return None; // "a year-earlier loss": the adjective stands alone
+        }
         if unit == Unit::Second && !plural && matches!(self.w(j), "a" | "an") {
             return None; // "a second time"
         }
@@ -360,6 +363,7 @@ impl Sentence<'_, '_> {
             "ago" => {
                 let meaning = match (n, unit) {
                     (None, _) => Meaning::Reference("PAST_REF"),
+                    (Some(1), Unit::Year) => Meaning::YearAgo,
                     (Some(n), Unit::Day) => Meaning::DayOffset(-n),
                     (Some(n), Unit::Decade) => Meaning::Relative {
                         unit: Unit::Year,
@@ -1141,8 +1145,8 @@ impl Sentence<'_, '_> {
             }
             return None;
         }
-        if noun == "period" && ordinal.is_some() {
-            return None;
+        if noun == "period" && ordinal.is_some() || self.w(k + 1) == "-" {
+            return None; // "the quarter-to-quarter comparison"
         }
         k += 1;
         // "the quarter a year ago", "the corresponding period last year"

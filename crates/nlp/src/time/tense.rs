@@ -71,6 +71,11 @@ fn marker(ws: &[Word], i: usize) -> Option<Tense> {
         return Some(Tense::Present);
     }
     if is_past_word(w) || is_regular_past(w) {
+        // "could be held", "has been scheduled": a participle after an
+        // auxiliary; the auxiliary decides.
+        if matches!(before(1), "be" | "been" | "being" | "is" | "are" | "'s" | "'re" | "to") {
+            return None;
+        }
         return Some(Tense::Past);
     }
     None
@@ -98,8 +103,7 @@ fn is_future_word(w: &str) -> bool {
             | "next"
             | "tomorrow"
             | "later"
-            | "until"
-            | "till"
+            | "soon"
             | "deadline"
             | "planning"
             | "ahead"
