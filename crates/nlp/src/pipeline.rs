@@ -4,7 +4,7 @@ use tidings_model::Document;
 
 use crate::entities::ner::NerModel;
 use crate::entities::resolve::{self, Gazetteer};
-use crate::{quotes, segment};
+use crate::{quotes, segment, time};
 
 /// The named-entity model built by `tidings train ner`.
 const NER_MODEL: &[u8] = include_bytes!("../models/ner.bin");
@@ -43,6 +43,7 @@ impl Pipeline {
         segment::segment(doc);
         let names = self.ner.recognize(doc);
         resolve::annotate(doc, &names, &self.gazetteer);
+        time::annotate(doc);
         quotes::annotate(doc);
     }
 }
