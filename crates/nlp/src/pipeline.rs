@@ -1,9 +1,10 @@
 //! The annotation pipeline: every layer, in dependency order.
 
-use tidings_model::{Document, Entity, Mention, MentionKind};
+use tidings_model::Document;
 
 use crate::entities::ner::NerModel;
-use crate::segment;
+use crate::entities::resolve::{self, Gazetteer};
+use crate::{quotes, segment, time};
 
 /// The named-entity model built by `tidings train ner`.
 const NER_MODEL: &[u8] = include_bytes!("../models/ner.bin");
@@ -12,6 +13,7 @@ const NER_MODEL: &[u8] = include_bytes!("../models/ner.bin");
 #[derive(Debug)]
 pub struct Pipeline {
     ner: NerModel,
+    gazetteer: Gazetteer,
 }
 
 /// Why the pipeline could not be built.
@@ -29,32 +31,19 @@ impl Pipeline {
             what: "named-entity",
             why: e.to_string(),
         })?;
-        Ok(Pipeline { ner })
+        let gazetteer = Gazetteer::builtin().map_err(|e| PipelineError::Model {
+            what: "gazetteer",
+            why: e.to_string(),
+        })?;
+        Ok(Pipeline { ner, gazetteer })
     }
 
     /// Fill every layer of `doc` from its text and metadata.
     pub fn annotate(&self, doc: &mut Document) {
         segment::segment(doc);
-        // Until alias grouping lands, each name is an entity of its own.
         let names = self.ner.recognize(doc);
-        doc.entities = names
-            .into_iter()
-            .enumerate()
-            .map(|(k, m)| {
-                let name = doc.slice(m.span).to_owned();
-                Entity {
-                    id: format!("e{}", k + 1),
-                    key: format!("{}:{}", m.etype.as_str(), name.to_lowercase()),
-                    name,
-                    etype: m.etype,
-                    subtype: None,
-                    mentions: vec![Mention {
-                        span: m.span,
-                        kind: MentionKind::Name,
-                        metonym: false,
-                    }],
-                }
-            })
-            .collect();
+        resolve::annotate(doc, &names, &self.gazetteer);
+        time::annotate(doc);
+        quotes::annotate(doc);
     }
 }
