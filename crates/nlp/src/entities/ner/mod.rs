@@ -171,8 +171,15 @@ impl NerModel {
 mod tests {
     use super::*;
 
+    fn model() -> &'static NerModel {
+        static MODEL: std::sync::OnceLock<NerModel> = std::sync::OnceLock::new();
+        MODEL.get_or_init(|| {
+            NerModel::from_bytes(include_bytes!("../../../models/ner.bin")).unwrap()
+        })
+    }
+
     fn names(text: &str) -> Vec<(String, &'static str)> {
-        let model = NerModel::from_bytes(include_bytes!("../../../models/ner.bin")).unwrap();
+        let model = model();
         let mut doc = Document::new("t", text);
         crate::segment::segment(&mut doc);
         model
@@ -239,6 +246,24 @@ mod tests {
     #[test]
     fn lower_case_text_has_no_names() {
         assert!(names("the minister said the talks would resume next week.").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn names_are_ordered_token_spans_of_any_text(text in "[A-Za-zÀ-ž’'.,;:!?()\\- \n0-9“”]{0,200}") {
+            let model = model();
+            let mut doc = Document::new("p", text.as_str());
+            crate::segment::segment(&mut doc);
+            let names = model.recognize(&doc);
+            let mut last = 0;
+            for m in &names {
+                proptest::prop_assert!(m.span.start >= last && m.span.start < m.span.end);
+                proptest::prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                let s = m.span.of(&text);
+                proptest::prop_assert_eq!(s.trim(), s);
+                last = m.span.end;
+            }
+        }
     }
 
     #[test]
