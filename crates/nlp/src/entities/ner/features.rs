@@ -57,7 +57,12 @@ fn feat(t: T, v: u64) -> u32 {
 }
 
 /// Append the feature keys of token `i`, in sentence `[s, e)`, to `out`.
-pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, out: &mut Vec<u32>) {
+///
+/// With `identity` false the features that name the word itself (its forms,
+/// its pairs with neighbours, its longest affixes) are left out: training
+/// drops them now and then ("word dropout") so that context, shape and
+/// gazetteer features learn to find names the training data never saw.
+pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, identity: bool, out: &mut Vec<u32>) {
     let at = |v: &Vec<u64>, k: isize| -> u64 {
         let j = i as isize + k;
         if j < s as isize {
@@ -72,11 +77,13 @@ pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, out: &mut Vec<u32
     let lw = f.lower[i];
     let ss = f.short_shape[i];
     out.push(feat(T::Bias, 0));
-    out.push(feat(T::Word, f.word[i]));
-    out.push(feat(T::Lower, lw));
+    if identity {
+        out.push(feat(T::Word, f.word[i]));
+        out.push(feat(T::Lower, lw));
+    }
     out.push(feat(T::Shape, f.shape[i]));
     out.push(feat(T::ShortShape, ss));
-    for k in 0..4 {
+    for k in 0..if identity { 4 } else { 3 } {
         if f.prefix[i][k] != 0 {
             out.push(feat(T::Prefix, f.prefix[i][k]));
         }
@@ -93,8 +100,10 @@ pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, out: &mut Vec<u32
     out.push(feat(T::ShapePrev, sp));
     out.push(feat(T::ShapeNext, sn));
     out.push(feat(T::ShapeTri, hash::pair(hash::pair(sp, ss), sn)));
-    out.push(feat(T::PairPrev, hash::pair(lp, lw)));
-    out.push(feat(T::PairNext, hash::pair(lw, ln)));
+    if identity {
+        out.push(feat(T::PairPrev, hash::pair(lp, lw)));
+        out.push(feat(T::PairNext, hash::pair(lw, ln)));
+    }
     out.push(feat(T::PrevWordShape, hash::pair(lp, ss)));
     out.push(feat(T::NextWordShape, hash::pair(ss, ln)));
     if fl & flag::INITIAL != 0 {
@@ -103,7 +112,9 @@ pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, out: &mut Vec<u32
     for (line, kind) in [(flag::CAPS_LINE, 0), (flag::TITLE_LINE, 1)] {
         if fl & line != 0 {
             out.push(feat(T::CapsLine, kind));
-            out.push(feat(T::CapsLineLower, hash::pair(lw, kind)));
+            if identity {
+                out.push(feat(T::CapsLineLower, hash::pair(lw, kind)));
+            }
         }
     }
     let glue = glue_code(f, i, s, e);

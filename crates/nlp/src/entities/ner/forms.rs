@@ -14,6 +14,7 @@ use tidings_model::{Document, Span, TokenKind};
 
 use super::hash;
 use super::lexicon::{Class, Lexicon};
+use super::words;
 
 /// A hasher for keys that already are good 64-bit hashes.
 #[derive(Default)]
@@ -76,6 +77,8 @@ pub mod flag {
     pub const TITLE_LINE: u16 = 1 << 10;
     /// Four characters or more.
     pub const LONG: u16 = 1 << 11;
+    /// An honorific that never begins a name ([`super::super::words::STRICT_HONORIFICS`]).
+    pub const HONORIFIC: u16 = 1 << 12;
 }
 
 /// Document-level casing evidence for a word (by its lower-case form).
@@ -150,6 +153,9 @@ impl Forms {
             }
             if s.chars().nth(3).is_some() {
                 fl |= flag::LONG;
+            }
+            if low.len() <= 6 && words::STRICT_HONORIFICS.contains(&low.as_str()) {
+                fl |= flag::HONORIFIC;
             }
             if i > 0 && toks[i - 1].span.end == t.span.start {
                 fl |= flag::GLUED_PREV;
