@@ -34,6 +34,7 @@ enum Command {
     Export(cmd::export::Args),
     Serve(cmd::serve::Args),
     Synth(cmd::synth::Args),
+    Train(cmd::train::Args),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Synth(args) => cmd::synth::run(args),
+        Command::Train(args) => cmd::train::run(args),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

@@ -10,3 +10,4 @@ pub mod quotes;
 pub mod serve;
 pub mod store_args;
 pub mod synth;
+pub mod train;
