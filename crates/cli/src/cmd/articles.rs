@@ -47,7 +47,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         &mut *out,
         args.format,
         &["id", "date", "title", "site", "url"],
-        &[8, 10, 60, 20, 60],
+        &[20, 10, 60, 20, 60],
         &page.items,
         |a| {
             vec![

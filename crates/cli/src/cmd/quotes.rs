@@ -69,7 +69,7 @@ pub fn write_quotes(
         out,
         format,
         &["date", "speaker", "quote", "article", "id"],
-        &[10, 24, 90, 40, 12],
+        &[10, 24, 90, 40, 40],
         quotes,
         |q| {
             vec![
