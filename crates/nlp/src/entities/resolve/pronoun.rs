@@ -1,10 +1,13 @@
 //! Third-person pronouns to the nearest compatible entity.
 //!
 //! "he"/"him"/"his"/"himself" and "she"/"her"/"hers"/"herself" look for a
-//! person; "it"/"its" for an organisation or place, "they"/"them"/"their"
-//! for an organisation or a people. The search runs over this sentence
-//! (before the pronoun) and then the sentences before it, preferring in each
-//! the leftmost mention, the likely subject (reflexives take the nearest);
+//! person; "its"/"itself" for an organisation or place, "they"/"them"/"their"
+//! for an organisation. A bare "it" is left alone: in news it is more often
+//! empty ("It comes as...", "it is up to Ukraine") than an entity. The search
+//! runs over this sentence (before the pronoun) and then the three sentences
+//! before it, preferring in each the subject of a reporting verb ("Mr
+//! McFadden added"), then the leftmost mention, the likely subject
+//! (reflexives take the nearest in their own sentence);
 //! persons whose gender is known from a title or an earlier pronoun must
 //! agree, and the first pronoun fixes an unknown gender. First- and
 //! second-person pronouns are left alone: their referent is the speaker or
@@ -12,7 +15,7 @@
 
 use tidings_model::{Document, EntityType, Span, TokenKind};
 
-use super::discourse::{History, sentence_of};
+use super::discourse::{History, Mentioned, sentence_of};
 use super::draft::Draft;
 use super::gazetteer::PlaceKind;
 use super::titles::Gender;
@@ -34,7 +37,7 @@ pub struct Pronoun {
 }
 
 /// How many sentences back a pronoun looks.
-const BACK: usize = 2;
+const BACK: usize = 3;
 
 fn classify(word: &str) -> Option<(Class, bool)> {
     let w = word.to_lowercase();
@@ -43,7 +46,7 @@ fn classify(word: &str) -> Option<(Class, bool)> {
         "himself" => (Class::He, true),
         "she" | "her" | "hers" => (Class::She, false),
         "herself" => (Class::She, true),
-        "it" | "its" => (Class::It, false),
+        "its" => (Class::It, false),
         "itself" => (Class::It, true),
         "they" | "them" | "their" | "theirs" => (Class::They, false),
         "themselves" => (Class::They, true),
@@ -103,9 +106,16 @@ pub fn resolve(
             .map(|m| m.draft)
             .find(|&d| fits(p, &drafts[d]))?
     } else {
+        // In each sentence, the subject of a reporting verb first ("Mr
+        // McFadden added"), then left to right.
         groups
             .iter()
-            .flatten()
+            .flat_map(|g| {
+                let (reporting, rest): (Vec<&Mentioned>, Vec<&Mentioned>) = g
+                    .iter()
+                    .partition(|m| followed_by_reporting_verb(doc, m.span.end));
+                reporting.into_iter().chain(rest)
+            })
             .map(|m| m.draft)
             .find(|&d| fits(p, &drafts[d]))?
     };
@@ -116,4 +126,29 @@ pub fn resolve(
         _ => {}
     }
     Some(d)
+}
+
+/// Words that report speech after their subject.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "told",
+    "asked",
+    "explained",
+    "insisted",
+    "argued",
+    "wrote",
+    "warned",
+    "replied",
+    "noted",
+    "claimed",
+    "stated",
+];
+
+fn followed_by_reporting_verb(doc: &Document, end: usize) -> bool {
+    let k = doc.tokens.partition_point(|t| t.span.start < end);
+    doc.tokens
+        .get(k)
+        .is_some_and(|t| REPORTING.contains(&doc.slice(t.span).to_lowercase().as_str()))
 }
