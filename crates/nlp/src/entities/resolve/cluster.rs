@@ -13,7 +13,7 @@ use tidings_model::{Document, EntityType};
 
 use super::draft::{Draft, NameRef};
 use super::gazetteer::PlaceKind;
-use super::names::{self, Link};
+use super::names::{self, Link, NameForm};
 
 /// Draft entities, and for each name (by index) the draft it belongs to.
 pub fn cluster(names: &[NameRef]) -> (Vec<Draft>, Vec<usize>) {
@@ -50,11 +50,28 @@ pub fn cluster(names: &[NameRef]) -> (Vec<Draft>, Vec<usize>) {
             at[d].push(names[i].span.start);
         }
     }
+    // Drafts by the words and initials of their names: only those can link.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (d, draft) in drafts.iter().enumerate() {
+        for f in &draft.forms {
+            index_form(&mut by_word, f, d);
+        }
+    }
     for i in rest {
         let n = &names[i];
+        let mut candidates: Vec<usize> = n
+            .form
+            .words
+            .iter()
+            .filter_map(|w| by_word.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut best: Option<(Link, usize, usize)> = None;
-        for (d, draft) in drafts.iter().enumerate() {
-            let Some(l) = best_link(n, draft) else {
+        for d in candidates {
+            let Some(l) = best_link(n, &drafts[d]) else {
                 continue;
             };
             let dist = distance(&at[d], n.span.start);
@@ -72,9 +89,27 @@ pub fn cluster(names: &[NameRef]) -> (Vec<Draft>, Vec<usize>) {
         };
         owner[i] = d;
         at[d].push(n.span.start);
+        if !drafts[d].forms.contains(&n.form) {
+            index_form(&mut by_word, &n.form, d);
+        }
         join(&mut drafts[d], n);
     }
     (drafts, owner)
+}
+
+/// Index draft `d` under the words and the initials of `form`.
+fn index_form(by_word: &mut HashMap<String, Vec<usize>>, form: &NameForm, d: usize) {
+    let keys = form
+        .words
+        .iter()
+        .cloned()
+        .chain(names::initials(&form.words));
+    for k in keys {
+        let list = by_word.entry(k).or_default();
+        if list.last() != Some(&d) {
+            list.push(d);
+        }
+    }
 }
 
 /// Country, capital and nationality names group by country.

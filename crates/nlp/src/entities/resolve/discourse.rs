@@ -1,6 +1,8 @@
 //! The discourse so far: which entity was mentioned where, for descriptions
 //! and pronouns to look back on.
 
+use std::collections::HashMap;
+
 use tidings_model::{Document, Span};
 
 /// One mention of a draft entity, with its sentence.
@@ -15,21 +17,22 @@ pub struct Mentioned {
 #[derive(Debug, Default)]
 pub struct History {
     items: Vec<Mentioned>,
+    /// The latest-added mention ending at each byte.
+    by_end: HashMap<usize, Mentioned>,
 }
 
 impl History {
     /// Record a mention of `draft` at `span`.
     pub fn add(&mut self, doc: &Document, span: Span, draft: usize) {
         let sentence = sentence_of(doc, span.start);
-        let at = self.items.partition_point(|m| m.span.start <= span.start);
-        self.items.insert(
-            at,
-            Mentioned {
-                span,
-                sentence,
-                draft,
-            },
-        );
+        let m = Mentioned {
+            span,
+            sentence,
+            draft,
+        };
+        let at = self.items.partition_point(|x| x.span.start <= span.start);
+        self.items.insert(at, m);
+        self.by_end.insert(span.end, m);
     }
 
     /// Mentions that end before `at`, grouped by sentence: first the sentence
@@ -70,7 +73,7 @@ impl History {
 
     /// The mention that ends exactly at `end`, if any.
     pub fn ending_at(&self, end: usize) -> Option<&Mentioned> {
-        self.items.iter().find(|m| m.span.end == end)
+        self.by_end.get(&end)
     }
 }
 
