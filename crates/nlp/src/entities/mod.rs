@@ -1,6 +1,8 @@
-//! Named entities: name mentions from the recogniser, grouped by [`resolve`]
-//! into one entity per real-world referent.
+//! Named entities: name mentions from the recogniser ([`ner`]), grouped by
+//! [`resolve`] into one entity per real-world referent, with descriptions,
+//! pronouns, canonical names, stable keys and metonyms.
 
+pub mod ner;
 pub mod resolve;
 
 use tidings_model::{EntityType, Span};
