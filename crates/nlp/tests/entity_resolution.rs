@@ -321,7 +321,7 @@ fn acronym_in_parentheses_joins_its_organisation() {
 }
 
 #[test]
-fn the_pipeline_finds_entities_without_a_model() {
+fn the_pipeline_groups_the_names_it_recognises() {
     let pipeline = tidings_nlp::Pipeline::new().expect("pipeline");
     let mut doc = Document::new(
         "p",

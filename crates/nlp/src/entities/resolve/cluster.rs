@@ -16,11 +16,12 @@ use super::gazetteer::PlaceKind;
 use super::names::{self, Link, NameForm};
 
 /// Draft entities, and for each name (by index) the draft it belongs to.
-pub fn cluster(names: &[NameRef]) -> (Vec<Draft>, Vec<usize>) {
+pub fn cluster(names: &mut [NameRef]) -> (Vec<Draft>, Vec<usize>) {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut owner = vec![usize::MAX; names.len()];
-    let mut keyed: HashMap<(String, PlaceKind), usize> = HashMap::new();
+    let mut keyed: HashMap<(String, PlaceKind, EntityType), usize> = HashMap::new();
     let mut rest = Vec::new();
+    let mut compounds = Vec::new();
     for (i, n) in names.iter().enumerate() {
         match gazetteer_key(n) {
             Some(key) => {
@@ -34,6 +35,7 @@ pub fn cluster(names: &[NameRef]) -> (Vec<Draft>, Vec<usize>) {
                 owner[i] = d;
                 join(&mut drafts[d], n);
             }
+            None if n.is_compound() => compounds.push(i),
             None => rest.push(i),
         }
     }
@@ -94,7 +96,51 @@ pub fn cluster(names: &[NameRef]) -> (Vec<Draft>, Vec<usize>) {
         }
         join(&mut drafts[d], n);
     }
+    // Compound heads last: "Donald Trump" of "Donald Trump-initiated" joins a
+    // person it names; "Boston" of "Boston-based" stays "Boston-based".
+    for i in compounds {
+        let n = &names[i];
+        let person = n
+            .form
+            .words
+            .iter()
+            .filter_map(|w| by_word.get(w))
+            .flatten()
+            .copied()
+            .find(|&d| {
+                let x = &drafts[d];
+                !x.types.is_empty()
+                    && x.etype() == EntityType::Per
+                    && x.forms.iter().any(|f| names_person(&n.form, f))
+            });
+        let d = match person {
+            Some(d) => d,
+            None => {
+                if let Some((span, form)) = names[i].original.take() {
+                    names[i].span = span;
+                    names[i].form = form;
+                }
+                drafts.push(Draft::default());
+                drafts.len() - 1
+            }
+        };
+        owner[i] = d;
+        join(&mut drafts[d], &names[i]);
+    }
     (drafts, owner)
+}
+
+/// Do the two names name one person, either being the fuller?
+fn names_person(a: &NameForm, b: &NameForm) -> bool {
+    let (short, long) = if a.words.len() <= b.words.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    matches!(
+        names::link(short, long, EntityType::Per),
+        Some(Link::Same | Link::Part)
+    )
 }
 
 /// Index draft `d` under the words and the initials of `form`.
@@ -112,16 +158,21 @@ fn index_form(by_word: &mut HashMap<String, Vec<usize>>, form: &NameForm, d: usi
     }
 }
 
-/// Country, capital and nationality names group by country.
-fn gazetteer_key(n: &NameRef) -> Option<(String, PlaceKind)> {
+/// Country, capital and nationality names group by country, within one
+/// recogniser type: "Seattle" the city (LOC) is not "Seattle" the team (ORG).
+fn gazetteer_key(n: &NameRef) -> Option<(String, PlaceKind, EntityType)> {
     if n.etype == EntityType::Per {
         return None;
     }
-    n.place.clone()
+    n.place.clone().map(|(iso2, kind)| (iso2, kind, n.etype))
 }
 
 fn join(d: &mut Draft, n: &NameRef) {
-    d.types.push(n.etype);
+    if !n.is_compound() {
+        d.types.push(n.etype);
+    } else {
+        d.loose_types.push(n.etype);
+    }
     if !d.forms.contains(&n.form) {
         d.forms.push(n.form.clone());
     }
@@ -143,8 +194,10 @@ fn best_link(n: &NameRef, draft: &Draft) -> Option<Link> {
         .filter(|f| f.words.len() >= n.form.words.len())
         .filter_map(|f| {
             let l = names::link(&n.form, f, dtype)?;
+            // Same names of different types are different things: the
+            // city and its team, the county and its cricket club.
             let types_fit = match l {
-                Link::Same => true,
+                Link::Same => n.etype == dtype,
                 Link::Part | Link::FirstName if dtype == EntityType::Per => {
                     n.etype == EntityType::Per || n.form.words.len() == 1
                 }
@@ -230,6 +283,7 @@ pub fn merge_parenthesised(
         let taken = std::mem::take(&mut drafts[b]);
         let d = &mut drafts[a];
         d.types.extend(taken.types);
+        d.loose_types.extend(taken.loose_types);
         for f in taken.forms {
             if !d.forms.contains(&f) {
                 d.forms.push(f);

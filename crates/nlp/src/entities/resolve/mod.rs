@@ -50,8 +50,8 @@ pub fn annotate(doc: &mut Document, names: &[NameMention], gaz: &Gazetteer) {
 /// The entities of `doc` given its name mentions: every alias, description
 /// and pronoun of one referent grouped, with name, type, subtype and key.
 pub fn resolve(doc: &Document, names: &[NameMention], gaz: &Gazetteer) -> Vec<Entity> {
-    let refs = prepare(doc, names, gaz);
-    let (mut drafts, mut owner) = cluster::cluster(&refs);
+    let mut refs = prepare(doc, names, gaz);
+    let (mut drafts, mut owner) = cluster::cluster(&mut refs);
     cluster::merge_parenthesised(doc, &refs, &mut drafts, &mut owner);
     let mut history = History::default();
     for (r, &d) in refs.iter().zip(&owner) {
@@ -86,10 +86,13 @@ fn prepare(doc: &Document, names: &[NameMention], gaz: &Gazetteer) -> Vec<NameRe
             title.office = title.office.or(before.office);
             title.country = title.country.or(before.country);
             title.honorific |= before.honorific;
+            let compound = title.compound;
             let place = gaz
                 .lookup(doc.slice(span))
-                .map(|p| (p.country.iso2.clone(), p.kind));
-            let seat = metonym::seat_of(&form);
+                .map(|p| (p.country.iso2.clone(), p.kind))
+                .filter(|_| !compound);
+            let seat = metonym::seat_of(&form).filter(|_| !compound);
+            let original = compound.then(|| (n.span, NameForm::new(doc.slice(n.span))));
             Some(NameRef {
                 span,
                 etype: n.etype,
@@ -97,6 +100,7 @@ fn prepare(doc: &Document, names: &[NameMention], gaz: &Gazetteer) -> Vec<NameRe
                 place,
                 seat,
                 title,
+                original,
             })
         })
         .collect();

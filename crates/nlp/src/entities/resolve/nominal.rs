@@ -145,6 +145,12 @@ fn country_at(
     toks: &[tidings_model::Token],
     i: usize,
 ) -> Option<(String, usize)> {
+    let capitalised = toks
+        .get(i)
+        .is_some_and(|t| doc.slice(t.span).starts_with(char::is_uppercase));
+    if !capitalised {
+        return None;
+    }
     for len in (1..=3).rev() {
         if i + len > toks.len() {
             continue;

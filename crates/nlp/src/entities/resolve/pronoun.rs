@@ -1,9 +1,10 @@
 //! Third-person pronouns to the nearest compatible entity.
 //!
 //! "he"/"him"/"his"/"himself" and "she"/"her"/"hers"/"herself" look for a
-//! person; "its"/"itself" for an organisation or place, "they"/"them"/"their"
-//! for an organisation. A bare "it" is left alone: in news it is more often
-//! empty ("It comes as...", "it is up to Ukraine") than an entity. The search
+//! person; "its"/"itself" for an organisation or place. A bare "it" is left
+//! alone: in news it is more often empty ("It comes as...", "it is up to
+//! Ukraine") than an entity; so is "they", mostly a group of people that no
+//! name covers ("officials", "allies"). The search
 //! runs over this sentence (before the pronoun) and then the three sentences
 //! before it, preferring in each the subject of a reporting verb ("Mr
 //! McFadden added"), then the leftmost mention, the likely subject
@@ -26,7 +27,6 @@ pub enum Class {
     He,
     She,
     It,
-    They,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +48,6 @@ fn classify(word: &str) -> Option<(Class, bool)> {
         "herself" => (Class::She, true),
         "its" => (Class::It, false),
         "itself" => (Class::It, true),
-        "they" | "them" | "their" | "theirs" => (Class::They, false),
-        "themselves" => (Class::They, true),
         _ => return None,
     })
 }
@@ -85,7 +83,6 @@ fn fits(p: &Pronoun, d: &Draft) -> bool {
                 || (d.etype() == EntityType::Loc
                     && !matches!(&d.place, Some((_, PlaceKind::Nationality))))
         }
-        Class::They => d.etype() == EntityType::Org,
     }
 }
 
