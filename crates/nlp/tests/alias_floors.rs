@@ -1,8 +1,9 @@
 //! Floors on the alias scores of `score.py aliases`, measured on the shared
 //! gold sets (skipped when `../shared` is absent):
-//! - the seed article with its gold name mentions as input, and with the
-//!   no-model name finder;
-//! - GUM (75 documents, 507 clusters) with the no-model name finder.
+//! - the seed article with its gold name mentions as input, with the
+//!   pipeline's recogniser, and with the no-model name finder;
+//! - GUM (75 documents, 507 clusters) with the pipeline's recogniser and with
+//!   the no-model name finder.
 //!
 //! The metric is the scorer's: each gold mention is found by the predicted
 //! mention with the same span, else the shortest containing it, else the
@@ -205,16 +206,30 @@ fn tally_doc(doc: &Document, gold: &Value, ix: &CharIndex, t: &mut Tally) {
     }
 }
 
-/// Resolve every document of `gold_path`, with gold names or the fallback.
-fn run(gold_path: &Path, gold_names: bool) -> Tally {
+/// Where the name mentions come from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Names {
+    Gold,
+    Pipeline,
+    Fallback,
+}
+
+/// Resolve every document of `gold_path` with names from `source`.
+fn run(gold_path: &Path, source: Names) -> Tally {
     let gaz = Gazetteer::builtin().expect("gazetteer");
+    let pipeline = tidings_nlp::Pipeline::new().expect("pipeline");
     let mut t = Tally::default();
     for g in read_jsonl(gold_path) {
         let text = g["text"].as_str().expect("text");
         let mut doc = Document::new(g["id"].as_str().unwrap_or("d"), text);
         segment(&mut doc);
         let ix = CharIndex::new(text);
-        let names: Vec<NameMention> = if gold_names {
+        if source == Names::Pipeline {
+            pipeline.annotate(&mut doc);
+            tally_doc(&doc, &g, &ix, &mut t);
+            continue;
+        }
+        let names: Vec<NameMention> = if source == Names::Gold {
             g["entities"]
                 .as_array()
                 .expect("entities")
@@ -239,7 +254,7 @@ fn run(gold_path: &Path, gold_names: bool) -> Tally {
 #[test]
 fn seed_aliases_with_gold_names() {
     let Some(s) = shared() else { return };
-    let t = run(&s.join("data/seed/seed.gold.jsonl"), true);
+    let t = run(&s.join("data/seed/seed.gold.jsonl"), Names::Gold);
     eprintln!(
         "seed, gold names: link F1 {:.3}, names {:.3}",
         t.f1(),
@@ -250,9 +265,35 @@ fn seed_aliases_with_gold_names() {
 }
 
 #[test]
+fn seed_aliases_with_recognised_names() {
+    let Some(s) = shared() else { return };
+    let t = run(&s.join("data/seed/seed.gold.jsonl"), Names::Pipeline);
+    eprintln!(
+        "seed, pipeline: link F1 {:.3}, names {:.3}",
+        t.f1(),
+        t.name_accuracy()
+    );
+    assert!(t.f1() >= 0.97, "link F1 {:.3}", t.f1());
+    assert!(t.name_accuracy() >= 0.95, "names {:.3}", t.name_accuracy());
+}
+
+#[test]
+fn gum_aliases_with_recognised_names() {
+    let Some(s) = shared() else { return };
+    let t = run(&s.join("data/aliases/gum-dev.jsonl"), Names::Pipeline);
+    eprintln!(
+        "GUM, pipeline: link F1 {:.3}, names {:.3}",
+        t.f1(),
+        t.name_accuracy()
+    );
+    assert!(t.f1() >= 0.61, "link F1 {:.3}", t.f1());
+    assert!(t.name_accuracy() >= 0.56, "names {:.3}", t.name_accuracy());
+}
+
+#[test]
 fn seed_aliases_with_fallback_names() {
     let Some(s) = shared() else { return };
-    let t = run(&s.join("data/seed/seed.gold.jsonl"), false);
+    let t = run(&s.join("data/seed/seed.gold.jsonl"), Names::Fallback);
     eprintln!(
         "seed, fallback names: link F1 {:.3}, names {:.3}",
         t.f1(),
@@ -265,7 +306,7 @@ fn seed_aliases_with_fallback_names() {
 #[test]
 fn gum_aliases_with_fallback_names() {
     let Some(s) = shared() else { return };
-    let t = run(&s.join("data/aliases/gum-dev.jsonl"), false);
+    let t = run(&s.join("data/aliases/gum-dev.jsonl"), Names::Fallback);
     eprintln!(
         "GUM, fallback names: link F1 {:.3}, names {:.3}",
         t.f1(),
