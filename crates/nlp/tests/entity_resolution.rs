@@ -340,3 +340,20 @@ fn the_pipeline_groups_the_names_it_recognises() {
     );
     assert_eq!(entity(&doc.entities, "London").etype, Loc);
 }
+
+#[test]
+fn a_letter_addresses_the_person_it_greets() {
+    let text = "Dear Hannah:\n\
+        We are back from London. As you said, the city was hot.\n\
+        Your book arrived yesterday; Mary sends you her love.";
+    let (doc, es) = resolve_with(text, &[("Hannah", Per), ("London", Loc), ("Mary", Per)]);
+    let hannah = entity(&es, "Hannah");
+    assert_eq!(
+        texts(&doc, hannah, MentionKind::Pronoun),
+        ["you", "Your", "you"]
+    );
+    assert_eq!(
+        texts(&doc, entity(&es, "Mary"), MentionKind::Pronoun),
+        ["her"]
+    );
+}

@@ -11,6 +11,9 @@ pub struct Mentioned {
     pub span: Span,
     pub sentence: usize,
     pub draft: usize,
+    /// A first- or second-person pronoun ("I", "you"): never an antecedent
+    /// of a third-person pronoun or a description.
+    pub deictic: bool,
 }
 
 /// Mentions in text order; descriptions and pronouns join as they resolve.
@@ -24,18 +27,28 @@ pub struct History {
 impl History {
     /// Record a mention of `draft` at `span`.
     pub fn add(&mut self, doc: &Document, span: Span, draft: usize) {
+        self.insert(doc, span, draft, false);
+    }
+
+    /// Record a first- or second-person mention of `draft` at `span`.
+    pub fn add_deictic(&mut self, doc: &Document, span: Span, draft: usize) {
+        self.insert(doc, span, draft, true);
+    }
+
+    fn insert(&mut self, doc: &Document, span: Span, draft: usize, deictic: bool) {
         let sentence = sentence_of(doc, span.start);
         let m = Mentioned {
             span,
             sentence,
             draft,
+            deictic,
         };
         let at = self.items.partition_point(|x| x.span.start <= span.start);
         self.items.insert(at, m);
         self.by_end.insert(span.end, m);
     }
 
-    /// Mentions that end before `at`, grouped by sentence: first the sentence
+    /// Mentions (not deictic) that end before `at`, grouped by sentence: first the sentence
     /// `sentence` itself, then up to `back` sentences before it; each group in
     /// text order.
     pub fn before(&self, at: usize, sentence: usize, back: usize) -> Vec<Vec<Mentioned>> {
@@ -46,7 +59,7 @@ impl History {
             if m.sentence < lo {
                 break;
             }
-            if m.span.end <= at && m.sentence <= sentence {
+            if m.span.end <= at && m.sentence <= sentence && !m.deictic {
                 groups[sentence - m.sentence].push(*m);
             }
         }
@@ -56,7 +69,7 @@ impl History {
         groups
     }
 
-    /// Every mention that ends before `at`, latest first.
+    /// Every mention (not deictic) that ends before `at`, latest first.
     pub fn all_before(&self, at: usize) -> impl Iterator<Item = &Mentioned> {
         let end = self.items.partition_point(|m| m.span.start < at);
         self.items[..end]

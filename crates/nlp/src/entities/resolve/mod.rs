@@ -124,7 +124,9 @@ fn refer(
         Nominal(nominal::Nominal),
         Pronoun(pronoun::Pronoun),
         Narrator(Span),
+        Addressee(Span),
     }
+    let mut addressee: Option<Option<usize>> = None;
     let mut items: Vec<(usize, Item)> = nominal::find(doc, gaz, history, drafts)
         .into_iter()
         .map(|n| (n.span.start, Item::Nominal(n)))
@@ -141,9 +143,17 @@ fn refer(
                 .filter(|t| !quoted::inside(&quotes, t.span.start))
                 .map(|t| (t.span.start, Item::Narrator(t.span))),
         )
+        .chain(
+            doc.tokens
+                .iter()
+                .filter(|t| narrator::is_second_person(doc.slice(t.span)))
+                .filter(|t| !quoted::inside(&quotes, t.span.start))
+                .map(|t| (t.span.start, Item::Addressee(t.span))),
+        )
         .collect();
     items.sort_by_key(|(at, _)| *at);
     for (_, item) in items {
+        let deictic = matches!(item, Item::Narrator(_) | Item::Addressee(_));
         let (span, kind, d) = match item {
             Item::Nominal(n) => (
                 n.span,
@@ -160,6 +170,11 @@ fn refer(
                 MentionKind::Pronoun,
                 Some(*narrator.get_or_insert_with(|| narrator::draft(doc, history, drafts))),
             ),
+            Item::Addressee(span) => (
+                span,
+                MentionKind::Pronoun,
+                *addressee.get_or_insert_with(|| narrator::addressee(doc, history, drafts)),
+            ),
         };
         if let Some(d) = d {
             drafts[d].mentions.push(Mention {
@@ -167,7 +182,11 @@ fn refer(
                 kind,
                 metonym: false,
             });
-            history.add(doc, span, d);
+            if deictic {
+                history.add_deictic(doc, span, d);
+            } else {
+                history.add(doc, span, d);
+            }
         }
     }
 }
