@@ -357,3 +357,22 @@ fn a_letter_addresses_the_person_it_greets() {
         ["her"]
     );
 }
+
+#[test]
+fn a_pronoun_inside_a_quotation_is_not_its_speaker() {
+    let text = "Pushed on whether Mr Trump was to blame, Mr McFadden added: “Of course he’s part of the change.”\n\
+        He said: “He’s not all the change.”";
+    let (doc, es) = resolve_with(text, &[("Trump", Per), ("McFadden", Per)]);
+    assert_eq!(
+        texts(&doc, entity(&es, "Trump"), MentionKind::Pronoun),
+        ["he", "He"]
+    );
+    let mcfadden = entity(&es, "McFadden");
+    let said: Vec<usize> = mcfadden
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Pronoun)
+        .map(|m| m.span.start)
+        .collect();
+    assert_eq!(said, [text.find("He said").unwrap()]);
+}

@@ -163,7 +163,7 @@ fn refer(
             Item::Pronoun(p) => (
                 p.span,
                 MentionKind::Pronoun,
-                pronoun::resolve(doc, &p, history, drafts),
+                pronoun::resolve(doc, &p, &quotes, history, drafts),
             ),
             Item::Narrator(span) => (
                 span,

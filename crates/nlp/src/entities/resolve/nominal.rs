@@ -328,7 +328,17 @@ fn ends_description(s: &str) -> bool {
             | "which"
             | "that"
             | "whose"
-    ) || super::super::super::segment::is_quote_char(s.chars().next().unwrap_or(' '))
+            | "given"
+            | "because"
+            | "when"
+            | "while"
+            | "if"
+            | "since"
+            | "although"
+            | "though"
+            | "whereas"
+            | "but"
+    ) || crate::segment::is_quote_char(s.chars().next().unwrap_or(' '))
 }
 
 /// "Name, a description," and "Name is a description".

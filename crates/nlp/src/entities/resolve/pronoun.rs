@@ -19,6 +19,7 @@ use tidings_model::{Document, EntityType, Span, TokenKind};
 use super::discourse::{History, Mentioned, sentence_of};
 use super::draft::Draft;
 use super::gazetteer::PlaceKind;
+use super::quoted;
 use super::titles::Gender;
 
 /// What a pronoun may refer to.
@@ -90,11 +91,20 @@ fn fits(p: &Pronoun, d: &Draft) -> bool {
 pub fn resolve(
     doc: &Document,
     p: &Pronoun,
+    quotes: &[Span],
     history: &History,
     drafts: &mut [Draft],
 ) -> Option<usize> {
     let sentence = sentence_of(doc, p.span.start);
-    let groups = history.before(p.span.start, sentence, BACK);
+    let mut groups = history.before(p.span.start, sentence, BACK);
+    // Inside a quotation, "he" is not the one quoted: "He said: “He’s not
+    // all the change”" speaks of someone else.
+    if quoted::inside(quotes, p.span.start) {
+        let speakers = speakers_near(doc, p.span.start, quotes, history);
+        for g in &mut groups {
+            g.retain(|m| !speakers.contains(&m.draft));
+        }
+    }
     let d = if p.reflexive {
         groups
             .first()?
@@ -142,6 +152,21 @@ const REPORTING: &[&str] = &[
     "claimed",
     "stated",
 ];
+
+/// Entities named (outside quotation marks) as the subject of a reporting
+/// verb in the paragraph holding `at`: the speakers of its quotations.
+fn speakers_near(doc: &Document, at: usize, quotes: &[Span], history: &History) -> Vec<usize> {
+    let Some(para) = doc.paragraphs.iter().find(|p| p.start <= at && at < p.end) else {
+        return Vec::new();
+    };
+    history
+        .all_before(para.end)
+        .take_while(|m| m.span.start >= para.start)
+        .filter(|m| !quoted::inside(quotes, m.span.start))
+        .filter(|m| followed_by_reporting_verb(doc, m.span.end))
+        .map(|m| m.draft)
+        .collect()
+}
 
 fn followed_by_reporting_verb(doc: &Document, end: usize) -> bool {
     let k = doc.tokens.partition_point(|t| t.span.start < end);
