@@ -1,5 +1,5 @@
-//! The no-model name finder: what the pipeline uses until the statistical
-//! recogniser (`entities::ner`) is wired in, and nothing more.
+//! The no-model name finder: a baseline for the statistical recogniser
+//! (`entities::ner`, which the pipeline uses), and nothing more.
 //!
 //! A name is a run of capitalised words (inner "of", "de", "van"... allowed
 //! between capitals: "University of Helsinki"), without a leading "The" or

@@ -9,14 +9,19 @@
 //! 2. [`cluster`] groups names: by gazetteer identity ("US" = "America"),
 //!    then by [`names`] links (surname, first name, acronym, generic tail).
 //! 3. [`nominal`] descriptions ("the Ukrainian president") and [`pronoun`]s
-//!    ("he") join, left to right, over the [`discourse`] so far.
+//!    ("he") join, left to right, over the [`discourse`] so far; first- and
+//!    second-person pronouns outside [`quoted`] text go to the [`narrator`]
+//!    and the addressee.
 //! 4. [`metonym`] marks places that stand for governments; [`subtype`] and
 //!    [`keys`] give finer types, names and cross-article keys.
 //!
-//! Entities are numbered `e1`, `e2`... in order of first mention.
+//! Entities are numbered `e1`, `e2`... in order of first mention. Every
+//! mention span belongs to one entity. Name mentions keep the recogniser's
+//! spans and types but for honorifics and titles of persons and the head of a
+//! hyphenated compound that names a person.
 //!
-//! [`fallback`] finds names without a model, for use until the statistical
-//! recogniser is wired into the pipeline.
+//! [`fallback`] finds names without a model: the baseline that the alias
+//! floors also measure, and a way to resolve text without the recogniser.
 
 pub mod cluster;
 pub mod discourse;
@@ -133,7 +138,6 @@ fn refer(
         .chain(
             pronoun::find(doc)
                 .into_iter()
-                .filter(|p| !name_spans.iter().any(|s| s.overlaps(p.span)))
                 .map(|p| (p.span.start, Item::Pronoun(p))),
         )
         .chain(
@@ -152,7 +156,18 @@ fn refer(
         )
         .collect();
     items.sort_by_key(|(at, _)| *at);
+    // One mention per span: a name wins over a description or pronoun there.
+    let mut used: std::collections::HashSet<Span> = name_spans.iter().copied().collect();
     for (_, item) in items {
+        let span = match &item {
+            Item::Nominal(n) => n.span,
+            Item::Pronoun(p) => p.span,
+            Item::Narrator(s) | Item::Addressee(s) => *s,
+        };
+        let is_pronoun = !matches!(item, Item::Nominal(_));
+        if used.contains(&span) || (is_pronoun && name_spans.iter().any(|s| s.overlaps(span))) {
+            continue;
+        }
         let deictic = matches!(item, Item::Narrator(_) | Item::Addressee(_));
         let (span, kind, d) = match item {
             Item::Nominal(n) => (
@@ -177,6 +192,7 @@ fn refer(
             ),
         };
         if let Some(d) = d {
+            used.insert(span);
             drafts[d].mentions.push(Mention {
                 span,
                 kind,
