@@ -13,14 +13,15 @@ use tidings_model::{Document, EntityType};
 
 use super::draft::{Draft, NameRef};
 use super::gazetteer::PlaceKind;
-use super::names::{self, Link};
+use super::names::{self, Link, NameForm};
 
 /// Draft entities, and for each name (by index) the draft it belongs to.
-pub fn cluster(names: &[NameRef]) -> (Vec<Draft>, Vec<usize>) {
+pub fn cluster(names: &mut [NameRef]) -> (Vec<Draft>, Vec<usize>) {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut owner = vec![usize::MAX; names.len()];
-    let mut keyed: HashMap<(String, PlaceKind), usize> = HashMap::new();
+    let mut keyed: HashMap<(String, PlaceKind, EntityType), usize> = HashMap::new();
     let mut rest = Vec::new();
+    let mut compounds = Vec::new();
     for (i, n) in names.iter().enumerate() {
         match gazetteer_key(n) {
             Some(key) => {
@@ -34,6 +35,7 @@ pub fn cluster(names: &[NameRef]) -> (Vec<Draft>, Vec<usize>) {
                 owner[i] = d;
                 join(&mut drafts[d], n);
             }
+            None if n.is_compound() => compounds.push(i),
             None => rest.push(i),
         }
     }
@@ -50,11 +52,28 @@ pub fn cluster(names: &[NameRef]) -> (Vec<Draft>, Vec<usize>) {
             at[d].push(names[i].span.start);
         }
     }
+    // Drafts by the words and initials of their names: only those can link.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (d, draft) in drafts.iter().enumerate() {
+        for f in &draft.forms {
+            index_form(&mut by_word, f, d);
+        }
+    }
     for i in rest {
         let n = &names[i];
+        let mut candidates: Vec<usize> = n
+            .form
+            .words
+            .iter()
+            .filter_map(|w| by_word.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut best: Option<(Link, usize, usize)> = None;
-        for (d, draft) in drafts.iter().enumerate() {
-            let Some(l) = best_link(n, draft) else {
+        for d in candidates {
+            let Some(l) = best_link(n, &drafts[d]) else {
                 continue;
             };
             let dist = distance(&at[d], n.span.start);
@@ -72,21 +91,88 @@ pub fn cluster(names: &[NameRef]) -> (Vec<Draft>, Vec<usize>) {
         };
         owner[i] = d;
         at[d].push(n.span.start);
+        if !drafts[d].forms.contains(&n.form) {
+            index_form(&mut by_word, &n.form, d);
+        }
         join(&mut drafts[d], n);
+    }
+    // Compound heads last: "Donald Trump" of "Donald Trump-initiated" joins a
+    // person it names; "Boston" of "Boston-based" stays "Boston-based".
+    for i in compounds {
+        let n = &names[i];
+        let person = n
+            .form
+            .words
+            .iter()
+            .filter_map(|w| by_word.get(w))
+            .flatten()
+            .copied()
+            .find(|&d| {
+                let x = &drafts[d];
+                !x.types.is_empty()
+                    && x.etype() == EntityType::Per
+                    && x.forms.iter().any(|f| names_person(&n.form, f))
+            });
+        let d = match person {
+            Some(d) => d,
+            None => {
+                if let Some((span, form)) = names[i].original.take() {
+                    names[i].span = span;
+                    names[i].form = form;
+                }
+                drafts.push(Draft::default());
+                drafts.len() - 1
+            }
+        };
+        owner[i] = d;
+        join(&mut drafts[d], &names[i]);
     }
     (drafts, owner)
 }
 
-/// Country, capital and nationality names group by country.
-fn gazetteer_key(n: &NameRef) -> Option<(String, PlaceKind)> {
+/// Do the two names name one person, either being the fuller?
+fn names_person(a: &NameForm, b: &NameForm) -> bool {
+    let (short, long) = if a.words.len() <= b.words.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    matches!(
+        names::link(short, long, EntityType::Per),
+        Some(Link::Same | Link::Part)
+    )
+}
+
+/// Index draft `d` under the words and the initials of `form`.
+fn index_form(by_word: &mut HashMap<String, Vec<usize>>, form: &NameForm, d: usize) {
+    let keys = form
+        .words
+        .iter()
+        .cloned()
+        .chain(names::initials(&form.words));
+    for k in keys {
+        let list = by_word.entry(k).or_default();
+        if list.last() != Some(&d) {
+            list.push(d);
+        }
+    }
+}
+
+/// Country, capital and nationality names group by country, within one
+/// recogniser type: "Seattle" the city (LOC) is not "Seattle" the team (ORG).
+fn gazetteer_key(n: &NameRef) -> Option<(String, PlaceKind, EntityType)> {
     if n.etype == EntityType::Per {
         return None;
     }
-    n.place.clone()
+    n.place.clone().map(|(iso2, kind)| (iso2, kind, n.etype))
 }
 
 fn join(d: &mut Draft, n: &NameRef) {
-    d.types.push(n.etype);
+    if !n.is_compound() {
+        d.types.push(n.etype);
+    } else {
+        d.loose_types.push(n.etype);
+    }
     if !d.forms.contains(&n.form) {
         d.forms.push(n.form.clone());
     }
@@ -108,8 +194,10 @@ fn best_link(n: &NameRef, draft: &Draft) -> Option<Link> {
         .filter(|f| f.words.len() >= n.form.words.len())
         .filter_map(|f| {
             let l = names::link(&n.form, f, dtype)?;
+            // Same names of different types are different things: the
+            // city and its team, the county and its cricket club.
             let types_fit = match l {
-                Link::Same => true,
+                Link::Same => n.etype == dtype,
                 Link::Part | Link::FirstName if dtype == EntityType::Per => {
                     n.etype == EntityType::Per || n.form.words.len() == 1
                 }
@@ -195,6 +283,7 @@ pub fn merge_parenthesised(
         let taken = std::mem::take(&mut drafts[b]);
         let d = &mut drafts[a];
         d.types.extend(taken.types);
+        d.loose_types.extend(taken.loose_types);
         for f in taken.forms {
             if !d.forms.contains(&f) {
                 d.forms.push(f);

@@ -1,6 +1,8 @@
 //! The discourse so far: which entity was mentioned where, for descriptions
 //! and pronouns to look back on.
 
+use std::collections::HashMap;
+
 use tidings_model::{Document, Span};
 
 /// One mention of a draft entity, with its sentence.
@@ -9,30 +11,44 @@ pub struct Mentioned {
     pub span: Span,
     pub sentence: usize,
     pub draft: usize,
+    /// A first- or second-person pronoun ("I", "you"): never an antecedent
+    /// of a third-person pronoun or a description.
+    pub deictic: bool,
 }
 
 /// Mentions in text order; descriptions and pronouns join as they resolve.
 #[derive(Debug, Default)]
 pub struct History {
     items: Vec<Mentioned>,
+    /// The latest-added mention ending at each byte.
+    by_end: HashMap<usize, Mentioned>,
 }
 
 impl History {
     /// Record a mention of `draft` at `span`.
     pub fn add(&mut self, doc: &Document, span: Span, draft: usize) {
-        let sentence = sentence_of(doc, span.start);
-        let at = self.items.partition_point(|m| m.span.start <= span.start);
-        self.items.insert(
-            at,
-            Mentioned {
-                span,
-                sentence,
-                draft,
-            },
-        );
+        self.insert(doc, span, draft, false);
     }
 
-    /// Mentions that end before `at`, grouped by sentence: first the sentence
+    /// Record a first- or second-person mention of `draft` at `span`.
+    pub fn add_deictic(&mut self, doc: &Document, span: Span, draft: usize) {
+        self.insert(doc, span, draft, true);
+    }
+
+    fn insert(&mut self, doc: &Document, span: Span, draft: usize, deictic: bool) {
+        let sentence = sentence_of(doc, span.start);
+        let m = Mentioned {
+            span,
+            sentence,
+            draft,
+            deictic,
+        };
+        let at = self.items.partition_point(|x| x.span.start <= span.start);
+        self.items.insert(at, m);
+        self.by_end.insert(span.end, m);
+    }
+
+    /// Mentions (not deictic) that end before `at`, grouped by sentence: first the sentence
     /// `sentence` itself, then up to `back` sentences before it; each group in
     /// text order.
     pub fn before(&self, at: usize, sentence: usize, back: usize) -> Vec<Vec<Mentioned>> {
@@ -43,7 +59,7 @@ impl History {
             if m.sentence < lo {
                 break;
             }
-            if m.span.end <= at && m.sentence <= sentence {
+            if m.span.end <= at && m.sentence <= sentence && !m.deictic {
                 groups[sentence - m.sentence].push(*m);
             }
         }
@@ -53,7 +69,7 @@ impl History {
         groups
     }
 
-    /// Every mention that ends before `at`, latest first.
+    /// Every mention (not deictic) that ends before `at`, latest first.
     pub fn all_before(&self, at: usize) -> impl Iterator<Item = &Mentioned> {
         let end = self.items.partition_point(|m| m.span.start < at);
         self.items[..end]
@@ -70,7 +86,7 @@ impl History {
 
     /// The mention that ends exactly at `end`, if any.
     pub fn ending_at(&self, end: usize) -> Option<&Mentioned> {
-        self.items.iter().find(|m| m.span.end == end)
+        self.by_end.get(&end)
     }
 }
 

@@ -19,12 +19,27 @@ pub struct NameRef {
     /// ISO alpha-2 of the country whose government sits there ("White House").
     pub seat: Option<&'static str>,
     pub title: TitleInfo,
+    /// For the head of a hyphenated modifier: the recogniser's whole span
+    /// and its form, restored when the head joins no person.
+    pub original: Option<(Span, NameForm)>,
+}
+
+impl NameRef {
+    /// Is this the head of a hyphenated modifier ("Donald Trump-initiated")?
+    /// Such a name joins a person only; otherwise it keeps the recogniser's
+    /// whole span and type, as CoNLL tags "Boston-based" MISC.
+    pub fn is_compound(&self) -> bool {
+        self.original.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Draft {
     /// Recogniser types of the name mentions, in order of grouping.
     pub types: Vec<EntityType>,
+    /// Types of compound heads joined to a person ([`NameRef::is_compound`]),
+    /// used only when there are no others.
+    pub loose_types: Vec<EntityType>,
     pub forms: Vec<NameForm>,
     pub mentions: Vec<Mention>,
     pub place: Option<(String, PlaceKind)>,
@@ -40,10 +55,15 @@ impl Draft {
     /// The type most name mentions have; ties go to the first grouped (the
     /// fullest name).
     pub fn etype(&self) -> EntityType {
-        let mut best = self.types.first().copied().unwrap_or(EntityType::Misc);
+        let types = if self.types.is_empty() {
+            &self.loose_types
+        } else {
+            &self.types
+        };
+        let mut best = types.first().copied().unwrap_or(EntityType::Misc);
         let mut best_n = 0;
-        for &t in &self.types {
-            let n = self.types.iter().filter(|&&x| x == t).count();
+        for &t in types {
+            let n = types.iter().filter(|&&x| x == t).count();
             if n > best_n {
                 best = t;
                 best_n = n;

@@ -1,5 +1,5 @@
-//! The no-model name finder: what the pipeline uses until the statistical
-//! recogniser (`entities::ner`) is wired in, and nothing more.
+//! The no-model name finder: a baseline for the statistical recogniser
+//! (`entities::ner`, which the pipeline uses), and nothing more.
 //!
 //! A name is a run of capitalised words (inner "of", "de", "van"... allowed
 //! between capitals: "University of Helsinki"), without a leading "The" or
@@ -275,10 +275,9 @@ fn name_in_run(
     while lo < toks.len() {
         let w = doc.slice(toks[lo].span);
         let f = fold(w);
-        if honorific(w).is_some() && !matches!(f.as_str(), "st" | "saint") {
-            titled = true;
-            lo += 1;
-        } else if lo + 1 < toks.len() && titles::office_starting(&[f.clone()]).is_some() {
+        let is_title = (honorific(w).is_some() && !matches!(f.as_str(), "st" | "saint"))
+            || (lo + 1 < toks.len() && titles::office_starting(std::slice::from_ref(&f)).is_some());
+        if is_title {
             titled = true;
             lo += 1;
         } else if NOT_NAMES.contains(&f.as_str())

@@ -9,14 +9,19 @@
 //! 2. [`cluster`] groups names: by gazetteer identity ("US" = "America"),
 //!    then by [`names`] links (surname, first name, acronym, generic tail).
 //! 3. [`nominal`] descriptions ("the Ukrainian president") and [`pronoun`]s
-//!    ("he") join, left to right, over the [`discourse`] so far.
+//!    ("he") join, left to right, over the [`discourse`] so far; first- and
+//!    second-person pronouns outside [`quoted`] text go to the [`narrator`]
+//!    and the addressee.
 //! 4. [`metonym`] marks places that stand for governments; [`subtype`] and
 //!    [`keys`] give finer types, names and cross-article keys.
 //!
-//! Entities are numbered `e1`, `e2`... in order of first mention.
+//! Entities are numbered `e1`, `e2`... in order of first mention. Every
+//! mention span belongs to one entity. Name mentions keep the recogniser's
+//! spans and types but for honorifics and titles of persons and the head of a
+//! hyphenated compound that names a person.
 //!
-//! [`fallback`] finds names without a model, for use until the statistical
-//! recogniser is wired into the pipeline.
+//! [`fallback`] finds names without a model: the baseline that the alias
+//! floors also measure, and a way to resolve text without the recogniser.
 
 pub mod cluster;
 pub mod discourse;
@@ -50,8 +55,8 @@ pub fn annotate(doc: &mut Document, names: &[NameMention], gaz: &Gazetteer) {
 /// The entities of `doc` given its name mentions: every alias, description
 /// and pronoun of one referent grouped, with name, type, subtype and key.
 pub fn resolve(doc: &Document, names: &[NameMention], gaz: &Gazetteer) -> Vec<Entity> {
-    let refs = prepare(doc, names, gaz);
-    let (mut drafts, mut owner) = cluster::cluster(&refs);
+    let mut refs = prepare(doc, names, gaz);
+    let (mut drafts, mut owner) = cluster::cluster(&mut refs);
     cluster::merge_parenthesised(doc, &refs, &mut drafts, &mut owner);
     let mut history = History::default();
     for (r, &d) in refs.iter().zip(&owner) {
@@ -86,10 +91,13 @@ fn prepare(doc: &Document, names: &[NameMention], gaz: &Gazetteer) -> Vec<NameRe
             title.office = title.office.or(before.office);
             title.country = title.country.or(before.country);
             title.honorific |= before.honorific;
+            let compound = title.compound;
             let place = gaz
                 .lookup(doc.slice(span))
-                .map(|p| (p.country.iso2.clone(), p.kind));
-            let seat = metonym::seat_of(&form);
+                .map(|p| (p.country.iso2.clone(), p.kind))
+                .filter(|_| !compound);
+            let seat = metonym::seat_of(&form).filter(|_| !compound);
+            let original = compound.then(|| (n.span, NameForm::new(doc.slice(n.span))));
             Some(NameRef {
                 span,
                 etype: n.etype,
@@ -97,6 +105,7 @@ fn prepare(doc: &Document, names: &[NameMention], gaz: &Gazetteer) -> Vec<NameRe
                 place,
                 seat,
                 title,
+                original,
             })
         })
         .collect();
@@ -120,14 +129,15 @@ fn refer(
         Nominal(nominal::Nominal),
         Pronoun(pronoun::Pronoun),
         Narrator(Span),
+        Addressee(Span),
     }
+    let mut addressee: Option<Option<usize>> = None;
     let mut items: Vec<(usize, Item)> = nominal::find(doc, gaz, history, drafts)
         .into_iter()
         .map(|n| (n.span.start, Item::Nominal(n)))
         .chain(
             pronoun::find(doc)
                 .into_iter()
-                .filter(|p| !name_spans.iter().any(|s| s.overlaps(p.span)))
                 .map(|p| (p.span.start, Item::Pronoun(p))),
         )
         .chain(
@@ -137,9 +147,28 @@ fn refer(
                 .filter(|t| !quoted::inside(&quotes, t.span.start))
                 .map(|t| (t.span.start, Item::Narrator(t.span))),
         )
+        .chain(
+            doc.tokens
+                .iter()
+                .filter(|t| narrator::is_second_person(doc.slice(t.span)))
+                .filter(|t| !quoted::inside(&quotes, t.span.start))
+                .map(|t| (t.span.start, Item::Addressee(t.span))),
+        )
         .collect();
     items.sort_by_key(|(at, _)| *at);
+    // One mention per span: a name wins over a description or pronoun there.
+    let mut used: std::collections::HashSet<Span> = name_spans.iter().copied().collect();
     for (_, item) in items {
+        let span = match &item {
+            Item::Nominal(n) => n.span,
+            Item::Pronoun(p) => p.span,
+            Item::Narrator(s) | Item::Addressee(s) => *s,
+        };
+        let is_pronoun = !matches!(item, Item::Nominal(_));
+        if used.contains(&span) || (is_pronoun && name_spans.iter().any(|s| s.overlaps(span))) {
+            continue;
+        }
+        let deictic = matches!(item, Item::Narrator(_) | Item::Addressee(_));
         let (span, kind, d) = match item {
             Item::Nominal(n) => (
                 n.span,
@@ -149,21 +178,31 @@ fn refer(
             Item::Pronoun(p) => (
                 p.span,
                 MentionKind::Pronoun,
-                pronoun::resolve(doc, &p, history, drafts),
+                pronoun::resolve(doc, &p, &quotes, history, drafts),
             ),
             Item::Narrator(span) => (
                 span,
                 MentionKind::Pronoun,
                 Some(*narrator.get_or_insert_with(|| narrator::draft(doc, history, drafts))),
             ),
+            Item::Addressee(span) => (
+                span,
+                MentionKind::Pronoun,
+                *addressee.get_or_insert_with(|| narrator::addressee(doc, history, drafts)),
+            ),
         };
         if let Some(d) = d {
+            used.insert(span);
             drafts[d].mentions.push(Mention {
                 span,
                 kind,
                 metonym: false,
             });
-            history.add(doc, span, d);
+            if deictic {
+                history.add_deictic(doc, span, d);
+            } else {
+                history.add(doc, span, d);
+            }
         }
     }
 }

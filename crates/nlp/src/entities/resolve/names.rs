@@ -187,14 +187,19 @@ pub fn is_acronym_of(short: &NameForm, long: &NameForm) -> bool {
     {
         return false;
     }
-    let initials: String = long
-        .words
+    let [major, all] = initials(&long.words);
+    short.words[0] == major || short.words[0] == all
+}
+
+/// The initials of a name's words: of its major words, and of all of them.
+pub fn initials(words: &[String]) -> [String; 2] {
+    let major = words
         .iter()
         .filter(|w| !MINOR.contains(&w.as_str()))
         .filter_map(|w| w.chars().next())
         .collect();
-    let all: String = long.words.iter().filter_map(|w| w.chars().next()).collect();
-    short.words[0] == initials || short.words[0] == all
+    let all = words.iter().filter_map(|w| w.chars().next()).collect();
+    [major, all]
 }
 
 #[cfg(test)]

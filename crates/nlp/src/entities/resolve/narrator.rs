@@ -11,11 +11,46 @@
 //! only pronouns and no name.
 //! Inside quotation marks "I" is the quoted speaker, which the quotes layer
 //! resolves, so those are left alone.
+//!
+//! "You" outside quotation marks is the one the text addresses: the person a
+//! letter greets ("Dear Hannah:"), or in an interview the interviewee, whom
+//! the questions address. Elsewhere it is left alone (often generic).
 
 use tidings_model::{Document, EntityType, TokenKind};
 
 use super::discourse::History;
 use super::draft::Draft;
+
+/// Is `word` a second-person pronoun?
+pub fn is_second_person(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "you" | "your" | "yours" | "yourself"
+    )
+}
+
+/// Who "you" is: the person a letter greets ("Dear Hannah"), else the
+/// interviewee of an interview.
+pub fn addressee(doc: &Document, history: &History, drafts: &[Draft]) -> Option<usize> {
+    for para in doc.paragraphs.iter().take(12) {
+        let toks = doc.tokens_in(*para);
+        if toks.len() <= 6
+            && toks
+                .first()
+                .is_some_and(|x| doc.slice(x.span).eq_ignore_ascii_case("dear"))
+        {
+            let named = toks[1..]
+                .iter()
+                .find_map(|x| history.starting_at(x.span.start));
+            if let Some(m) = named
+                && drafts[m.draft].etype() == EntityType::Per
+            {
+                return Some(m.draft);
+            }
+        }
+    }
+    interviewee(doc, history, drafts)
+}
 
 /// Is `word` a first-person singular pronoun?
 pub fn is_first_person(word: &str) -> bool {

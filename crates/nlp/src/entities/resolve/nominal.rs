@@ -8,7 +8,7 @@
 //! - "the country", "the city", and organisation heads ("the university",
 //!   "the newspaper", "the company");
 //! - a description set beside a name: "Paris, the French capital," or
-//!   "Shalev is a professor at...".
+//!   "Shalev is a professor at...", "She was the first woman to...".
 //!
 //! Resolved on clear evidence only, in this order: a name right beside the
 //! description; an entity the text already tied to that office and country
@@ -92,9 +92,10 @@ pub enum Head {
         word: &'static str,
         how: OrgHead,
     },
-    /// Set beside the name of this draft entity.
+    /// Set beside (by comma or copula) the mention that ends at this byte:
+    /// a name, or a pronoun resolved before the description is.
     Beside {
-        draft: usize,
+        anchor_end: usize,
     },
 }
 
@@ -144,6 +145,12 @@ fn country_at(
     toks: &[tidings_model::Token],
     i: usize,
 ) -> Option<(String, usize)> {
+    let capitalised = toks
+        .get(i)
+        .is_some_and(|t| doc.slice(t.span).starts_with(char::is_uppercase));
+    if !capitalised {
+        return None;
+    }
     for len in (1..=3).rev() {
         if i + len > toks.len() {
             continue;
@@ -321,7 +328,17 @@ fn ends_description(s: &str) -> bool {
             | "which"
             | "that"
             | "whose"
-    ) || super::super::super::segment::is_quote_char(s.chars().next().unwrap_or(' '))
+            | "given"
+            | "because"
+            | "when"
+            | "while"
+            | "if"
+            | "since"
+            | "although"
+            | "though"
+            | "whereas"
+            | "but"
+    ) || crate::segment::is_quote_char(s.chars().next().unwrap_or(' '))
 }
 
 /// "Name, a description," and "Name is a description".
@@ -330,17 +347,20 @@ fn beside_names(doc: &Document, history: &History, drafts: &[Draft]) -> Vec<Nomi
     let mut k = 0;
     while k < doc.tokens.len() {
         let t = doc.tokens[k];
-        let Some(m) = history.ending_at(t.span.end).copied() else {
+        let name = history.ending_at(t.span.end).copied();
+        let pronoun = t.kind == TokenKind::Word
+            && matches!(doc.slice(t.span).to_lowercase().as_str(), "he" | "she");
+        if name.is_none() && !pronoun {
             k += 1;
             continue;
-        };
+        }
         k += 1;
         let link = doc.tokens.get(k).map(|t| doc.slice(t.span));
         let det = doc
             .tokens
             .get(k + 1)
             .map(|t| doc.slice(t.span).to_ascii_lowercase());
-        let by_comma = link == Some(",");
+        let by_comma = link == Some(",") && name.is_some();
         let by_copula = matches!(link, Some("is" | "was"));
         if !(by_comma || by_copula) || !matches!(det.as_deref(), Some("a" | "an" | "the")) {
             continue;
@@ -386,7 +406,9 @@ fn beside_names(doc: &Document, history: &History, drafts: &[Draft]) -> Vec<Nomi
         }
         out.push(Nominal {
             span: Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end),
-            head: Head::Beside { draft: m.draft },
+            head: Head::Beside {
+                anchor_end: t.span.end,
+            },
         });
         k = end;
     }
@@ -401,8 +423,8 @@ pub fn resolve(
     drafts: &mut [Draft],
 ) -> Option<usize> {
     let sentence = sentence_of(doc, n.span.start);
-    let d = match &n.head {
-        Head::Beside { draft } => Some(*draft),
+    match &n.head {
+        Head::Beside { anchor_end } => history.ending_at(*anchor_end).map(|m| m.draft),
         Head::Office { office, country } => {
             let d = beside_person(doc, n.span, history, drafts)
                 .or_else(|| known_holder(n.span, office, country.as_deref(), history, drafts))
@@ -459,8 +481,7 @@ pub fn resolve(
             },
             drafts,
         ),
-    };
-    d
+    }
 }
 
 /// A person named right after ("the prime minister, Keir Starmer") or right

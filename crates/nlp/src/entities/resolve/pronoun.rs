@@ -1,10 +1,14 @@
 //! Third-person pronouns to the nearest compatible entity.
 //!
 //! "he"/"him"/"his"/"himself" and "she"/"her"/"hers"/"herself" look for a
-//! person; "it"/"its" for an organisation or place, "they"/"them"/"their"
-//! for an organisation or a people. The search runs over this sentence
-//! (before the pronoun) and then the sentences before it, preferring in each
-//! the leftmost mention, the likely subject (reflexives take the nearest);
+//! person; "its"/"itself" for an organisation or place. A bare "it" is left
+//! alone: in news it is more often empty ("It comes as...", "it is up to
+//! Ukraine") than an entity; so is "they", mostly a group of people that no
+//! name covers ("officials", "allies"). The search
+//! runs over this sentence (before the pronoun) and then the three sentences
+//! before it, preferring in each the subject of a reporting verb ("Mr
+//! McFadden added"), then the leftmost mention, the likely subject
+//! (reflexives take the nearest in their own sentence);
 //! persons whose gender is known from a title or an earlier pronoun must
 //! agree, and the first pronoun fixes an unknown gender. First- and
 //! second-person pronouns are left alone: their referent is the speaker or
@@ -12,9 +16,10 @@
 
 use tidings_model::{Document, EntityType, Span, TokenKind};
 
-use super::discourse::{History, sentence_of};
+use super::discourse::{History, Mentioned, sentence_of};
 use super::draft::Draft;
 use super::gazetteer::PlaceKind;
+use super::quoted;
 use super::titles::Gender;
 
 /// What a pronoun may refer to.
@@ -23,7 +28,6 @@ pub enum Class {
     He,
     She,
     It,
-    They,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +38,7 @@ pub struct Pronoun {
 }
 
 /// How many sentences back a pronoun looks.
-const BACK: usize = 2;
+const BACK: usize = 3;
 
 fn classify(word: &str) -> Option<(Class, bool)> {
     let w = word.to_lowercase();
@@ -43,10 +47,8 @@ fn classify(word: &str) -> Option<(Class, bool)> {
         "himself" => (Class::He, true),
         "she" | "her" | "hers" => (Class::She, false),
         "herself" => (Class::She, true),
-        "it" | "its" => (Class::It, false),
+        "its" => (Class::It, false),
         "itself" => (Class::It, true),
-        "they" | "them" | "their" | "theirs" => (Class::They, false),
-        "themselves" => (Class::They, true),
         _ => return None,
     })
 }
@@ -82,7 +84,6 @@ fn fits(p: &Pronoun, d: &Draft) -> bool {
                 || (d.etype() == EntityType::Loc
                     && !matches!(&d.place, Some((_, PlaceKind::Nationality))))
         }
-        Class::They => d.etype() == EntityType::Org,
     }
 }
 
@@ -90,11 +91,20 @@ fn fits(p: &Pronoun, d: &Draft) -> bool {
 pub fn resolve(
     doc: &Document,
     p: &Pronoun,
+    quotes: &[Span],
     history: &History,
     drafts: &mut [Draft],
 ) -> Option<usize> {
     let sentence = sentence_of(doc, p.span.start);
-    let groups = history.before(p.span.start, sentence, BACK);
+    let mut groups = history.before(p.span.start, sentence, BACK);
+    // Inside a quotation, "he" is not the one quoted: "He said: “He’s not
+    // all the change”" speaks of someone else.
+    if quoted::inside(quotes, p.span.start) {
+        let speakers = speakers_near(doc, p.span.start, quotes, history);
+        for g in &mut groups {
+            g.retain(|m| !speakers.contains(&m.draft));
+        }
+    }
     let d = if p.reflexive {
         groups
             .first()?
@@ -103,9 +113,16 @@ pub fn resolve(
             .map(|m| m.draft)
             .find(|&d| fits(p, &drafts[d]))?
     } else {
+        // In each sentence, the subject of a reporting verb first ("Mr
+        // McFadden added"), then left to right.
         groups
             .iter()
-            .flatten()
+            .flat_map(|g| {
+                let (reporting, rest): (Vec<&Mentioned>, Vec<&Mentioned>) = g
+                    .iter()
+                    .partition(|m| followed_by_reporting_verb(doc, m.span.end));
+                reporting.into_iter().chain(rest)
+            })
             .map(|m| m.draft)
             .find(|&d| fits(p, &drafts[d]))?
     };
@@ -116,4 +133,44 @@ pub fn resolve(
         _ => {}
     }
     Some(d)
+}
+
+/// Words that report speech after their subject.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "told",
+    "asked",
+    "explained",
+    "insisted",
+    "argued",
+    "wrote",
+    "warned",
+    "replied",
+    "noted",
+    "claimed",
+    "stated",
+];
+
+/// Entities named (outside quotation marks) as the subject of a reporting
+/// verb in the paragraph holding `at`: the speakers of its quotations.
+fn speakers_near(doc: &Document, at: usize, quotes: &[Span], history: &History) -> Vec<usize> {
+    let Some(para) = doc.paragraphs.iter().find(|p| p.start <= at && at < p.end) else {
+        return Vec::new();
+    };
+    history
+        .all_before(para.end)
+        .take_while(|m| m.span.start >= para.start)
+        .filter(|m| !quoted::inside(quotes, m.span.start))
+        .filter(|m| followed_by_reporting_verb(doc, m.span.end))
+        .map(|m| m.draft)
+        .collect()
+}
+
+fn followed_by_reporting_verb(doc: &Document, end: usize) -> bool {
+    let k = doc.tokens.partition_point(|t| t.span.start < end);
+    doc.tokens
+        .get(k)
+        .is_some_and(|t| REPORTING.contains(&doc.slice(t.span).to_lowercase().as_str()))
 }

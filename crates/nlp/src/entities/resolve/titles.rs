@@ -162,6 +162,9 @@ pub struct TitleInfo {
     pub country: Option<String>,
     /// An honorific was present ("Sir", "Mr").
     pub honorific: bool,
+    /// The name was the head of a hyphenated modifier ("Trump-initiated"),
+    /// where a recogniser's type is least reliable.
+    pub compound: bool,
 }
 
 impl TitleInfo {
@@ -170,6 +173,7 @@ impl TitleInfo {
         self.office = self.office.or(other.office);
         self.country = self.country.take().or(other.country);
         self.honorific |= other.honorific;
+        self.compound |= other.compound;
     }
 }
 
@@ -221,23 +225,31 @@ fn token_index(doc: &Document, at: usize) -> usize {
     doc.tokens.partition_point(|t| t.span.start < at)
 }
 
-/// `span` without a leading "the" or trailing possessive and, for a person,
-/// without honorifics, offices and letters after the name; with what was
-/// stripped. Never strips the last word.
+/// `span` without a trailing possessive or the modifier of a hyphenated
+/// compound and, for a person, without honorifics, offices and letters after
+/// the name; with what was stripped. Never strips the last word. Anything
+/// else a recogniser put in its span ("The Oval", "C$") stays.
 pub fn strip(doc: &Document, span: Span, etype: EntityType, gaz: &Gazetteer) -> (Span, TitleInfo) {
     let person = etype == EntityType::Per;
     let toks = doc.tokens_in(span);
     let mut info = TitleInfo::default();
     let mut lo = 0;
     let mut hi = toks.len();
-    // Trailing possessive or stray punctuation.
+    // Trailing possessive, stray punctuation, letters after a person's name,
+    // or the modifier of a hyphenated compound ("Donald Trump-initiated").
     while hi > 1 {
         let w = doc.slice(toks[hi - 1].span);
-        let post_nominal = person && POST_NOMINALS.contains(&fold(w).as_str());
-        if matches!(w, "'s" | "’s" | "'" | "’")
-            || toks[hi - 1].kind == TokenKind::Punct
-            || post_nominal
+        if hi > 2
+            && doc.slice(toks[hi - 2].span) == "-"
+            && toks[hi - 1].kind == TokenKind::Word
+            && w.starts_with(char::is_lowercase)
         {
+            info.compound = true;
+            hi -= 2;
+            continue;
+        }
+        let post_nominal = person && POST_NOMINALS.contains(&fold(w).as_str());
+        if matches!(w, "'s" | "’s") || post_nominal {
             hi -= 1;
         } else {
             break;
@@ -247,14 +259,10 @@ pub fn strip(doc: &Document, span: Span, etype: EntityType, gaz: &Gazetteer) -> 
         if hi - lo <= 1 {
             break;
         }
-        let w = doc.slice(toks[lo].span);
-        if w.eq_ignore_ascii_case("the") {
-            lo += 1;
-            continue;
-        }
         if !person {
             break;
         }
+        let w = doc.slice(toks[lo].span);
         if let Some(g) = honorific(w) {
             info.gender = info.gender.or(g);
             info.honorific = true;
@@ -359,6 +367,7 @@ pub fn before(doc: &Document, span: Span, gaz: &Gazetteer) -> TitleInfo {
             office: Some(canon),
             country: None,
             honorific: false,
+            compound: false,
         });
         end -= n;
         // "Nato secretary-general", "Russian President", "US President".
@@ -407,6 +416,19 @@ mod tests {
         );
         assert_eq!(d.slice(s), "Vladimir Putin");
         assert_eq!(info.country.as_deref(), Some("RU"));
+    }
+
+    #[test]
+    fn strips_the_modifier_of_a_hyphenated_compound() {
+        let g = Gazetteer::builtin().unwrap();
+        let d = doc("It would drag the Donald Trump-initiated process out.");
+        let (s, info) = strip(
+            &d,
+            span_of(&d, "Donald Trump-initiated"),
+            EntityType::Misc,
+            &g,
+        );
+        assert_eq!((d.slice(s), info.compound), ("Donald Trump", true));
     }
 
     #[test]

@@ -7,13 +7,13 @@
 //! Choices, so that a name in English news maps to one country:
 //! - names: the common and official English names plus the alternative
 //!   spellings written in Latin script, without "Korea, Republic of" inversions,
-//!   without ISO codes (except [`CODES_AS_NAMES`]), without [`NOT_NAMES`]
+//!   without ISO codes (except `CODES_AS_NAMES`), without `NOT_NAMES`
 //!   (English words and demonyms), and without any spelling that two countries
 //!   share ("Congo");
 //! - capitals: those of independent countries only, so that "Hamilton" or
 //!   "The Valley" do not become capitals;
 //! - demonyms: the English masculine and feminine forms and their plurals;
-//! - [`SUPPLEMENT`]: a few English usages the source lacks ("America",
+//! - `SUPPLEMENT`: a few English usages the source lacks ("America",
 //!   "Britain", "Washington" for the US capital).
 
 use std::collections::{BTreeSet, HashMap};
