@@ -60,7 +60,9 @@ pub fn value(m: &Meaning, ctx: &Context) -> String {
         Meaning::Quarter { n, year } => match (year, a) {
             // A quarter that has not begun by publication is last year's,
             // unless the clause looks ahead.
-            (YearRef::Implied, Some(a)) if (n - 1) * 3 + 1 > a.month() && ctx.tense != Tense::Future => {
+            (YearRef::Implied, Some(a))
+                if (n - 1) * 3 + 1 > a.month() && ctx.tense != Tense::Future =>
+            {
                 format!("{}-Q{n}", a.year() - 1)
             }
             _ => match resolve_year(*year, a) {
@@ -273,15 +275,24 @@ fn implied_year(a: NaiveDate, m: u32, d: Option<u32>, shift: Shift, tense: Tense
         Shift::This => y,
         Shift::Bare => {
             let Some(d) = d else {
-                return match tense {
-                    // News tells of the past: without a future clause, a
-                    // month well ahead of publication is last year's. A month
-                    // just ahead is most often a tense slip ("was planned for
-                    // early March").
-                    Tense::Future if m < a.month() => y + 1,
-                    Tense::Future => y,
-                    _ if m > a.month() + 2 => y - 1,
-                    _ => y,
+                // Months ahead of and behind publication, around the year.
+                let ahead = (m + 12 - a.month()) % 12;
+                let behind = (a.month() + 12 - m) % 12;
+                // News tells of the past: a bare month is the latest one up to
+                // publication, unless it lies just ahead (a future clause, or
+                // a plan: "the transaction is expected in January").
+                let window = match tense {
+                    Tense::Future => 12,
+                    Tense::Past => 1,
+                    Tense::Present | Tense::Unknown => 3,
+                };
+                return if ahead > 0 && ahead <= window {
+                    if m < a.month() { y + 1 } else { y }
+                } else if m > a.month() {
+                    let _ = behind;
+                    y - 1
+                } else {
+                    y
                 };
             };
             // A day: the nearest such date, unless tense clearly points the

@@ -209,6 +209,7 @@ const STARTERS: &[&str] = &[
     "future",
     "near",
     "foreseeable",
+    "short",
     "these",
     "past",
     "weekend",
@@ -333,6 +334,7 @@ const WEAK_STARTERS: &[&str] = &[
     "later",
     "near",
     "foreseeable",
+    "short",
     "these",
     "full",
     "this",
@@ -466,7 +468,7 @@ static SIGNAL_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         .clone()
         .without(WEAK_STARTERS)
         .without(&numbers);
-    for w in MERIDIEMS {
+    for w in MERIDIEMS.iter().chain(GATE_ONLY) {
         set.insert(w.to_string());
     }
     for (w, _) in DAY_PARTS {
@@ -497,6 +499,10 @@ pub fn signals_time(raw: &str) -> bool {
     }
     std::str::from_utf8(&lower[..bytes.len()]).is_ok_and(|w| SIGNAL_WORDS.words.contains(w))
 }
+
+/// Words that make a sentence worth parsing though no expression begins
+/// with them: "the latest period", "the near term", "nineteen ninety-six".
+const GATE_ONLY: &[&str] = &["period", "term", "nineteen"];
 
 /// Spellings of a.m. and p.m.
 const MERIDIEMS: &[&str] = &["a.m.", "p.m.", "a.m", "p.m", "am", "pm", "o'clock"];

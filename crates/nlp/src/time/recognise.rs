@@ -327,7 +327,7 @@ impl Sentence<'_, '_> {
         if amt == Some(1.0) && plural && self.w(j) != "1" {
             return None;
         }
-        if !plural && amt.is_some_and(|a| a > 1.5) {
+        if !plural && amt.is_some_and(|a| a >= 1000.0) {
             return None; // "the 1988 quarter" is not 1,988 quarters
         }
         // "52 years old" is an age; "a quarter of the shares" a fraction.
@@ -547,6 +547,7 @@ impl Sentence<'_, '_> {
     /// "10:35 a.m.", "3 p.m.", "noon", "midnight Friday", "9 a.m. EST Tuesday".
     fn clock(&self, j: usize) -> Option<Core> {
         let (mut k, mut hour, minute) = match self.w(j) {
+            "noon" if self.w(j.wrapping_sub(1)) == "high" => return None,
             "noon" | "midday" => (j + 1, 12, 0),
             "midnight" => (j + 1, 24, 0),
             _ => {
@@ -709,7 +710,14 @@ impl Sentence<'_, '_> {
         // A month alone: abbreviations and unambiguous names stand; "May" and
         // "March" need a cue ("in May", "since March").
         let prev = if j > 0 { self.w(j - 1) } else { "" };
-        let ambiguous = matches!(self.w(j), "may" | "march" | "mar" | "jan" | "jun");
+        // A bare abbreviation ("Jan", "Mar") is a name more often than a month.
+        if self.w(j).len() <= 4
+            && !self.w(j).ends_with('.')
+            && !matches!(self.w(j), "may" | "june" | "july")
+        {
+            return None;
+        }
+        let ambiguous = matches!(self.w(j), "may" | "march");
         let cued = MONTH_CUES.contains(&prev);
         if ambiguous && !cued {
             return None;
@@ -821,6 +829,9 @@ impl Sentence<'_, '_> {
             "foreseeable" if self.w(j + 1) == "future" => reference("FUTURE_REF", j + 2, true),
             "near" if self.w(j + 1) == "future" => reference("FUTURE_REF", j + 2, true),
             "these" if self.w(j + 1) == "days" => reference("PRESENT_REF", j + 2, false),
+            "near" | "short" if the && self.w(j + 1) == "term" => {
+                reference("FUTURE_REF", j + 2, true)
+            }
             "past"
                 if the
                     && self.amount(j + 1).is_none()
@@ -1029,6 +1040,27 @@ impl Sentence<'_, '_> {
             }
             return Core::new(k + 1, day, DATE, true);
         }
+        // "last Oct. 23": the explicit day, in the direction of the determiner.
+        if let Some(Core {
+            end,
+            meaning:
+                Meaning::Calendar {
+                    year: YearRef::Implied,
+                    month,
+                    day: day @ Some(_),
+                    ..
+                },
+            ..
+        }) = self.month_phrase(k)
+        {
+            let meaning = Meaning::Calendar {
+                year: YearRef::Implied,
+                month,
+                day,
+                shift,
+            };
+            return Core::new(end, meaning, DATE, true);
+        }
         if let Some(m) = lexicon::month(next)
             && self.cap(k)
         {
@@ -1073,6 +1105,7 @@ impl Sentence<'_, '_> {
         let mut k = j;
         let mut year = YearRef::Implied;
         let mut cue = the;
+        let mut year_ago = false;
         if self.w(k) == "fiscal" {
             if let Some(y) = self.year_at(k + 1) {
                 let meaning = Meaning::Calendar {
@@ -1099,6 +1132,11 @@ impl Sentence<'_, '_> {
             k += 1;
         } else if self.seq(k, &["year", "-", "ago"]) || self.seq(k, &["year", "-", "earlier"]) {
             year = YearRef::Offset(-1);
+            k += 3;
+            cue = true;
+            year_ago = true;
+        } else if self.seq(k, &["next", "year", "'s"]) {
+            year = YearRef::Offset(1);
             k += 3;
             cue = true;
         } else if self.seq(k, &["this", "year", "'s"]) {
@@ -1133,14 +1171,14 @@ impl Sentence<'_, '_> {
         let noun = self.w(k);
         if !(noun == "quarter" || noun == "period" && (latest || year != YearRef::Implied)) {
             // "the year-earlier nine months": a duration.
-            if year == YearRef::Offset(-1)
+            if year_ago
                 && ordinal.is_none()
                 && let Some(c) = self.amount_phrase(k).filter(|c| c.ttype == DURATION)
             {
                 return Some(c);
             }
             // Bare "year-ago"/"year-earlier": the comparison period a year back.
-            if year == YearRef::Offset(-1) && ordinal.is_none() && k == j + 3 {
+            if year_ago && ordinal.is_none() && k == j + 3 {
                 return Core::new(k, Meaning::YearAgo, DATE, true);
             }
             return None;

@@ -73,7 +73,10 @@ fn marker(ws: &[Word], i: usize) -> Option<Tense> {
     if is_past_word(w) || is_regular_past(w) {
         // "could be held", "has been scheduled": a participle after an
         // auxiliary; the auxiliary decides.
-        if matches!(before(1), "be" | "been" | "being" | "is" | "are" | "'s" | "'re" | "to") {
+        if matches!(
+            before(1),
+            "be" | "been" | "being" | "is" | "are" | "'s" | "'re" | "to"
+        ) {
             return None;
         }
         return Some(Tense::Past);
@@ -90,22 +93,13 @@ fn is_future_word(w: &str) -> bool {
             | "wo"
             | "would"
             | "going"
-            | "planned"
-            | "plans"
-            | "plan"
             | "expected"
             | "expects"
             | "scheduled"
             | "due"
             | "intends"
-            | "intend"
-            | "upcoming"
-            | "next"
             | "tomorrow"
-            | "later"
             | "soon"
-            | "deadline"
-            | "planning"
             | "ahead"
     )
 }
@@ -113,7 +107,20 @@ fn is_future_word(w: &str) -> bool {
 fn is_intention_word(w: &str) -> bool {
     matches!(
         w,
-        "set" | "hopes" | "aims" | "wants" | "agreed" | "likely" | "is" | "are" | "ready"
+        "set"
+            | "hopes"
+            | "aims"
+            | "wants"
+            | "agreed"
+            | "likely"
+            | "is"
+            | "are"
+            | "ready"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "intend"
     )
 }
 
