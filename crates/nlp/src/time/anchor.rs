@@ -70,6 +70,10 @@ pub fn value(m: &Meaning, ctx: &Context) -> String {
                 None => format!("XXXX-Q{n}"),
             },
         },
+        Meaning::Half { n, year } => match resolve_year(*year, a) {
+            Some(y) => format!("{y}-H{n}"),
+            None => format!("XXXX-H{n}"),
+        },
         Meaning::LatestQuarter { year } => {
             let (y, q) = match (ctx.quarter, a) {
                 (Some(hint), _) => hint,

@@ -242,6 +242,11 @@ const STARTERS: &[&str] = &[
     "midday",
     "midnight",
     "throughout",
+    "christmas",
+    "halloween",
+    "new",
+    "valentine",
+    "independence",
 ];
 
 fn find<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
@@ -354,6 +359,9 @@ const WEAK_STARTERS: &[&str] = &[
     "every",
     "each",
     "throughout",
+    "new",
+    "valentine",
+    "independence",
 ];
 
 /// FNV-1a: a fast hash for short words.
@@ -502,7 +510,14 @@ pub fn signals_time(raw: &str) -> bool {
 
 /// Words that make a sentence worth parsing though no expression begins
 /// with them: "the latest period", "the near term", "nineteen ninety-six".
-const GATE_ONLY: &[&str] = &["period", "term", "nineteen"];
+const GATE_ONLY: &[&str] = &[
+    "period",
+    "term",
+    "nineteen",
+    "half",
+    "christmas",
+    "halloween",
+];
 
 /// Spellings of a.m. and p.m.
 const MERIDIEMS: &[&str] = &["a.m.", "p.m.", "a.m", "p.m", "am", "pm", "o'clock"];

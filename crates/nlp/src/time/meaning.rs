@@ -172,6 +172,8 @@ pub enum Meaning {
     YearAgo,
     /// A numbered quarter ("the third quarter", "the 1988 fourth quarter").
     Quarter { n: u32, year: YearRef },
+    /// A half year ("the first half of 1990").
+    Half { n: u32, year: YearRef },
     /// The reporting quarter ("the quarter", "the latest quarter"), in another
     /// year for "the year-ago quarter" or "the 1988 quarter".
     LatestQuarter { year: YearRef },

@@ -856,8 +856,38 @@ impl Sentence<'_, '_> {
                 true,
             ),
             "decades" | "centuries" | "hours" | "minutes" => self.bare_unit(j, the),
+            "christmas" | "halloween" | "new" | "valentine" | "independence" if self.cap(j) => {
+                self.holiday(j)
+            }
             _ => self.season_or_decade_word(j, the),
         }
+    }
+
+    /// Fixed-date holidays: "Christmas", "Christmas Eve", "New Year's Day",
+    /// "Halloween", "Valentine's Day", "Independence Day".
+    fn holiday(&self, j: usize) -> Option<Core> {
+        let (month, day, end) = match self.w(j) {
+            "christmas" if self.w(j + 1) == "eve" => (12, 24, j + 2),
+            "christmas" if self.w(j + 1) == "day" => (12, 25, j + 2),
+            "christmas" => (12, 25, j + 1),
+            "halloween" => (10, 31, j + 1),
+            "new" if self.seq(j + 1, &["year", "'s", "day"]) => (1, 1, j + 4),
+            "new" if self.seq(j + 1, &["year", "'s", "eve"]) => (12, 31, j + 4),
+            "valentine" if self.seq(j + 1, &["'s", "day"]) => (2, 14, j + 3),
+            "independence" if self.w(j + 1) == "day" && self.cap(j + 1) => (7, 4, j + 2),
+            _ => return None,
+        };
+        let (end, year) = match self.year_at(end) {
+            Some(y) => (end + 1, YearRef::Explicit(y)),
+            None => (end, YearRef::Implied),
+        };
+        let meaning = Meaning::Calendar {
+            year,
+            month: Some(month),
+            day: Some(day),
+            shift: Shift::Bare,
+        };
+        Core::new(end, meaning, DATE, false)
     }
 
     /// "the summer", "summer 1995", "the winter of 1994", "the nineties",
@@ -1169,6 +1199,18 @@ impl Sentence<'_, '_> {
             }
         }
         let noun = self.w(k);
+        // "the first half of 1990", "the second half": a half year.
+        if noun == "half"
+            && let Some(n @ (1 | 2)) = ordinal
+            && cue
+        {
+            let (end, year) = match (self.w(k + 1), self.year_at(k + 2)) {
+                ("of", Some(y)) => (k + 3, YearRef::Explicit(y)),
+                ("of", None) if self.seq(k + 2, &["the", "year"]) => (k + 4, year),
+                _ => (k + 1, year),
+            };
+            return Core::new(end, Meaning::Half { n, year }, DATE, true);
+        }
         if !(noun == "quarter" || noun == "period" && (latest || year != YearRef::Implied)) {
             // "the year-earlier nine months": a duration.
             if year_ago
