@@ -251,7 +251,6 @@ fn implied_year(a: NaiveDate, m: u32, d: Option<u32>, shift: Shift, tense: Tense
     let key = |m: u32, d: Option<u32>| m * 100 + d.unwrap_or(0);
     let here = key(a.month(), d.map(|_| a.day()));
     let there = key(m, d);
-    let _ = tense;
     match shift {
         // "last February" in March is a year back: the month just gone would be
         // "last month".
@@ -281,7 +280,6 @@ fn implied_year(a: NaiveDate, m: u32, d: Option<u32>, shift: Shift, tense: Tense
             let Some(d) = d else {
                 // Months ahead of and behind publication, around the year.
                 let ahead = (m + 12 - a.month()) % 12;
-                let behind = (a.month() + 12 - m) % 12;
                 // News tells of the past: a bare month is the latest one up to
                 // publication, unless it lies just ahead (a future clause, or
                 // a plan: "the transaction is expected in January").
@@ -293,7 +291,6 @@ fn implied_year(a: NaiveDate, m: u32, d: Option<u32>, shift: Shift, tense: Tense
                 return if ahead > 0 && ahead <= window {
                     if m < a.month() { y + 1 } else { y }
                 } else if m > a.month() {
-                    let _ = behind;
                     y - 1
                 } else {
                     y
@@ -302,7 +299,7 @@ fn implied_year(a: NaiveDate, m: u32, d: Option<u32>, shift: Shift, tense: Tense
             // A day: the nearest such date, unless tense clearly points the
             // other way by more than two months.
             let days = |yy: i32| {
-                NaiveDate::from_ymd_opt(yy, m, d.min(28).max(1))
+                NaiveDate::from_ymd_opt(yy, m, d.clamp(1, 28))
                     .map_or(i64::MAX, |date| (date - a).num_days())
             };
             let candidates = [y - 1, y, y + 1];
@@ -414,17 +411,21 @@ mod tests {
 
     #[test]
     fn months_without_year() {
-        let april = |tense| {
+        let month = |m: u32, tense| {
             let m = Meaning::Calendar {
                 year: YearRef::Implied,
-                month: Some(4),
+                month: Some(m),
                 day: None,
                 shift: Shift::Bare,
             };
             value(&m, &ctx(tense))
         };
-        assert_eq!(april(Tense::Past), "2024-04");
-        assert_eq!(april(Tense::Future), "2025-04");
+        assert_eq!(month(6, Tense::Past), "2024-06");
+        assert_eq!(month(6, Tense::Future), "2025-06");
+        // Just ahead without a past clause: the coming one; further: last year's.
+        assert_eq!(month(5, Tense::Unknown), "2025-05");
+        assert_eq!(month(9, Tense::Unknown), "2024-09");
+        assert_eq!(month(2, Tense::Past), "2025-02");
     }
 
     #[test]

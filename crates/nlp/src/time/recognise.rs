@@ -674,9 +674,7 @@ impl Sentence<'_, '_> {
                 false,
             )
         };
-        if let Some(d) = day
-            && !self.year_at(k).is_some_and(|_| d > 31)
-        {
+        if let Some(d) = day {
             let k = k + 1;
             if self.w(k) == ","
                 && let Some(y) = self.year_at(k + 1)
@@ -811,7 +809,9 @@ impl Sentence<'_, '_> {
             }
             "recent" => {
                 if let Some((unit, true)) = lexicon::unit(self.w(j + 1)) {
-                    if unit == Unit::Year || self.seq(j + 2, &["and"]) {
+                    let and_more = self.w(j + 2) == "and"
+                        && lexicon::unit(self.w(j + 3)).is_some_and(|(_, plural)| plural);
+                    if unit == Unit::Year || and_more {
                         return reference("PAST_REF", j + 2, true);
                     }
                     return Core::new(j + 2, fixed(&unit.duration(None)), DURATION, true);
