@@ -291,6 +291,24 @@ mod tests {
         assert!(values("The 44-year-old owns three-quarters of the firm.").is_empty());
         assert!(values("Mr. Smith, 52 years old, joined the board.").is_empty());
         assert!(values("Jan Kavan met the press.").is_empty());
+        assert!(values("He spoke to Theresa May about the Good Friday Agreement.").is_empty());
+        assert!(values("She told USA Today she read the Baltimore Sun.").is_empty());
+        assert!(values("Two hundred people joined the march.").is_empty());
+    }
+
+    #[test]
+    fn holidays_halves_and_spoken_years() {
+        assert_eq!(
+            values("Shops closed on Christmas Day and sales fell in the first half of 2024."),
+            pairs(&[
+                ("Christmas Day", "2024-12-25"),
+                ("the first half of 2024", "2024-H1")
+            ])
+        );
+        assert_eq!(
+            values("The clinic was bombed in nineteen ninety-six."),
+            pairs(&[("nineteen ninety-six", "1996")])
+        );
     }
 
     #[test]
@@ -312,5 +330,25 @@ mod tests {
         );
         let yesterday = timexes("The minister resigned yesterday.", None);
         assert_eq!(yesterday[0].2, "XXXX-XX-XX");
+    }
+
+    proptest::proptest! {
+        /// Any text: spans lie inside it, on character boundaries, in order,
+        /// without overlaps; values are never empty.
+        #[test]
+        fn spans_are_well_formed(text in "[ -~éü’“”\n]{0,300}", dated in proptest::bool::ANY) {
+            let mut doc = Document::new("p", text.as_str());
+            doc.meta.published = dated.then(|| "2025-03-28".to_string());
+            segment(&mut doc);
+            annotate(&mut doc);
+            let mut last = 0;
+            for t in &doc.timexes {
+                proptest::prop_assert!(last <= t.span.start && t.span.start < t.span.end);
+                proptest::prop_assert!(t.span.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                proptest::prop_assert!(!t.value.is_empty());
+                last = t.span.end;
+            }
+        }
     }
 }

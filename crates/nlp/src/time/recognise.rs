@@ -78,34 +78,16 @@ const TIME: TimexType = TimexType::Time;
 const DURATION: TimexType = TimexType::Duration;
 const SET: TimexType = TimexType::Set;
 
-/// Words before a month name that make it a date ("in May", "since March").
+/// Words before "May" or "March" that make it a month ("in May", "since
+/// March"), not a name or a verb ("Theresa May", "to march").
 const MONTH_CUES: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "early",
-    "late",
-    "mid",
-    "-",
-    "of",
-    "from",
-    "through",
-    "before",
-    "after",
-    "during",
-    "last",
-    "next",
-    "this",
-    "throughout",
-    "to",
-    "and",
-    "between",
-    "each",
-    "every",
-    "that",
-    "on",
+    "in", "since", "by", "until", "till", "early", "late", "mid", "-", "of", "from", "through",
+    "before", "after", "during", "last", "next", "this", "each", "every", "the",
+];
+
+/// Words that make a weekday part of a name ("Good Friday", "Black Monday").
+const WEEKDAY_NAMERS: &[&str] = &[
+    "good", "black", "super", "cyber", "holy", "ash", "fat", "bloody",
 ];
 
 /// Words that round an amount and belong to the expression.
@@ -729,10 +711,15 @@ impl Sentence<'_, '_> {
     /// "Friday", "Thursday evening", "Monday, Oct. 26", "Tuesdays".
     fn weekday_phrase(&self, j: usize) -> Option<Core> {
         let (d, plural) = lexicon::weekday(self.w(j))?;
-        if !self.cap(j) {
+        if !self.cap(j) || j > 0 && WEEKDAY_NAMERS.contains(&self.w(j - 1)) {
             return None;
         }
         let k = j + 1;
+        // "Sun." and "Sat." stand for days only before a date ("Sat., Oct. 3").
+        if self.w(j).ends_with('.') {
+            let after = if self.w(k) == "," { k + 1 } else { k };
+            return self.month_phrase(after).filter(|c| has_day(&c.meaning));
+        }
         if plural {
             let (end, part) = match lexicon::day_part(self.w(k)) {
                 Some(p) => (k + 1, format!("T{}", p.code())),
@@ -780,6 +767,8 @@ impl Sentence<'_, '_> {
             Core::new(end, Meaning::Reference(r), DATE, takes_the)
         };
         match w {
+            // "USA Today", "VOA Today": a title.
+            "today" if j > 0 && self.cap(j) && self.cap(j - 1) => None,
             "today" => day(0, j + 1),
             "yesterday" => day(-1, j + 1),
             "tomorrow" => day(1, j + 1),
