@@ -302,7 +302,8 @@ impl Sentence<'_, '_> {
             } else {
                 k + 2
             };
-            return Core::new(end, Meaning::Fixed(unit.duration(amt)), DURATION, true);
+            // A hyphenated adjective leaves its article: "the [two-week] visit".
+            return Core::new(end, Meaning::Fixed(unit.duration(amt)), DURATION, false);
         }
         let (unit, plural) = lexicon::unit(self.w(k))?;
         // "a week" needs a singular unit, "three weeks" a plural one (or "1 week").
@@ -992,6 +993,12 @@ impl Sentence<'_, '_> {
     /// "last week", "this year", "next Tuesday", "last fall", "the past two
     /// months", "coming weeks", "this morning", "last night".
     fn determined(&self, j: usize, the: bool) -> Option<Core> {
+        // "this past spring", "this coming Sunday": the second word decides.
+        let j = if self.w(j) == "this" && matches!(self.w(j + 1), "past" | "coming") {
+            j + 1
+        } else {
+            j
+        };
         let det = self.w(j);
         // "ABC's \"This Week\"": a title, not a time.
         if j > 0 && self.cap(j) && self.cap(j + 1) && !self.ws[j - 1].raw.ends_with(['.', '!', '?'])
@@ -1002,7 +1009,7 @@ impl Sentence<'_, '_> {
             "this" | "current" => 0,
             "last" | "past" | "previous" | "preceding" => -1,
             "next" | "coming" | "following" | "upcoming" => 1,
-            "first" | "final" if the => -1,
+            "first" | "final" | "latest" if the => -1,
             _ => return None,
         };
         let shift = match dir {
@@ -1021,7 +1028,7 @@ impl Sentence<'_, '_> {
         {
             return Core::new(k2 + 1, fixed(&unit.duration(amt)), DURATION, true);
         }
-        if matches!(det, "first" | "final") {
+        if matches!(det, "first" | "final" | "latest") {
             return None;
         }
         let next = self.w(k);
@@ -1181,10 +1188,12 @@ impl Sentence<'_, '_> {
             k += 1;
         }
         let ordinal = lexicon::ordinal(self.w(k)).filter(|n| (1..=4).contains(n));
+        let mut hyphenated = false;
         if ordinal.is_some() {
             k += 1;
             if self.w(k) == "-" {
                 k += 1;
+                hyphenated = true;
             }
         }
         let noun = self.w(k);
@@ -1210,7 +1219,7 @@ impl Sentence<'_, '_> {
             }
             // Bare "year-ago"/"year-earlier": the comparison period a year back.
             if year_ago && ordinal.is_none() && k == j + 3 {
-                return Core::new(k, Meaning::YearAgo, DATE, true);
+                return Core::new(k, Meaning::YearAgo, DATE, false);
             }
             return None;
         }
@@ -1239,7 +1248,9 @@ impl Sentence<'_, '_> {
         if ordinal.is_none() && !(cue || latest) {
             return None;
         }
-        Core::new(k, meaning, DATE, true)
+        // "the [third-quarter] loss": the adjective leaves its article.
+        let takes_the = !(hyphenated && j + 2 == k - 1);
+        Core::new(k, meaning, DATE, takes_the)
     }
 
     // ------------------------------------------------------------ sets
