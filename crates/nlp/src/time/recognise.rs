@@ -729,6 +729,10 @@ impl Sentence<'_, '_> {
             return Core::new(end, fixed(&format!("XXXX-WXX-{d}{part}")), SET, false);
         }
         if let Some(p) = lexicon::day_part(self.w(k)) {
+            // "Saturday Night Live", "Sunday Morning Futures": a title.
+            if self.cap(k) && !self.ws[k].raw.chars().all(|c| c.is_uppercase()) {
+                return None;
+            }
             let day = Box::new(Meaning::Weekday {
                 day: d,
                 shift: Shift::Bare,
@@ -793,6 +797,7 @@ impl Sentence<'_, '_> {
             "soon"
                 if !(self.w(j + 1) == "as"
                     || self.w(j + 1) == "after"
+                    || self.w(j + 1) == "-"
                     || self.w(j.wrapping_sub(1)) == "as") =>
             {
                 reference("FUTURE_REF", j + 1, false)
@@ -941,6 +946,9 @@ impl Sentence<'_, '_> {
             }
         }
         let prev = if j > 0 { self.w(j - 1) } else { "" };
+        if self.cap(j) {
+            return None; // "Liar of the Year"
+        }
         if plural {
             // "for years", "within weeks", "over the years", "the weeks ahead".
             let cue = if the {
@@ -1267,6 +1275,10 @@ impl Sentence<'_, '_> {
             _ => None,
         };
         if let Some(v) = adverb {
+            // "the Daily News", "the Weekly Standard": a title.
+            if j > 0 && self.cap(j) {
+                return None;
+            }
             return Core::new(j + 1, fixed(v), SET, false);
         }
         if !matches!(w, "every" | "each") {
