@@ -19,7 +19,7 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
-use super::meaning::{Meaning, Season, Shift, Unit, YearRef};
+use super::meaning::{Holiday, Meaning, Season, Shift, Unit, YearRef};
 use super::tense::Tense;
 
 /// What a value is resolved against.
@@ -70,6 +70,12 @@ pub fn value(m: &Meaning, ctx: &Context) -> String {
                 None => format!("XXXX-Q{n}"),
             },
         },
+        Meaning::Holiday { holiday: h, shift } => {
+            match a.and_then(|a| holiday(a, *h, *shift, ctx.tense)) {
+                Some(d) => ymd(d),
+                None => format!("XXXX-{:02}-XX", h.month),
+            }
+        }
         Meaning::Half { n, year } => match resolve_year(*year, a) {
             Some(y) => format!("{y}-H{n}"),
             None => format!("XXXX-H{n}"),
@@ -296,24 +302,56 @@ fn implied_year(a: NaiveDate, m: u32, d: Option<u32>, shift: Shift, tense: Tense
                     y
                 };
             };
-            // A day: the nearest such date, unless tense clearly points the
-            // other way by more than two months.
-            let days = |yy: i32| {
+            nearest_year(a, tense, |yy| {
                 NaiveDate::from_ymd_opt(yy, m, d.clamp(1, 28))
-                    .map_or(i64::MAX, |date| (date - a).num_days())
-            };
-            let candidates = [y - 1, y, y + 1];
-            let allowed = |off: i64| match tense {
-                Tense::Past => off <= 60,
-                Tense::Future => off >= -60,
-                _ => true,
-            };
-            candidates
-                .into_iter()
-                .filter(|yy| allowed(days(*yy)))
-                .min_by_key(|yy| days(*yy).abs())
-                .unwrap_or(y)
+            })
         }
+    }
+}
+
+/// The year whose date (`date_in(year)`) is nearest the anchor, unless the
+/// tense clearly points the other way by more than two months.
+fn nearest_year(a: NaiveDate, tense: Tense, date_in: impl Fn(i32) -> Option<NaiveDate>) -> i32 {
+    let y = a.year();
+    let days = |yy: i32| date_in(yy).map_or(i64::MAX, |date| (date - a).num_days());
+    let allowed = |off: i64| match tense {
+        Tense::Past => off <= 60,
+        Tense::Future => off >= -60,
+        _ => true,
+    };
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter(|yy| allowed(days(*yy)))
+        .min_by_key(|yy| days(*yy).abs())
+        .unwrap_or(y)
+}
+
+/// The date of a floating holiday in year `y`.
+fn holiday_date(y: i32, h: Holiday) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(y, h.month, 1)?;
+    let wd = first.weekday().number_from_monday();
+    let to_first = (h.weekday + 7 - wd) % 7;
+    let date = if h.nth > 0 {
+        first + Duration::days(i64::from(to_first) + 7 * i64::from(h.nth - 1))
+    } else {
+        // The last such weekday of the month.
+        let next_month = first.checked_add_months(Months::new(1))?;
+        let last = next_month - Duration::days(1);
+        let back = (last.weekday().number_from_monday() + 7 - h.weekday) % 7;
+        last - Duration::days(i64::from(back))
+    };
+    Some(date + Duration::days(i64::from(h.plus_days)))
+}
+
+/// A holiday's date near `a`, as the shift or tense says.
+fn holiday(a: NaiveDate, h: Holiday, shift: Shift, tense: Tense) -> Option<NaiveDate> {
+    let y = a.year();
+    let dates = [y - 1, y, y + 1].map(|yy| holiday_date(yy, h));
+    match shift {
+        Shift::Last => dates.into_iter().flatten().filter(|d| *d < a).max(),
+        Shift::Next => dates.into_iter().flatten().find(|d| *d > a),
+        Shift::This => dates[1],
+        Shift::Bare => holiday_date(nearest_year(a, tense, |yy| holiday_date(yy, h)), h),
     }
 }
 
@@ -383,6 +421,32 @@ mod tests {
         assert_eq!(wd(2, Shift::Bare, Tense::Future), "2025-04-01");
         assert_eq!(wd(2, Shift::Next, Tense::Unknown), "2025-04-01");
         assert_eq!(wd(5, Shift::Last, Tense::Unknown), "2025-03-21");
+    }
+
+    #[test]
+    fn floating_holidays() {
+        let thanksgiving = Holiday {
+            month: 11,
+            weekday: 4,
+            nth: 4,
+            plus_days: 0,
+        };
+        let m = Meaning::Holiday {
+            holiday: thanksgiving,
+            shift: Shift::Last,
+        };
+        assert_eq!(value(&m, &ctx(Tense::Unknown)), "2024-11-28");
+        let memorial = Holiday {
+            month: 5,
+            weekday: 1,
+            nth: -1,
+            plus_days: 0,
+        };
+        let m = Meaning::Holiday {
+            holiday: memorial,
+            shift: Shift::Bare,
+        };
+        assert_eq!(value(&m, &ctx(Tense::Future)), "2025-05-26");
     }
 
     #[test]

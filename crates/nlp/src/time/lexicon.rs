@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::meaning::{DayPart, Season, Unit};
+use super::meaning::{DayPart, Holiday, Season, Unit};
 
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -245,6 +245,12 @@ const STARTERS: &[&str] = &[
     "midday",
     "midnight",
     "throughout",
+    "thanksgiving",
+    "election",
+    "labor",
+    "memorial",
+    "mother",
+    "father",
     "christmas",
     "halloween",
     "new",
@@ -362,6 +368,11 @@ const WEAK_STARTERS: &[&str] = &[
     "every",
     "each",
     "throughout",
+    "election",
+    "labor",
+    "memorial",
+    "mother",
+    "father",
     "new",
     "valentine",
     "independence",
@@ -511,6 +522,71 @@ pub fn signals_time(raw: &str) -> bool {
     std::str::from_utf8(&lower[..bytes.len()]).is_ok_and(|w| SIGNAL_WORDS.words.contains(w))
 }
 
+/// Holidays whose date moves, by their first word (capitalised in text) and
+/// the words that must follow it.
+pub const FLOATING_HOLIDAYS: &[(&str, &[&str], Holiday)] = &[
+    (
+        "thanksgiving",
+        &[],
+        Holiday {
+            month: 11,
+            weekday: 4,
+            nth: 4,
+            plus_days: 0,
+        },
+    ),
+    (
+        "election",
+        &["day"],
+        Holiday {
+            month: 11,
+            weekday: 1,
+            nth: 1,
+            plus_days: 1,
+        },
+    ),
+    (
+        "labor",
+        &["day"],
+        Holiday {
+            month: 9,
+            weekday: 1,
+            nth: 1,
+            plus_days: 0,
+        },
+    ),
+    (
+        "memorial",
+        &["day"],
+        Holiday {
+            month: 5,
+            weekday: 1,
+            nth: -1,
+            plus_days: 0,
+        },
+    ),
+    (
+        "mother",
+        &["'s", "day"],
+        Holiday {
+            month: 5,
+            weekday: 7,
+            nth: 2,
+            plus_days: 0,
+        },
+    ),
+    (
+        "father",
+        &["'s", "day"],
+        Holiday {
+            month: 6,
+            weekday: 7,
+            nth: 3,
+            plus_days: 0,
+        },
+    ),
+];
+
 /// Words that make a sentence worth parsing though no expression begins
 /// with them: "the latest period", "the near term", "nineteen ninety-six".
 const GATE_ONLY: &[&str] = &[
@@ -520,6 +596,7 @@ const GATE_ONLY: &[&str] = &[
     "half",
     "christmas",
     "halloween",
+    "thanksgiving",
 ];
 
 /// Spellings of a.m. and p.m.

@@ -306,6 +306,13 @@ mod tests {
             ])
         );
         assert_eq!(
+            values("The boy was found last Thanksgiving; results come after Election Day."),
+            pairs(&[
+                ("last Thanksgiving", "2024-11-28"),
+                ("Election Day", "2024-11-05")
+            ])
+        );
+        assert_eq!(
             values("The clinic was bombed in nineteen ninety-six."),
             pairs(&[("nineteen ninety-six", "1996")])
         );

@@ -16,7 +16,7 @@
 use tidings_model::{TimexType, TokenKind};
 
 use super::lexicon;
-use super::meaning::{DayPart, Meaning, Shift, Unit, YearRef};
+use super::meaning::{DayPart, Holiday, Meaning, Shift, Unit, YearRef};
 use super::words::Word;
 
 /// One recognised expression: words `start..end` of the sentence.
@@ -854,8 +854,35 @@ impl Sentence<'_, '_> {
             "christmas" | "halloween" | "new" | "valentine" | "independence" if self.cap(j) => {
                 self.holiday(j)
             }
+            "thanksgiving" | "election" | "labor" | "memorial" | "mother" | "father" => {
+                let (end, holiday) = self.floating_holiday(j)?;
+                let meaning = Meaning::Holiday {
+                    holiday,
+                    shift: Shift::Bare,
+                };
+                Core::new(end, meaning, DATE, false)
+            }
             _ => self.season_or_decade_word(j, the),
         }
+    }
+
+    /// A holiday whose date moves: "Thanksgiving (Day)", "Election Day",
+    /// "Labor Day", "Memorial Day", "Mother's Day", "Father's Day".
+    fn floating_holiday(&self, j: usize) -> Option<(usize, Holiday)> {
+        if !self.cap(j) {
+            return None;
+        }
+        let (_, rest, h) = lexicon::FLOATING_HOLIDAYS
+            .iter()
+            .find(|(first, _, _)| *first == self.w(j))?;
+        if !self.seq(j + 1, rest) {
+            return None;
+        }
+        let mut end = j + 1 + rest.len();
+        if rest.is_empty() && self.w(end) == "day" {
+            end += 1; // "Thanksgiving Day"
+        }
+        Some((end, *h))
     }
 
     /// Fixed-date holidays: "Christmas", "Christmas Eve", "New Year's Day",
@@ -1116,6 +1143,9 @@ impl Sentence<'_, '_> {
         }
         if next == "weekend" {
             return Core::new(k + 1, Meaning::Weekend { shift }, DATE, true);
+        }
+        if let Some((end, holiday)) = self.floating_holiday(k) {
+            return Core::new(end, Meaning::Holiday { holiday, shift }, DATE, true);
         }
         if let Some(p) = lexicon::day_part(next) {
             let off = match (dir, p) {
