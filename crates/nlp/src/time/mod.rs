@@ -9,7 +9,7 @@
 //! |---|---|
 //! | [`lexicon`] | month, weekday, unit and number words |
 //! | [`words`] | a sentence's tokens, lowercased |
-//! | [`recognise`] | the token grammar: spans and their [`meaning::Meaning`] |
+//! | [`recognise`] | the token grammar (numbers, named dates, relative expressions, quarters, sets): spans and their [`meaning::Meaning`] |
 //! | [`tense`] | the tense of the clause around an expression |
 //! | [`anchor`] | a meaning, the publication date and the tense to a value |
 //!
