@@ -223,6 +223,17 @@ mod tests {
             pairs(&[("7 March", "2025-03-07"), ("February", "2025-02")])
         );
         assert_eq!(
+            values("Ministers met on Thursday 27 March; the report came on the 3rd of March."),
+            pairs(&[
+                ("Thursday 27 March", "2025-03-27"),
+                ("3rd of March", "2025-03-03")
+            ])
+        );
+        assert_eq!(
+            values("She left the day before yesterday."),
+            pairs(&[("the day before yesterday", "2025-03-26")])
+        );
+        assert_eq!(
             values("The vote is expected in May."),
             pairs(&[("May", "2025-05")])
         );

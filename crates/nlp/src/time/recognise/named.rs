@@ -131,8 +131,12 @@ impl Sentence<'_, '_> {
         }
         // "Monday, Oct. 26": the explicit date decides.
         let after = if self.w(k) == "," { k + 1 } else { k };
-        if let Some(c) = self.month_phrase(after).filter(|c| has_day(&c.meaning)) {
-            return Some(c);
+        if let Some(c) = self
+            .month_phrase(after)
+            .or_else(|| self.year_or_number(after))
+            .filter(|c| has_day(&c.meaning))
+        {
+            return Some(c); // "Thursday 27 March" too
         }
         Core::new(
             k,

@@ -222,6 +222,30 @@ impl Sentence<'_, '_> {
                 return Core::new(j + 1, Meaning::Decade(190 + y / 10), DATE, true);
             }
         }
+        // "7 August 2025", "28 March", "the 27th of March".
+        let day = word.integer().or_else(|| {
+            raw.starts_with(|c: char| c.is_ascii_digit())
+                .then(|| lexicon::ordinal(word.lower))
+                .flatten()
+        });
+        if let Some(d) = day.filter(|d| (1..=31).contains(d)) {
+            let k = if self.w(j + 1) == "of" { j + 2 } else { j + 1 };
+            if let Some(m) = lexicon::month(self.w(k))
+                && self.cap(k)
+            {
+                let (end, year) = match self.year_at(k + 1) {
+                    Some(y) => (k + 2, YearRef::Explicit(y)),
+                    None => (k + 1, YearRef::Implied),
+                };
+                let meaning = Meaning::Calendar {
+                    year,
+                    month: Some(m),
+                    day: Some(d),
+                    shift: Shift::Bare,
+                };
+                return Core::new(end, meaning, DATE, false);
+            }
+        }
         if word.kind != TokenKind::Number {
             return None;
         }
@@ -236,28 +260,6 @@ impl Sentence<'_, '_> {
                     year: YearRef::Explicit(y),
                     month: Some(m),
                     day: Some(d),
-                    shift: Shift::Bare,
-                },
-                DATE,
-                false,
-            );
-        }
-        let n = word.integer()?;
-        // "7 August 2025", "28 March".
-        if (1..=31).contains(&n)
-            && let Some(m) = lexicon::month(self.w(j + 1))
-            && self.cap(j + 1)
-        {
-            let (end, year) = match self.year_at(j + 2) {
-                Some(y) => (j + 3, YearRef::Explicit(y)),
-                None => (j + 2, YearRef::Implied),
-            };
-            return Core::new(
-                end,
-                Meaning::Calendar {
-                    year,
-                    month: Some(m),
-                    day: Some(n),
                     shift: Shift::Bare,
                 },
                 DATE,

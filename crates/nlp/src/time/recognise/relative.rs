@@ -155,6 +155,14 @@ impl Sentence<'_, '_> {
         if !the {
             return None;
         }
+        if unit == Unit::Day {
+            if self.seq(j + 1, &["before", "yesterday"]) {
+                return Core::new(j + 3, Meaning::DayOffset(-2), DATE, true);
+            }
+            if self.seq(j + 1, &["after", "tomorrow"]) {
+                return Core::new(j + 3, Meaning::DayOffset(2), DATE, true);
+            }
+        }
         match unit {
             Unit::Year | Unit::Month
                 if matches!(self.w(j + 1), "ended" | "ending" | "ends" | "through") =>
