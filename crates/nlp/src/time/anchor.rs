@@ -19,7 +19,7 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
-use super::meaning::{Meaning, Season, Shift, Unit, YearRef};
+use super::meaning::{Holiday, Meaning, Season, Shift, Unit, YearRef};
 use super::tense::Tense;
 
 /// What a value is resolved against.
@@ -69,6 +69,16 @@ pub fn value(m: &Meaning, ctx: &Context) -> String {
                 Some(y) => format!("{y}-Q{n}"),
                 None => format!("XXXX-Q{n}"),
             },
+        },
+        Meaning::Holiday { holiday: h, shift } => {
+            match a.and_then(|a| holiday(a, *h, *shift, ctx.tense)) {
+                Some(d) => ymd(d),
+                None => format!("XXXX-{:02}-XX", h.month),
+            }
+        }
+        Meaning::Half { n, year } => match resolve_year(*year, a) {
+            Some(y) => format!("{y}-H{n}"),
+            None => format!("XXXX-H{n}"),
         },
         Meaning::LatestQuarter { year } => {
             let (y, q) = match (ctx.quarter, a) {
@@ -247,7 +257,6 @@ fn implied_year(a: NaiveDate, m: u32, d: Option<u32>, shift: Shift, tense: Tense
     let key = |m: u32, d: Option<u32>| m * 100 + d.unwrap_or(0);
     let here = key(a.month(), d.map(|_| a.day()));
     let there = key(m, d);
-    let _ = tense;
     match shift {
         // "last February" in March is a year back: the month just gone would be
         // "last month".
@@ -275,35 +284,74 @@ fn implied_year(a: NaiveDate, m: u32, d: Option<u32>, shift: Shift, tense: Tense
         Shift::This => y,
         Shift::Bare => {
             let Some(d) = d else {
-                return match tense {
-                    // News tells of the past: without a future clause, a
-                    // month well ahead of publication is last year's. A month
-                    // just ahead is most often a tense slip ("was planned for
-                    // early March").
-                    Tense::Future if m < a.month() => y + 1,
-                    Tense::Future => y,
-                    _ if m > a.month() + 2 => y - 1,
-                    _ => y,
+                // Months ahead of and behind publication, around the year.
+                let ahead = (m + 12 - a.month()) % 12;
+                // News tells of the past: a bare month is the latest one up to
+                // publication, unless it lies just ahead (a future clause, or
+                // a plan: "the transaction is expected in January").
+                let window = match tense {
+                    Tense::Future => 12,
+                    Tense::Past => 1,
+                    Tense::Present | Tense::Unknown => 3,
+                };
+                return if ahead > 0 && ahead <= window {
+                    if m < a.month() { y + 1 } else { y }
+                } else if m > a.month() {
+                    y - 1
+                } else {
+                    y
                 };
             };
-            // A day: the nearest such date, unless tense clearly points the
-            // other way by more than two months.
-            let days = |yy: i32| {
-                NaiveDate::from_ymd_opt(yy, m, d.min(28).max(1))
-                    .map_or(i64::MAX, |date| (date - a).num_days())
-            };
-            let candidates = [y - 1, y, y + 1];
-            let allowed = |off: i64| match tense {
-                Tense::Past => off <= 60,
-                Tense::Future => off >= -60,
-                _ => true,
-            };
-            candidates
-                .into_iter()
-                .filter(|yy| allowed(days(*yy)))
-                .min_by_key(|yy| days(*yy).abs())
-                .unwrap_or(y)
+            nearest_year(a, tense, |yy| {
+                NaiveDate::from_ymd_opt(yy, m, d.clamp(1, 28))
+            })
         }
+    }
+}
+
+/// The year whose date (`date_in(year)`) is nearest the anchor, unless the
+/// tense clearly points the other way by more than two months.
+fn nearest_year(a: NaiveDate, tense: Tense, date_in: impl Fn(i32) -> Option<NaiveDate>) -> i32 {
+    let y = a.year();
+    let days = |yy: i32| date_in(yy).map_or(i64::MAX, |date| (date - a).num_days());
+    let allowed = |off: i64| match tense {
+        Tense::Past => off <= 60,
+        Tense::Future => off >= -60,
+        _ => true,
+    };
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter(|yy| allowed(days(*yy)))
+        .min_by_key(|yy| days(*yy).abs())
+        .unwrap_or(y)
+}
+
+/// The date of a floating holiday in year `y`.
+fn holiday_date(y: i32, h: Holiday) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(y, h.month, 1)?;
+    let wd = first.weekday().number_from_monday();
+    let to_first = (h.weekday + 7 - wd) % 7;
+    let date = if h.nth > 0 {
+        first + Duration::days(i64::from(to_first) + 7 * i64::from(h.nth - 1))
+    } else {
+        // The last such weekday of the month.
+        let next_month = first.checked_add_months(Months::new(1))?;
+        let last = next_month - Duration::days(1);
+        let back = (last.weekday().number_from_monday() + 7 - h.weekday) % 7;
+        last - Duration::days(i64::from(back))
+    };
+    Some(date + Duration::days(i64::from(h.plus_days)))
+}
+
+/// A holiday's date near `a`, as the shift or tense says.
+fn holiday(a: NaiveDate, h: Holiday, shift: Shift, tense: Tense) -> Option<NaiveDate> {
+    let y = a.year();
+    let dates = [y - 1, y, y + 1].map(|yy| holiday_date(yy, h));
+    match shift {
+        Shift::Last => dates.into_iter().flatten().filter(|d| *d < a).max(),
+        Shift::Next => dates.into_iter().flatten().find(|d| *d > a),
+        Shift::This => dates[1],
+        Shift::Bare => holiday_date(nearest_year(a, tense, |yy| holiday_date(yy, h)), h),
     }
 }
 
@@ -376,6 +424,32 @@ mod tests {
     }
 
     #[test]
+    fn floating_holidays() {
+        let thanksgiving = Holiday {
+            month: 11,
+            weekday: 4,
+            nth: 4,
+            plus_days: 0,
+        };
+        let m = Meaning::Holiday {
+            holiday: thanksgiving,
+            shift: Shift::Last,
+        };
+        assert_eq!(value(&m, &ctx(Tense::Unknown)), "2024-11-28");
+        let memorial = Holiday {
+            month: 5,
+            weekday: 1,
+            nth: -1,
+            plus_days: 0,
+        };
+        let m = Meaning::Holiday {
+            holiday: memorial,
+            shift: Shift::Bare,
+        };
+        assert_eq!(value(&m, &ctx(Tense::Future)), "2025-05-26");
+    }
+
+    #[test]
     fn relative_units() {
         let c = ctx(Tense::Unknown);
         let rel = |unit, offset| value(&Meaning::Relative { unit, offset }, &c);
@@ -401,17 +475,21 @@ mod tests {
 
     #[test]
     fn months_without_year() {
-        let april = |tense| {
+        let month = |m: u32, tense| {
             let m = Meaning::Calendar {
                 year: YearRef::Implied,
-                month: Some(4),
+                month: Some(m),
                 day: None,
                 shift: Shift::Bare,
             };
             value(&m, &ctx(tense))
         };
-        assert_eq!(april(Tense::Past), "2024-04");
-        assert_eq!(april(Tense::Future), "2025-04");
+        assert_eq!(month(6, Tense::Past), "2024-06");
+        assert_eq!(month(6, Tense::Future), "2025-06");
+        // Just ahead without a past clause: the coming one; further: last year's.
+        assert_eq!(month(5, Tense::Unknown), "2025-05");
+        assert_eq!(month(9, Tense::Unknown), "2024-09");
+        assert_eq!(month(2, Tense::Past), "2025-02");
     }
 
     #[test]

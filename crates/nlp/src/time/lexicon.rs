@@ -3,14 +3,17 @@
 //! word (abbreviations may keep their full stop, as the tokenizer leaves
 //! them) and never allocate.
 //!
-//! [`may_start`] is the recogniser's gate: one hash lookup tells whether a
-//! word can begin an expression at all, so the grammar runs on few words.
+//! [`signals_time`] is the layer's gate: a cheap test on each raw token
+//! tells whether a sentence may hold an expression at all (most do not),
+//! and [`is_weak_starter`] marks the words ("the", "last", "a") that begin
+//! an expression only with a time word close behind; the grammar runs on
+//! the few words that pass.
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::meaning::{DayPart, Season, Unit};
+use super::meaning::{DayPart, Holiday, Season, Unit};
 
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -209,6 +212,7 @@ const STARTERS: &[&str] = &[
     "future",
     "near",
     "foreseeable",
+    "short",
     "these",
     "past",
     "weekend",
@@ -241,6 +245,17 @@ const STARTERS: &[&str] = &[
     "midday",
     "midnight",
     "throughout",
+    "thanksgiving",
+    "election",
+    "labor",
+    "memorial",
+    "mother",
+    "father",
+    "christmas",
+    "halloween",
+    "new",
+    "valentine",
+    "independence",
 ];
 
 fn find<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
@@ -333,6 +348,7 @@ const WEAK_STARTERS: &[&str] = &[
     "later",
     "near",
     "foreseeable",
+    "short",
     "these",
     "full",
     "this",
@@ -352,6 +368,14 @@ const WEAK_STARTERS: &[&str] = &[
     "every",
     "each",
     "throughout",
+    "election",
+    "labor",
+    "memorial",
+    "mother",
+    "father",
+    "new",
+    "valentine",
+    "independence",
 ];
 
 /// FNV-1a: a fast hash for short words.
@@ -466,7 +490,7 @@ static SIGNAL_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         .clone()
         .without(WEAK_STARTERS)
         .without(&numbers);
-    for w in MERIDIEMS {
+    for w in MERIDIEMS.iter().chain(GATE_ONLY) {
         set.insert(w.to_string());
     }
     for (w, _) in DAY_PARTS {
@@ -497,6 +521,83 @@ pub fn signals_time(raw: &str) -> bool {
     }
     std::str::from_utf8(&lower[..bytes.len()]).is_ok_and(|w| SIGNAL_WORDS.words.contains(w))
 }
+
+/// Holidays whose date moves, by their first word (capitalised in text) and
+/// the words that must follow it.
+pub const FLOATING_HOLIDAYS: &[(&str, &[&str], Holiday)] = &[
+    (
+        "thanksgiving",
+        &[],
+        Holiday {
+            month: 11,
+            weekday: 4,
+            nth: 4,
+            plus_days: 0,
+        },
+    ),
+    (
+        "election",
+        &["day"],
+        Holiday {
+            month: 11,
+            weekday: 1,
+            nth: 1,
+            plus_days: 1,
+        },
+    ),
+    (
+        "labor",
+        &["day"],
+        Holiday {
+            month: 9,
+            weekday: 1,
+            nth: 1,
+            plus_days: 0,
+        },
+    ),
+    (
+        "memorial",
+        &["day"],
+        Holiday {
+            month: 5,
+            weekday: 1,
+            nth: -1,
+            plus_days: 0,
+        },
+    ),
+    (
+        "mother",
+        &["'s", "day"],
+        Holiday {
+            month: 5,
+            weekday: 7,
+            nth: 2,
+            plus_days: 0,
+        },
+    ),
+    (
+        "father",
+        &["'s", "day"],
+        Holiday {
+            month: 6,
+            weekday: 7,
+            nth: 3,
+            plus_days: 0,
+        },
+    ),
+];
+
+/// Words that make a sentence worth parsing though no expression begins
+/// with them: "the latest period", "the near term", "nineteen ninety-six".
+const GATE_ONLY: &[&str] = &[
+    "period",
+    "term",
+    "nineteen",
+    "half",
+    "christmas",
+    "halloween",
+    "thanksgiving",
+];
 
 /// Spellings of a.m. and p.m.
 const MERIDIEMS: &[&str] = &["a.m.", "p.m.", "a.m", "p.m", "am", "pm", "o'clock"];
@@ -530,16 +631,6 @@ pub fn is_weak_starter(w: &str) -> bool {
 static WEAK: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(WEAK_STARTERS.iter().map(|w| w.to_string())));
 
-/// True when an expression can begin with the lowercased word `w`: numbers
-/// and ordinals ("3rd", "'90s"), and the words of the tables above.
-pub fn may_start(w: &str) -> bool {
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii_digit() || *b == b'\'' => true,
-        Some(b) if b.is_ascii_lowercase() => STARTING_WORDS.contains(w),
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,15 +647,11 @@ mod tests {
     }
 
     #[test]
-    fn starting_words() {
-        for w in [
-            "friday", "sept.", "the", "1995", "'90s", "third", "weeks", "every",
-        ] {
-            assert!(may_start(w), "{w}");
+    fn signal_and_weak_words() {
+        for w in ["the", "last", "a", "every", "early"] {
+            assert!(is_weak_starter(w), "{w}");
         }
-        for w in ["said", "Friday", "government", ","] {
-            assert!(!may_start(w), "{w}");
-        }
+        assert!(!is_weak_starter("friday"));
         assert!(signals_time("Friday") && signals_time("weeks") && signals_time("1995"));
         assert!(!signals_time("the") && !signals_time("last") && !signals_time("said"));
         assert!(signals_time("10:35") && signals_time("'90s") && !signals_time("1,500"));

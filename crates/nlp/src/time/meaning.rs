@@ -142,6 +142,17 @@ pub enum Shift {
     Next,
 }
 
+/// A holiday on the `nth` `weekday` (Monday = 1) of `month` (`nth` -1: the
+/// last), `plus_days` after it: Thanksgiving is the fourth Thursday of
+/// November, US Election Day the day after the first Monday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Holiday {
+    pub month: u32,
+    pub weekday: u32,
+    pub nth: i32,
+    pub plus_days: u32,
+}
+
 /// A year given outright or relative to the anchor's year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearRef {
@@ -172,6 +183,10 @@ pub enum Meaning {
     YearAgo,
     /// A numbered quarter ("the third quarter", "the 1988 fourth quarter").
     Quarter { n: u32, year: YearRef },
+    /// A holiday whose date moves ("Thanksgiving", "last Labor Day").
+    Holiday { holiday: Holiday, shift: Shift },
+    /// A half year ("the first half of 1990").
+    Half { n: u32, year: YearRef },
     /// The reporting quarter ("the quarter", "the latest quarter"), in another
     /// year for "the year-ago quarter" or "the 1988 quarter".
     LatestQuarter { year: YearRef },

@@ -93,22 +93,13 @@ fn is_future_word(w: &str) -> bool {
             | "wo"
             | "would"
             | "going"
-            | "planned"
-            | "plans"
-            | "plan"
             | "expected"
             | "expects"
             | "scheduled"
             | "due"
             | "intends"
-            | "intend"
-            | "upcoming"
-            | "next"
             | "tomorrow"
-            | "later"
             | "soon"
-            | "deadline"
-            | "planning"
             | "ahead"
     )
 }
@@ -116,7 +107,20 @@ fn is_future_word(w: &str) -> bool {
 fn is_intention_word(w: &str) -> bool {
     matches!(
         w,
-        "set" | "hopes" | "aims" | "wants" | "agreed" | "likely" | "is" | "are" | "ready"
+        "set"
+            | "hopes"
+            | "aims"
+            | "wants"
+            | "agreed"
+            | "likely"
+            | "is"
+            | "are"
+            | "ready"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "intend"
     )
 }
 
