@@ -6,10 +6,12 @@
 //! | module | fills | reads |
 //! |---|---|---|
 //! | [`segment`] | paragraphs, sentences, tokens | text |
+//! | [`events`] | events (PLOVER/CAMEO) | sentences, tokens, entities, timexes, quotes |
 //!
 //! [`Pipeline`] runs them in order; it is `Send + Sync`, so one pipeline
 //! serves every thread of a batch.
 
+pub mod events;
 pub mod pipeline;
 pub mod segment;
 

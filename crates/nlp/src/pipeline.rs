@@ -2,11 +2,14 @@
 
 use tidings_model::Document;
 
+use crate::events::EventCoder;
 use crate::segment;
 
 /// Everything needed to annotate documents; load once, share across threads.
-#[derive(Debug, Default)]
-pub struct Pipeline {}
+#[derive(Debug)]
+pub struct Pipeline {
+    events: EventCoder,
+}
 
 /// Why the pipeline could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -19,11 +22,16 @@ pub enum PipelineError {
 impl Pipeline {
     /// Load the built-in models.
     pub fn new() -> Result<Self, PipelineError> {
-        Ok(Pipeline {})
+        let events = EventCoder::builtin().map_err(|e| PipelineError::Model {
+            what: "events",
+            why: e.to_string(),
+        })?;
+        Ok(Pipeline { events })
     }
 
     /// Fill every layer of `doc` from its text and metadata.
     pub fn annotate(&self, doc: &mut Document) {
         segment::segment(doc);
+        self.events.annotate(doc);
     }
 }

@@ -1,0 +1,370 @@
+//! Actors: who did it (source) and to whom (target), and where.
+//!
+//! Candidates come from the entity layer (name, nominal and pronoun mentions,
+//! resolved to their entity) and, where that layer says nothing, from runs
+//! of capitalised words ("European allies", "Mr Putin"); generic actor nouns
+//! ("protesters", "police", "officials") are candidates in both cases.
+//! A candidate right after "in", "at" or "near" that is a place (a location
+//! that is not a metonym like "Kyiv said") is the event's place, never an
+//! actor.
+//!
+//! Source: the nearest candidate before the trigger in its clause that is
+//! not inside a prepositional phrase; of a coordination ("Ukraine and Russia
+//! agreed"), the first member, the second becoming the target. Target: the
+//! first candidate after the trigger in its clause. Demands phrased in the
+//! passive ("X must be given a deadline") take X as the target and the
+//! reporting speaker as the source. A source still missing is the speaker of
+//! a report in the sentence ("..., the minister said").
+
+use tidings_model::{Actor, Document, EntityType, MentionKind, Span, Token, TokenKind};
+
+use super::lexicon::{Hit, TriggerKind};
+
+/// A possible participant, over tokens `first..=last` of the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub first: usize,
+    pub last: usize,
+    pub actor: Actor,
+    /// A location used as a place, not an actor.
+    pub place: bool,
+}
+
+/// Nouns that name a group acting as one.
+const GENERIC_ACTORS: &[&str] = &[
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "police",
+    "troops",
+    "soldiers",
+    "rebels",
+    "militants",
+    "insurgents",
+    "officials",
+    "allies",
+    "leaders",
+    "government",
+    "army",
+    "forces",
+    "authorities",
+    "ministers",
+    "lawmakers",
+    "gunmen",
+    "students",
+    "workers",
+    "court",
+];
+
+/// Capitalised words that do not start a name.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "following",
+    "after",
+    "before",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "meanwhile",
+    "speaking",
+    "pushed",
+    "ahead",
+    "thursday's",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "if",
+    "when",
+    "while",
+    "as",
+    "since",
+    "for",
+    "of",
+    "with",
+    "by",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "according",
+    "officials",
+    "some",
+];
+
+const TITLES: &[&str] = &["mr", "mrs", "ms", "sir", "dame", "dr", "lord", "lady"];
+
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "across", "inside", "outside"];
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "from", "with", "to", "in", "at", "for", "by", "on", "near", "against", "about", "over",
+    "into", "after", "before", "between", "under",
+];
+
+/// Every candidate in the sentence whose tokens are `tokens`, sorted by
+/// position.
+pub fn candidates(doc: &Document, tokens: &[Token], words: &[String]) -> Vec<Candidate> {
+    let Some(first) = tokens.first() else {
+        return Vec::new();
+    };
+    let span = Span::new(first.span.start, tokens[tokens.len() - 1].span.end);
+    let tok_at = |offset: usize| tokens.partition_point(|t| t.span.end <= offset);
+    let mut out: Vec<Candidate> = Vec::new();
+    for e in &doc.entities {
+        for m in &e.mentions {
+            if !span.contains(m.span) || m.span.is_empty() {
+                continue;
+            }
+            let first = tok_at(m.span.start);
+            let last = tok_at(m.span.end - 1).min(tokens.len() - 1);
+            let after_prep = first > 0 && PLACE_PREPOSITIONS.contains(&words[first - 1].as_str())
+                || first > 1
+                    && words[first - 1] == "the"
+                    && PLACE_PREPOSITIONS.contains(&words[first - 2].as_str());
+            let place = e.etype == EntityType::Loc && !m.metonym && after_prep;
+            if m.kind == MentionKind::Pronoun && e.etype == EntityType::Loc {
+                continue;
+            }
+            out.push(Candidate {
+                first,
+                last,
+                actor: Actor {
+                    entity: Some(e.id.clone()),
+                    name: e.name.clone(),
+                },
+                place,
+            });
+        }
+    }
+    if doc.entities.is_empty() {
+        out.extend(capitalised_runs(doc, tokens, words));
+    }
+    for (i, w) in words.iter().enumerate() {
+        if GENERIC_ACTORS.contains(&w.as_str()) && !out.iter().any(|c| c.first <= i && i <= c.last)
+        {
+            let mut first = i;
+            while first > 0
+                && is_capitalised(doc.slice(tokens[first - 1].span))
+                && tokens[first - 1].kind == TokenKind::Word
+                && !NOT_NAMES.contains(&words[first - 1].as_str())
+            {
+                first -= 1;
+            }
+            out.retain(|c| !(c.first >= first && c.last < i));
+            out.push(Candidate {
+                first,
+                last: i,
+                actor: Actor {
+                    entity: None,
+                    name: doc
+                        .slice(Span::new(tokens[first].span.start, tokens[i].span.end))
+                        .to_string(),
+                },
+                place: false,
+            });
+        }
+    }
+    out.sort_by_key(|c| (c.first, c.last));
+    out.dedup_by(|b, a| a.first <= b.first && b.last <= a.last);
+    out
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Runs of capitalised words, titles stripped from the name.
+fn capitalised_runs(doc: &Document, tokens: &[Token], words: &[String]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let cap = |j: usize| {
+            tokens[j].kind == TokenKind::Word
+                && is_capitalised(doc.slice(tokens[j].span))
+                && !NOT_NAMES.contains(&words[j].as_str())
+        };
+        if !cap(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < tokens.len() && cap(i) {
+            i += 1;
+        }
+        let mut name_start = start;
+        while name_start < i && TITLES.contains(&words[name_start].trim_end_matches('.')) {
+            name_start += 1;
+        }
+        if name_start == i {
+            continue;
+        }
+        let after_prep = start > 0 && PLACE_PREPOSITIONS.contains(&words[start - 1].as_str())
+            || start > 1
+                && words[start - 1] == "the"
+                && PLACE_PREPOSITIONS.contains(&words[start - 2].as_str());
+        out.push(Candidate {
+            first: start,
+            last: i - 1,
+            actor: Actor {
+                entity: None,
+                name: doc
+                    .slice(Span::new(
+                        tokens[name_start].span.start,
+                        tokens[i - 1].span.end,
+                    ))
+                    .to_string(),
+            },
+            place: after_prep,
+        });
+    }
+    out
+}
+
+/// Source and target of the trigger `hit` in a sentence with `cands`.
+pub fn assign(
+    words: &[String],
+    cands: &[Candidate],
+    hits: &[Hit],
+    hit: &Hit,
+    clause: (usize, usize),
+) -> (Option<Actor>, Option<Actor>) {
+    let actors: Vec<&Candidate> = cands.iter().filter(|c| !c.place).collect();
+    let (clause_start, clause_end) = clause;
+    let before: Vec<&Candidate> = actors
+        .iter()
+        .copied()
+        .filter(|c| c.last < hit.first)
+        .collect();
+    let in_clause = |c: &&Candidate| c.first >= clause_start;
+    let after_prep =
+        |c: &Candidate| c.first > 0 && PREPOSITIONS.contains(&words[c.first - 1].as_str());
+    let mut source = before
+        .iter()
+        .rev()
+        .find(|c| in_clause(c) && !after_prep(c))
+        .or_else(|| before.iter().find(|c| !after_prep(c)))
+        .copied();
+    let mut coordinated = None;
+    if let Some(s) = source {
+        // Walk back over "A and B" / "A, B and C" to the first member.
+        let mut first = s;
+        loop {
+            let prev = before.iter().rev().find(|c| c.last < first.first).copied();
+            match prev {
+                Some(p)
+                    if first.first >= p.last + 2
+                        && (p.last + 1..first.first)
+                            .all(|i| matches!(words[i].as_str(), "and" | "," | "&")) =>
+                {
+                    coordinated = Some(first);
+                    first = p;
+                }
+                _ => break,
+            }
+        }
+        source = Some(first);
+    }
+    let mut target = actors
+        .iter()
+        .find(|c| c.first > hit.last && c.first <= clause_end)
+        .copied()
+        .or(coordinated);
+    let passive_demand = matches!(words[hit.first].as_str(), "must" | "should")
+        && words.get(hit.first + 1).is_some_and(|w| w == "be");
+    if passive_demand {
+        target = source;
+        source = speaker_before(words, &actors, hits, hit);
+    }
+    if source.is_none() {
+        source = speaker_after(&actors, hits, hit);
+    }
+    if let (Some(s), Some(t)) = (source, target)
+        && s.actor == t.actor
+    {
+        target = None;
+    }
+    (
+        source.map(|c| c.actor.clone()),
+        target.map(|c| c.actor.clone()),
+    )
+}
+
+/// The subject of a reporting verb before the trigger ("He said X must ...").
+fn speaker_before<'a>(
+    _words: &[String],
+    actors: &[&'a Candidate],
+    hits: &[Hit],
+    hit: &Hit,
+) -> Option<&'a Candidate> {
+    let report = hits
+        .iter()
+        .rev()
+        .find(|h| h.kind == TriggerKind::Report && h.last < hit.first)?;
+    actors.iter().rev().find(|c| c.last < report.first).copied()
+}
+
+/// The subject of a reporting verb after the trigger ("..., he said").
+fn speaker_after<'a>(actors: &[&'a Candidate], hits: &[Hit], hit: &Hit) -> Option<&'a Candidate> {
+    let report = hits
+        .iter()
+        .find(|h| h.kind == TriggerKind::Report && h.first > hit.last)?;
+    actors
+        .iter()
+        .find(|c| c.first > report.last && c.first <= report.last + 4)
+        .or_else(|| {
+            actors
+                .iter()
+                .rev()
+                .find(|c| c.last < report.first && c.first > hit.last)
+        })
+        .copied()
+}
+
+/// The event's place: the first place candidate in the clause, else in the
+/// sentence.
+pub fn place(cands: &[Candidate], clause: (usize, usize)) -> Option<Actor> {
+    cands
+        .iter()
+        .filter(|c| c.place)
+        .find(|c| c.first >= clause.0 && c.first <= clause.1)
+        .or_else(|| cands.iter().find(|c| c.place))
+        .map(|c| c.actor.clone())
+}
