@@ -54,6 +54,12 @@ const GENERIC_ACTORS: &[&str] = &[
     "students",
     "workers",
     "court",
+    "coalition",
+    "nations",
+    "countries",
+    "states",
+    "partners",
+    "diplomats",
 ];
 
 /// Capitalised words that do not start a name.
@@ -136,7 +142,7 @@ const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "across", "inside", "o
 
 const PREPOSITIONS: &[&str] = &[
     "of", "from", "with", "to", "in", "at", "for", "by", "on", "near", "against", "about", "over",
-    "into", "after", "before", "between", "under",
+    "into", "between", "under",
 ];
 
 /// Every candidate in the sentence whose tokens are `tokens`, sorted by
@@ -265,6 +271,7 @@ pub fn assign(
     hits: &[Hit],
     hit: &Hit,
     clause: (usize, usize),
+    symmetric: bool,
 ) -> (Option<Actor>, Option<Actor>) {
     let actors: Vec<&Candidate> = cands.iter().filter(|c| !c.place).collect();
     let (clause_start, clause_end) = clause;
@@ -302,11 +309,16 @@ pub fn assign(
         }
         source = Some(first);
     }
-    let mut target = actors
+    let after = actors
         .iter()
-        .find(|c| c.first > hit.last && c.first <= clause_end)
-        .copied()
-        .or(coordinated);
+        .find(|c| (c.first > hit.first && c.last < hit.last) || c.first > hit.last)
+        .filter(|c| c.first <= clause_end)
+        .copied();
+    let mut target = if symmetric {
+        coordinated.or(after)
+    } else {
+        after.or(coordinated)
+    };
     let passive_demand = matches!(words[hit.first].as_str(), "must" | "should")
         && words.get(hit.first + 1).is_some_and(|w| w == "be");
     if passive_demand {
@@ -358,13 +370,19 @@ fn speaker_after<'a>(actors: &[&'a Candidate], hits: &[Hit], hit: &Hit) -> Optio
         .copied()
 }
 
-/// The event's place: the first place candidate in the clause, else in the
-/// sentence.
-pub fn place(cands: &[Candidate], clause: (usize, usize)) -> Option<Actor> {
-    cands
-        .iter()
-        .filter(|c| c.place)
-        .find(|c| c.first >= clause.0 && c.first <= clause.1)
-        .or_else(|| cands.iter().find(|c| c.place))
+/// The event's place: the place candidate of the clause nearest to the
+/// trigger at token `at` (after it preferred), else the sentence's first.
+pub fn place(cands: &[Candidate], clause: (usize, usize), at: usize) -> Option<Actor> {
+    let places = || cands.iter().filter(|c| c.place);
+    places()
+        .filter(|c| c.first >= clause.0 && c.first <= clause.1)
+        .min_by_key(|c| {
+            if c.first >= at {
+                2 * (c.first - at)
+            } else {
+                2 * (at - c.last) + 1
+            }
+        })
+        .or_else(|| places().next())
         .map(|c| c.actor.clone())
 }

@@ -182,8 +182,16 @@ impl SentenceContext<'_> {
         let trigger =
             hit.map(|_| Span::new(self.tokens[first].span.start, self.tokens[last].span.end));
         let anchor = trigger.unwrap_or(evidence);
+        let symmetric = info.is_some_and(|i| matches!(i.plover, "AGREE" | "CONSULT" | "COOPERATE"));
         let (mut source, target) = match hit {
-            Some(i) => actors::assign(self.words, self.cands, self.hits, &self.hits[i], clause),
+            Some(i) => actors::assign(
+                self.words,
+                self.cands,
+                self.hits,
+                &self.hits[i],
+                clause,
+                symmetric,
+            ),
             None => {
                 let pseudo = Hit {
                     code: code.to_string(),
@@ -193,7 +201,7 @@ impl SentenceContext<'_> {
                     positions: 0,
                 };
                 let whole = (0, self.words.len().saturating_sub(1));
-                actors::assign(self.words, self.cands, self.hits, &pseudo, whole)
+                actors::assign(self.words, self.cands, self.hits, &pseudo, whole, symmetric)
             }
         };
         let quote =
@@ -222,7 +230,7 @@ impl SentenceContext<'_> {
             source,
             target,
             date: dating::date(self.doc, self.sentence, anchor),
-            place: actors::place(self.cands, clause),
+            place: actors::place(self.cands, clause, first),
             modality,
             quote,
         }
