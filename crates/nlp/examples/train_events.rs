@@ -14,6 +14,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use tidings_nlp::events::classifier::FitConfig;
+use tidings_nlp::events::coder::decide_class;
+use tidings_nlp::events::features;
 use tidings_nlp::events::lexicon::Lexicon;
 use tidings_nlp::events::training::{self, Example};
 
@@ -40,15 +42,21 @@ fn main() -> ExitCode {
 fn run(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
     let penta = training::load_pentaclass(&data.join("cameo-train.jsonl"))?;
     let gsr = training::load_plover_gsr(&data.join("PLOVER_GSR_CAMEO.json"))?;
-    let (held, mut train): (Vec<(usize, Example)>, Vec<(usize, Example)>) = penta
-        .into_iter()
-        .enumerate()
-        .partition(|(i, _)| training::is_held_out(*i));
-    let held: Vec<Example> = held.into_iter().map(|(_, e)| e).collect();
-    train.extend(gsr.into_iter().map(|e| (usize::MAX, e)));
-    let train: Vec<Example> = train.into_iter().map(|(_, e)| e).collect();
+    let mut held = Vec::new();
+    let mut train = Vec::new();
+    for (i, e) in penta.into_iter().enumerate() {
+        if training::is_held_out(i) {
+            held.push(e);
+        } else {
+            train.push(e);
+        }
+    }
+    train.extend(gsr);
     let lexicon = Lexicon::builtin();
     let config = FitConfig::default();
+    if std::env::var_os("TIDINGS_EVENTS_CV").is_some() {
+        cross_validate(&lexicon, &train, &config);
+    }
     let model = training::train(&lexicon, &train, &config);
     let gold: Vec<u8> = held.iter().map(|e| e.label).collect();
     let pred: Vec<u8> = held
@@ -70,4 +78,35 @@ fn run(data: &std::path::Path, out: &std::path::Path) -> Result<(), Box<dyn std:
         out.display()
     );
     Ok(())
+}
+
+/// Five-fold cross-validation on the training part only: macro-F1 of the
+/// class decision for several values of the supported-class ratio.
+fn cross_validate(lexicon: &Lexicon, train: &[Example], config: &FitConfig) {
+    let ratios = [0.0f32, 0.2, 0.4, 0.6, 0.8, 1.01];
+    let mut gold = Vec::new();
+    let mut pred: Vec<Vec<u8>> = vec![Vec::new(); ratios.len()];
+    for fold in 0..5 {
+        let rest: Vec<Example> = train
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 5 != fold)
+            .map(|(_, e)| e.clone())
+            .collect();
+        let test = train.iter().enumerate().filter(|(i, _)| i % 5 == fold);
+        let model = training::train(lexicon, &rest, config);
+        for (_, e) in test {
+            let words = training::text_words(&e.text);
+            let hits = lexicon.find(&words.lower);
+            let probs = model.probabilities(&features::extract(&words, &hits));
+            gold.push(e.label);
+            for (k, r) in ratios.iter().enumerate() {
+                pred[k].push(decide_class(&probs, &hits, *r));
+            }
+        }
+    }
+    for (k, r) in ratios.iter().enumerate() {
+        let (acc, f1) = training::macro_f1(&gold, &pred[k]);
+        println!("cv ratio {r:.2}: accuracy {acc:.3} macro-F1 {f1:.3}");
+    }
 }

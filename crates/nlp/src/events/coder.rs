@@ -82,7 +82,10 @@ impl EventCoder {
         if hits.is_empty() && (cands.is_empty() || n_words < MIN_WORDS_WITHOUT_TRIGGER) {
             return;
         }
-        let class = self.classifier.predict(&features::extract(&words, &hits));
+        let probs = self
+            .classifier
+            .probabilities(&features::extract(&words, &hits));
+        let class = decide_class(&probs, &hits, SUPPORTED_CLASS_RATIO);
         let ctx = SentenceContext {
             doc,
             sentence,
@@ -112,6 +115,31 @@ impl EventCoder {
             out.push(ctx.event(&h.code, Some(i), evidence));
         }
     }
+}
+
+/// A class with a trigger of its own in the sentence is preferred to a
+/// likelier class without one when its probability is at least this share
+/// of the likelier one's (chosen by cross-validation on the training part).
+pub const SUPPORTED_CLASS_RATIO: f32 = 0.4;
+
+/// The sentence's class: the likeliest, unless it has no trigger and a class
+/// with a trigger is nearly as likely (`ratio`; 0 means always the likeliest
+/// with a trigger, 1 never switches).
+pub fn decide_class(probs: &[f32; 5], hits: &[Hit], ratio: f32) -> u8 {
+    let best = super::classifier::argmax(probs);
+    let supported = |c: usize| {
+        hits.iter().any(|h| {
+            cameo::penta(&h.code) == Some(c as u8)
+                || cameo::request_in_class(&h.code, c as u8).is_some()
+        })
+    };
+    if supported(best) {
+        return best as u8;
+    }
+    (0..probs.len())
+        .filter(|&c| supported(c) && probs[c] >= ratio * probs[best])
+        .max_by(|&a, &b| probs[a].total_cmp(&probs[b]))
+        .unwrap_or(best) as u8
 }
 
 /// The main event's code and trigger for a sentence of class `class`.

@@ -19,7 +19,7 @@ pub fn date(doc: &Document, sentence: Span, trigger: Span) -> Option<EventDate> 
         .min_by_key(|(_, t)| distance(t.span, trigger));
     if let Some((i, t)) = best {
         return Some(EventDate {
-            value: t.value.clone(),
+            value: day_of(&t.value).to_string(),
             timex: Some(i),
             from_publication: false,
         });
@@ -29,6 +29,15 @@ pub fn date(doc: &Document, sentence: Span, trigger: Span) -> Option<EventDate> 
         timex: None,
         from_publication: true,
     })
+}
+
+/// A date-time value (`2025-03-27TEV`, `2025-03-27T10:00`) reduced to its
+/// day; other values unchanged.
+fn day_of(value: &str) -> &str {
+    match value.split_once('T') {
+        Some((day, _)) if day.len() == 10 => day,
+        _ => value,
+    }
 }
 
 fn distance(a: Span, b: Span) -> usize {
@@ -70,6 +79,11 @@ mod tests {
         assert_eq!(
             (d.value.as_str(), d.timex, d.from_publication),
             ("2025-03-27", Some(1), false)
+        );
+        doc.timexes[1].value = "2025-03-27TEV".into();
+        assert_eq!(
+            date(&doc, sentence, at("talks")).unwrap().value,
+            "2025-03-27"
         );
         doc.timexes.clear();
         let d = date(&doc, sentence, at("talks")).unwrap();

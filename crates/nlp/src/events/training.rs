@@ -119,15 +119,20 @@ pub fn load_plover_gsr(path: &Path) -> Result<Vec<Example>, TrainError> {
 /// Features of a sentence given as plain text (tokenised as the pipeline
 /// tokenises documents).
 pub fn text_features(lexicon: &Lexicon, text: &str) -> Vec<u64> {
+    let words = text_words(text);
+    let hits = lexicon.find(&words.lower);
+    features::extract(&words, &hits)
+}
+
+/// The words of a sentence given as plain text.
+pub fn text_words(text: &str) -> Words {
     let tokens = segment::tokenize(text);
-    let words = Words::new(tokens.iter().map(|t| {
+    Words::new(tokens.iter().map(|t| {
         (
             t.span.of(text),
             matches!(t.kind, TokenKind::Word | TokenKind::Number),
         )
-    }));
-    let hits = lexicon.find(&words.lower);
-    features::extract(&words, &hits)
+    }))
 }
 
 /// Train the sentence classifier on `examples`.
