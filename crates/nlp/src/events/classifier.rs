@@ -12,6 +12,8 @@
 
 use std::collections::HashMap;
 
+use super::features::FnvBuild;
+
 /// Number of classes (CAMEO PentaClass 0-4).
 pub const CLASSES: usize = 5;
 
@@ -56,7 +58,7 @@ impl Default for FitConfig {
 /// A trained classifier.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Classifier {
-    weights: HashMap<u64, [f32; CLASSES]>,
+    weights: HashMap<u64, [f32; CLASSES], FnvBuild>,
 }
 
 impl Classifier {
@@ -188,7 +190,7 @@ impl Classifier {
         }
         let n = r.u32()? as usize;
         let scale = f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| ModelError::Truncated)?);
-        let mut weights = HashMap::with_capacity(n);
+        let mut weights = HashMap::with_capacity_and_hasher(n, FnvBuild::default());
         for _ in 0..n {
             let key = u64::from_le_bytes(r.take(8)?.try_into().map_err(|_| ModelError::Truncated)?);
             let mut w = [0.0f32; CLASSES];

@@ -71,6 +71,38 @@ pub fn hash(kind: u8, parts: &[&str]) -> u64 {
     h
 }
 
+/// A hasher for keys that are already hashes (feature ids) or short
+/// strings: FNV-1a, much cheaper than the default SipHash on the hot path.
+#[derive(Debug, Clone, Copy)]
+pub struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // Feature ids are FNV hashes already: one mixing step suffices.
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// `BuildHasher` for [`FnvHasher`].
+pub type FnvBuild = std::hash::BuildHasherDefault<FnvHasher>;
+
 /// The bias feature, present in every sentence.
 pub fn bias() -> u64 {
     hash(0, &[])

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::features::FnvBuild;
 use super::lexicon_table::TRIGGERS;
 
 /// Most tokens allowed between two matched words of a pattern.
@@ -56,7 +57,7 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     patterns: Vec<Pattern>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: HashMap<String, Vec<usize>, FnvBuild>,
 }
 
 impl Default for Lexicon {
@@ -109,7 +110,7 @@ impl Lexicon {
                 });
             }
         }
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_word: HashMap<String, Vec<usize>, FnvBuild> = HashMap::default();
         for (i, p) in patterns.iter().enumerate() {
             for alt in &p.positions[0] {
                 for form in &alt.words[0] {
