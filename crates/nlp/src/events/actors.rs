@@ -145,40 +145,78 @@ const PREPOSITIONS: &[&str] = &[
     "into", "between", "under",
 ];
 
+/// The document's entity mentions sorted by position, built once per
+/// document so that each sentence finds its own by binary search.
+#[derive(Debug, Clone, Default)]
+pub struct MentionIndex {
+    /// `(mention span, entity index, mention index)`.
+    items: Vec<(Span, usize, usize)>,
+}
+
+impl MentionIndex {
+    pub fn new(doc: &Document) -> Self {
+        let mut items: Vec<(Span, usize, usize)> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(ei, e)| {
+                e.mentions
+                    .iter()
+                    .enumerate()
+                    .map(move |(mi, m)| (m.span, ei, mi))
+            })
+            .filter(|(s, _, _)| !s.is_empty())
+            .collect();
+        items.sort_by_key(|(s, _, _)| (s.start, s.end));
+        MentionIndex { items }
+    }
+
+    /// Mentions that lie inside `span`.
+    fn within(&self, span: Span) -> impl Iterator<Item = &(Span, usize, usize)> {
+        let lo = self.items.partition_point(|(s, _, _)| s.start < span.start);
+        let hi = self.items.partition_point(|(s, _, _)| s.start < span.end);
+        self.items[lo..hi]
+            .iter()
+            .filter(move |(s, _, _)| s.end <= span.end)
+    }
+}
+
 /// Every candidate in the sentence whose tokens are `tokens`, sorted by
 /// position.
-pub fn candidates(doc: &Document, tokens: &[Token], words: &[String]) -> Vec<Candidate> {
+pub fn candidates(
+    doc: &Document,
+    mentions: &MentionIndex,
+    tokens: &[Token],
+    words: &[String],
+) -> Vec<Candidate> {
     let Some(first) = tokens.first() else {
         return Vec::new();
     };
     let span = Span::new(first.span.start, tokens[tokens.len() - 1].span.end);
     let tok_at = |offset: usize| tokens.partition_point(|t| t.span.end <= offset);
     let mut out: Vec<Candidate> = Vec::new();
-    for e in &doc.entities {
-        for m in &e.mentions {
-            if !span.contains(m.span) || m.span.is_empty() {
-                continue;
-            }
-            let first = tok_at(m.span.start);
-            let last = tok_at(m.span.end - 1).min(tokens.len() - 1);
-            let after_prep = first > 0 && PLACE_PREPOSITIONS.contains(&words[first - 1].as_str())
-                || first > 1
-                    && words[first - 1] == "the"
-                    && PLACE_PREPOSITIONS.contains(&words[first - 2].as_str());
-            let place = e.etype == EntityType::Loc && !m.metonym && after_prep;
-            if m.kind == MentionKind::Pronoun && e.etype == EntityType::Loc {
-                continue;
-            }
-            out.push(Candidate {
-                first,
-                last,
-                actor: Actor {
-                    entity: Some(e.id.clone()),
-                    name: e.name.clone(),
-                },
-                place,
-            });
+    for &(mspan, ei, mi) in mentions.within(span) {
+        let e = &doc.entities[ei];
+        let m = &e.mentions[mi];
+        let first = tok_at(mspan.start);
+        let last = tok_at(mspan.end - 1).min(tokens.len() - 1);
+        let after_prep = first > 0 && PLACE_PREPOSITIONS.contains(&words[first - 1].as_str())
+            || first > 1
+                && words[first - 1] == "the"
+                && PLACE_PREPOSITIONS.contains(&words[first - 2].as_str());
+        let place = e.etype == EntityType::Loc && !m.metonym && after_prep;
+        if m.kind == MentionKind::Pronoun && e.etype == EntityType::Loc {
+            continue;
         }
+        out.push(Candidate {
+            first,
+            last,
+            actor: Actor {
+                entity: Some(e.id.clone()),
+                name: e.name.clone(),
+            },
+            place,
+        });
     }
     if doc.entities.is_empty() {
         out.extend(capitalised_runs(doc, tokens, words));

@@ -42,6 +42,11 @@ pub struct FitConfig {
     /// L2 decay per update of a feature.
     pub l2: f32,
     pub seed: u64,
+    /// Features whose largest absolute weight is below this are dropped
+    /// (a smaller model, faster to load and query).
+    pub prune: f32,
+    /// Features seen in fewer training sentences than this are ignored.
+    pub min_count: usize,
 }
 
 impl Default for FitConfig {
@@ -51,6 +56,8 @@ impl Default for FitConfig {
             learning_rate: 0.3,
             l2: 1e-4,
             seed: 7,
+            prune: 0.05,
+            min_count: 2,
         }
     }
 }
@@ -96,12 +103,21 @@ impl Classifier {
 
     /// Train on `(features, class)` examples.
     pub fn fit(examples: &[(Vec<u64>, u8)], config: &FitConfig) -> Classifier {
+        let mut counts: HashMap<u64, usize, FnvBuild> = HashMap::default();
+        for (fs, _) in examples {
+            for f in fs {
+                *counts.entry(*f).or_default() += 1;
+            }
+        }
+        let bias = super::features::bias();
+        let kept = |f: &u64| *f == bias || counts[f] >= config.min_count;
         let mut index: HashMap<u64, usize> = HashMap::new();
         let data: Vec<(Vec<usize>, usize)> = examples
             .iter()
             .map(|(fs, y)| {
                 let ids = fs
                     .iter()
+                    .filter(|f| kept(f))
                     .map(|f| {
                         let n = index.len();
                         *index.entry(*f).or_insert(n)
@@ -136,12 +152,17 @@ impl Classifier {
                 }
             }
         }
-        let weights = index
-            .into_iter()
-            .map(|(h, i)| (h, w[i]))
-            .filter(|(_, ws)| ws.iter().any(|x| x.abs() > 1e-3))
-            .collect();
-        Classifier { weights }
+        let weights = index.into_iter().map(|(h, i)| (h, w[i])).collect();
+        Classifier { weights }.pruned(config.prune)
+    }
+
+    /// This model without features whose largest absolute weight is below
+    /// `min` (the bias is always kept).
+    pub fn pruned(mut self, min: f32) -> Classifier {
+        let bias = super::features::bias();
+        self.weights
+            .retain(|&k, w| k == bias || w.iter().any(|x| x.abs() >= min));
+        self
     }
 
     /// The model in its stored form.

@@ -11,7 +11,7 @@
 
 use tidings_model::{Actor, Document, Event, Span, Token, TokenKind};
 
-use super::actors::{self, Candidate};
+use super::actors::{self, Candidate, MentionIndex};
 use super::cameo;
 use super::classifier::{Classifier, ModelError};
 use super::dating;
@@ -58,14 +58,21 @@ impl EventCoder {
     /// layers before (entities, timexes, quotes), when present.
     pub fn annotate(&self, doc: &mut Document) {
         let mut events = Vec::new();
+        let mentions = MentionIndex::new(doc);
         for &sentence in &doc.sentences {
-            self.code_sentence(doc, sentence, &mut events);
+            self.code_sentence(doc, &mentions, sentence, &mut events);
         }
         events.sort_by_key(|e: &Event| e.span.start);
         doc.events = events;
     }
 
-    fn code_sentence(&self, doc: &Document, sentence: Span, out: &mut Vec<Event>) {
+    fn code_sentence(
+        &self,
+        doc: &Document,
+        mentions: &MentionIndex,
+        sentence: Span,
+        out: &mut Vec<Event>,
+    ) {
         let tokens = doc.tokens_in(sentence);
         if tokens.is_empty() {
             return;
@@ -77,7 +84,7 @@ impl EventCoder {
             )
         }));
         let hits = self.lexicon.find(&words.lower);
-        let cands = actors::candidates(doc, tokens, &words.lower);
+        let cands = actors::candidates(doc, mentions, tokens, &words.lower);
         let n_words = words.is_word.iter().filter(|&&w| w).count();
         if hits.is_empty() && (cands.is_empty() || n_words < MIN_WORDS_WITHOUT_TRIGGER) {
             return;

@@ -1,8 +1,9 @@
 //! Trigger lexicon: finds words and phrases that signal a CAMEO event.
 //!
 //! The table ([`super::lexicon_table::TRIGGERS`]) is parsed once into
-//! patterns indexed by every form of their first word, so matching a sentence
-//! costs one hash look-up per token plus a short scan per candidate. Patterns
+//! patterns over interned word ids, indexed by every form of their first
+//! word, so matching a sentence costs one hash look-up per token plus a
+//! short integer scan per candidate pattern. Patterns
 //! match lower-cased tokens in order with small gaps ("agreed *to* pause",
 //! "accused *him* of"). Where patterns overlap, the one with more positions
 //! wins (the more specific phrase), then the one with the finer code.
@@ -26,10 +27,11 @@ pub enum TriggerKind {
     Report,
 }
 
-/// One alternative at a position: adjacent words, each with its forms.
+/// One alternative at a position: adjacent words, each with its forms (as
+/// interned ids).
 #[derive(Debug, Clone)]
 struct Alternative {
-    words: Vec<Vec<String>>,
+    words: Vec<Vec<u32>>,
 }
 
 #[derive(Debug, Clone)]
@@ -57,7 +59,10 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     patterns: Vec<Pattern>,
-    by_first_word: HashMap<String, Vec<usize>, FnvBuild>,
+    /// Every word form of the table, interned.
+    vocab: HashMap<String, u32, FnvBuild>,
+    /// Patterns by the id of a form of their first word.
+    by_first_word: Vec<Vec<usize>>,
 }
 
 impl Default for Lexicon {
@@ -76,6 +81,16 @@ impl Lexicon {
     /// Lines that do not have a code, a kind and a pattern are skipped.
     pub fn parse(table: &str) -> Self {
         let mut patterns = Vec::new();
+        let mut vocab: HashMap<String, u32, FnvBuild> = HashMap::default();
+        let mut intern = |forms: Vec<String>| -> Vec<u32> {
+            forms
+                .into_iter()
+                .map(|f| {
+                    let n = vocab.len() as u32;
+                    *vocab.entry(f).or_insert(n)
+                })
+                .collect()
+        };
         for line in table.lines() {
             let mut parts = line.split_whitespace();
             let (Some(code), Some(kind)) = (parts.next(), parts.next()) else {
@@ -95,7 +110,7 @@ impl Lexicon {
                         pos.split('|')
                             .filter(|a| !a.is_empty())
                             .map(|alt| Alternative {
-                                words: alt.split('_').map(word_forms).collect(),
+                                words: alt.split('_').map(|w| intern(word_forms(w))).collect(),
                             })
                             .collect()
                     })
@@ -110,11 +125,11 @@ impl Lexicon {
                 });
             }
         }
-        let mut by_first_word: HashMap<String, Vec<usize>, FnvBuild> = HashMap::default();
+        let mut by_first_word: Vec<Vec<usize>> = vec![Vec::new(); vocab.len()];
         for (i, p) in patterns.iter().enumerate() {
             for alt in &p.positions[0] {
-                for form in &alt.words[0] {
-                    let list = by_first_word.entry(form.clone()).or_default();
+                for &form in &alt.words[0] {
+                    let list = &mut by_first_word[form as usize];
                     if !list.contains(&i) {
                         list.push(i);
                     }
@@ -123,6 +138,7 @@ impl Lexicon {
         }
         Lexicon {
             patterns,
+            vocab,
             by_first_word,
         }
     }
@@ -131,15 +147,20 @@ impl Lexicon {
     /// starting token, sorted by position; overlapping matches keep the most
     /// specific.
     pub fn find<S: AsRef<str>>(&self, words: &[S]) -> Vec<Hit> {
+        let ids: Vec<Option<u32>> = words
+            .iter()
+            .map(|w| self.vocab.get(w.as_ref()).copied())
+            .collect();
         let mut hits: Vec<Hit> = Vec::new();
-        for i in 0..words.len() {
-            let Some(cands) = self.by_first_word.get(words[i].as_ref()) else {
+        for i in 0..ids.len() {
+            let Some(id) = ids[i] else {
                 continue;
             };
+            let cands = &self.by_first_word[id as usize];
             let mut best: Option<Hit> = None;
             for &pi in cands {
                 let p = &self.patterns[pi];
-                if let Some(last) = match_pattern(p, words, i) {
+                if let Some(last) = match_pattern(p, &ids, i) {
                     let hit = Hit {
                         code: p.code.clone(),
                         kind: p.kind,
@@ -183,7 +204,7 @@ fn drop_covered(hits: Vec<Hit>) -> Vec<Hit> {
 }
 
 /// The last token of a match of `p` starting at `start`, if it matches.
-fn match_pattern<S: AsRef<str>>(p: &Pattern, words: &[S], start: usize) -> Option<usize> {
+fn match_pattern(p: &Pattern, words: &[Option<u32>], start: usize) -> Option<usize> {
     let mut end = match_position(&p.positions[0], words, start)?;
     for pos in &p.positions[1..] {
         let from = end + 1;
@@ -196,7 +217,7 @@ fn match_pattern<S: AsRef<str>>(p: &Pattern, words: &[S], start: usize) -> Optio
 }
 
 /// The last token of an alternative of `alts` matching at `at`.
-fn match_position<S: AsRef<str>>(alts: &[Alternative], words: &[S], at: usize) -> Option<usize> {
+fn match_position(alts: &[Alternative], words: &[Option<u32>], at: usize) -> Option<usize> {
     alts.iter().find_map(|alt| {
         let n = alt.words.len();
         if at + n > words.len() {
@@ -205,7 +226,7 @@ fn match_position<S: AsRef<str>>(alts: &[Alternative], words: &[S], at: usize) -
         alt.words
             .iter()
             .zip(&words[at..at + n])
-            .all(|(forms, w)| forms.iter().any(|f| f == w.as_ref()))
+            .all(|(forms, w)| w.is_some_and(|w| forms.contains(&w)))
             .then_some(at + n - 1)
     })
 }

@@ -206,7 +206,11 @@ mod tests {
             ex("The opposition accused the president of fraud.", 3),
             ex("Soldiers shelled the town overnight.", 4),
         ];
-        let model = train(&lex, &data, &FitConfig::default());
+        let config = FitConfig {
+            min_count: 1,
+            ..FitConfig::default()
+        };
+        let model = train(&lex, &data, &config);
         for e in &data {
             assert_eq!(model.predict(&text_features(&lex, &e.text)), e.label);
         }
