@@ -20,12 +20,35 @@ use tidings_model::{Actor, Document, EntityType, MentionKind, Span, Token, Token
 
 use super::lexicon::{Hit, TriggerKind};
 
+/// Who a candidate is: an entity of the document (by index) or a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    Entity(usize),
+    Phrase(Span),
+}
+
+impl Who {
+    /// The participant as an [`Actor`] of `doc`.
+    pub fn actor(self, doc: &Document) -> Actor {
+        match self {
+            Who::Entity(i) => Actor {
+                entity: Some(doc.entities[i].id.clone()),
+                name: doc.entities[i].name.clone(),
+            },
+            Who::Phrase(span) => Actor {
+                entity: None,
+                name: doc.slice(span).to_string(),
+            },
+        }
+    }
+}
+
 /// A possible participant, over tokens `first..=last` of the sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
     pub first: usize,
     pub last: usize,
-    pub actor: Actor,
+    pub who: Who,
     /// A location used as a place, not an actor.
     pub place: bool,
 }
@@ -211,10 +234,7 @@ pub fn candidates(
         out.push(Candidate {
             first,
             last,
-            actor: Actor {
-                entity: Some(e.id.clone()),
-                name: e.name.clone(),
-            },
+            who: Who::Entity(ei),
             place,
         });
     }
@@ -236,12 +256,7 @@ pub fn candidates(
             out.push(Candidate {
                 first,
                 last: i,
-                actor: Actor {
-                    entity: None,
-                    name: doc
-                        .slice(Span::new(tokens[first].span.start, tokens[i].span.end))
-                        .to_string(),
-                },
+                who: Who::Phrase(Span::new(tokens[first].span.start, tokens[i].span.end)),
                 place: false,
             });
         }
@@ -287,15 +302,10 @@ fn capitalised_runs(doc: &Document, tokens: &[Token], words: &[String]) -> Vec<C
         out.push(Candidate {
             first: start,
             last: i - 1,
-            actor: Actor {
-                entity: None,
-                name: doc
-                    .slice(Span::new(
-                        tokens[name_start].span.start,
-                        tokens[i - 1].span.end,
-                    ))
-                    .to_string(),
-            },
+            who: Who::Phrase(Span::new(
+                tokens[name_start].span.start,
+                tokens[i - 1].span.end,
+            )),
             place: after_prep,
         });
     }
@@ -310,7 +320,7 @@ pub fn assign(
     hit: &Hit,
     clause: (usize, usize),
     symmetric: bool,
-) -> (Option<Actor>, Option<Actor>) {
+) -> (Option<Who>, Option<Who>) {
     let actors: Vec<&Candidate> = cands.iter().filter(|c| !c.place).collect();
     let (clause_start, clause_end) = clause;
     let before: Vec<&Candidate> = actors
@@ -367,14 +377,11 @@ pub fn assign(
         source = speaker_after(&actors, hits, hit);
     }
     if let (Some(s), Some(t)) = (source, target)
-        && s.actor == t.actor
+        && s.who == t.who
     {
         target = None;
     }
-    (
-        source.map(|c| c.actor.clone()),
-        target.map(|c| c.actor.clone()),
-    )
+    (source.map(|c| c.who), target.map(|c| c.who))
 }
 
 /// The subject of a reporting verb before the trigger ("He said X must ...").
@@ -410,7 +417,7 @@ fn speaker_after<'a>(actors: &[&'a Candidate], hits: &[Hit], hit: &Hit) -> Optio
 
 /// The event's place: the place candidate of the clause nearest to the
 /// trigger at token `at` (after it preferred), else the sentence's first.
-pub fn place(cands: &[Candidate], clause: (usize, usize), at: usize) -> Option<Actor> {
+pub fn place(cands: &[Candidate], clause: (usize, usize), at: usize) -> Option<Who> {
     let places = || cands.iter().filter(|c| c.place);
     places()
         .filter(|c| c.first >= clause.0 && c.first <= clause.1)
@@ -422,5 +429,5 @@ pub fn place(cands: &[Candidate], clause: (usize, usize), at: usize) -> Option<A
             }
         })
         .or_else(|| places().next())
-        .map(|c| c.actor.clone())
+        .map(|c| c.who)
 }

@@ -218,7 +218,7 @@ impl SentenceContext<'_> {
             hit.map(|_| Span::new(self.tokens[first].span.start, self.tokens[last].span.end));
         let anchor = trigger.unwrap_or(evidence);
         let symmetric = info.is_some_and(|i| matches!(i.plover, "AGREE" | "CONSULT" | "COOPERATE"));
-        let (mut source, target) = match hit {
+        let (source, target) = match hit {
             Some(i) => actors::assign(
                 self.words,
                 self.cands,
@@ -239,6 +239,9 @@ impl SentenceContext<'_> {
                 actors::assign(self.words, self.cands, self.hits, &pseudo, whole, symmetric)
             }
         };
+        let doc = self.doc;
+        let mut source = source.map(|w| w.actor(doc));
+        let target = target.map(|w| w.actor(doc));
         let quote =
             self.doc.quotes.iter().position(|q| {
                 q.span.contains(anchor) || (hit.is_none() && q.span.overlaps(evidence))
@@ -265,7 +268,7 @@ impl SentenceContext<'_> {
             source,
             target,
             date: dating::date(self.doc, self.sentence, anchor),
-            place: actors::place(self.cands, clause, first),
+            place: actors::place(self.cands, clause, first).map(|w| w.actor(doc)),
             modality,
             quote,
         }

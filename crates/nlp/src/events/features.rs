@@ -108,6 +108,11 @@ pub fn bias() -> u64 {
     hash(0, &[])
 }
 
+/// A bigram feature from the hashes of its two words.
+fn bigram(a: u64, b: u64) -> u64 {
+    (a.rotate_left(23) ^ b).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 3
+}
+
 /// A crude English stem: strips common inflectional suffixes.
 fn stem(w: &str) -> &str {
     for suf in ["ing", "ed", "es", "s"] {
@@ -124,7 +129,7 @@ fn stem(w: &str) -> &str {
 pub fn extract(words: &Words, hits: &[Hit]) -> Vec<u64> {
     let mut out = Vec::with_capacity(words.len() * 4 + 8);
     out.push(bias());
-    let mut prev: &str = "<s>";
+    let mut prev = hash(1, &["<s>"]);
     let mut quoted = false;
     for (w, &is_word) in words.lower.iter().zip(&words.is_word) {
         if !is_word {
@@ -132,12 +137,13 @@ pub fn extract(words: &Words, hits: &[Hit]) -> Vec<u64> {
             continue;
         }
         let w = w.as_str();
-        out.push(hash(1, &[w]));
+        let unigram = hash(1, &[w]);
+        out.push(unigram);
         out.push(hash(2, &[stem(w)]));
-        out.push(hash(3, &[prev, w]));
-        prev = w;
+        out.push(bigram(prev, unigram));
+        prev = unigram;
     }
-    out.push(hash(3, &[prev, "</s>"]));
+    out.push(bigram(prev, hash(1, &["</s>"])));
     if quoted {
         out.push(hash(4, &["quoted"]));
     }
