@@ -40,6 +40,9 @@ impl Words {
 
 /// Lower-case with typographic apostrophes made straight.
 pub fn normalise(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == '’' || c == 'ʼ' { '\'' } else { c })
