@@ -5,7 +5,9 @@
 
 use std::path::PathBuf;
 
-use tidings_model::{Document, Event, Modality};
+use tidings_model::{
+    Document, Entity, EntityType, Event, Mention, MentionKind, Modality, Quote, QuoteKind, Speaker,
+};
 use tidings_nlp::Pipeline;
 use tidings_nlp::events::{cameo, event_key, training};
 
@@ -379,4 +381,107 @@ fn issue_7_held_out_macro_f1() {
         gold.len()
     );
     assert!(f1 >= 0.75, "macro-F1 {f1:.3} below 0.75");
+}
+
+/// A span of `text` by its first occurrence.
+fn span_of(text: &str, s: &str) -> tidings_model::Span {
+    let i = text.find(s).expect("in text");
+    tidings_model::Span::new(i, i + s.len())
+}
+
+fn entity(id: &str, name: &str, etype: EntityType, mentions: Vec<Mention>) -> Entity {
+    Entity {
+        id: id.into(),
+        name: name.into(),
+        etype,
+        subtype: None,
+        key: format!("{}:{}", etype.as_str(), name.to_lowercase()),
+        mentions,
+    }
+}
+
+fn mention(span: tidings_model::Span, kind: MentionKind, metonym: bool) -> Mention {
+    Mention {
+        span,
+        kind,
+        metonym,
+    }
+}
+
+/// With the entity layer present, actors are entities: pronouns resolve to
+/// their entity, metonyms act, plain places are places.
+#[test]
+fn actors_come_from_entities_when_present() {
+    let text = "Kyiv accused Moscow of shelling Kharkiv. She urged the West to act.";
+    let mut doc = Document::new("t", text);
+    tidings_nlp::segment::segment(&mut doc);
+    let kharkiv_at = span_of(text, "Kharkiv");
+    doc.entities = vec![
+        entity(
+            "e1",
+            "Ukraine",
+            EntityType::Loc,
+            vec![mention(span_of(text, "Kyiv"), MentionKind::Name, true)],
+        ),
+        entity(
+            "e2",
+            "Russia",
+            EntityType::Loc,
+            vec![mention(span_of(text, "Moscow"), MentionKind::Name, true)],
+        ),
+        entity(
+            "e3",
+            "Kharkiv",
+            EntityType::Loc,
+            vec![mention(kharkiv_at, MentionKind::Name, false)],
+        ),
+        entity(
+            "e4",
+            "Yulia Svyrydenko",
+            EntityType::Per,
+            vec![mention(span_of(text, "She"), MentionKind::Pronoun, false)],
+        ),
+    ];
+    tidings_nlp::events::annotate(&mut doc);
+    let accuse = find(&doc, "ACCUSE").unwrap_or_else(|| panic!("{}", describe(&doc)));
+    assert_eq!(
+        accuse.source.as_ref().and_then(|a| a.entity.as_deref()),
+        Some("e1")
+    );
+    assert_eq!(
+        accuse.target.as_ref().and_then(|a| a.entity.as_deref()),
+        Some("e2")
+    );
+    let request = find(&doc, "REQUEST").unwrap_or_else(|| panic!("{}", describe(&doc)));
+    assert_eq!(
+        request.source.as_ref().map(|a| a.name.as_str()),
+        Some("Yulia Svyrydenko")
+    );
+}
+
+/// An event said inside a quote points to it, and its speaker is the source
+/// when the quote itself names no actor.
+#[test]
+fn events_in_quotes_point_to_the_quote() {
+    let text = "The minister said: \"We will never release the prisoners.\"";
+    let mut doc = Document::new("t", text);
+    tidings_nlp::segment::segment(&mut doc);
+    doc.quotes = vec![Quote {
+        span: span_of(text, "We will never release the prisoners."),
+        kind: QuoteKind::Direct,
+        speaker: Some(Speaker {
+            entity: None,
+            name: Some("Anna Kovacs".into()),
+            span: Some(span_of(text, "The minister")),
+        }),
+        cue: Some(span_of(text, "said")),
+    }];
+    tidings_nlp::events::annotate(&mut doc);
+    let e = find(&doc, "RETREAT").unwrap_or_else(|| panic!("{}", describe(&doc)));
+    assert_eq!(e.quote, Some(0));
+    assert_eq!(e.modality, Modality::Negated);
+    assert_eq!(
+        e.source.as_ref().map(|a| a.name.as_str()),
+        Some("Anna Kovacs")
+    );
 }

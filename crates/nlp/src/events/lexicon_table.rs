@@ -82,7 +82,7 @@ pub const TRIGGERS: &str = r#"
 085 v lift~|ease~|relax~|remove~|scrap~ sanctions|embargo|tariffs
 086 v allow~|permit~|let access|inspectors|monitors|observers|aid
 0871 v pause~|halt~|stop~|suspend~ hostilities|fighting|strikes|attacks ; declare~ ceasefire|truce
-0871 n ceasefire|cease-fire|truce|armistice
+0871 n ceasefire|cease_-_fire|truce|armistice
 0872 v lift~|end~ blockade|siege
 0873 v demobilise~|demobilize~|disarm~
 0874 v withdraw~|withdrew|withdrawn|retreat~|surrender~ ; pull~ out|back
@@ -138,7 +138,7 @@ pub const TRIGGERS: &str = r#"
 152 v alert|high_alert|readiness
 153 v deploy~ police|riot_police ; mobilise~|mobilize~ police
 154 v deploy~|mobilise~|mobilize~|send~|sent|dispatch~|station~|mass~|amass~ troops|soldiers|forces|warships|tanks|army|reinforcements|force|peacekeepers ; deploy~|mobilise~|mobilize~
-154 n deployment|mobilisation|mobilization|build-up|buildup|troops
+154 n deployment|mobilisation|mobilization|build_-_up|buildup|troops
 160 v downgrade~|reduce~ ties|relations
 161 v sever~|cut~|break~|broke|suspend~ diplomatic|relations|ties ; recall~ ambassador|envoy
 162 v cut~|suspend~|halt~|freeze~|froze|withhold~ aid|funding|assistance
