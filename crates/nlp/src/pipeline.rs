@@ -2,12 +2,19 @@
 
 use tidings_model::Document;
 
+use crate::entities::ner::NerModel;
+use crate::entities::resolve::{self, Gazetteer};
 use crate::events::EventCoder;
-use crate::segment;
+use crate::{quotes, segment, time};
+
+/// The named-entity model built by `tidings train ner`.
+const NER_MODEL: &[u8] = include_bytes!("../models/ner.bin");
 
 /// Everything needed to annotate documents; load once, share across threads.
 #[derive(Debug)]
 pub struct Pipeline {
+    ner: NerModel,
+    gazetteer: Gazetteer,
     events: EventCoder,
 }
 
@@ -22,16 +29,32 @@ pub enum PipelineError {
 impl Pipeline {
     /// Load the built-in models.
     pub fn new() -> Result<Self, PipelineError> {
+        let ner = NerModel::from_bytes(NER_MODEL).map_err(|e| PipelineError::Model {
+            what: "named-entity",
+            why: e.to_string(),
+        })?;
+        let gazetteer = Gazetteer::builtin().map_err(|e| PipelineError::Model {
+            what: "gazetteer",
+            why: e.to_string(),
+        })?;
         let events = EventCoder::builtin().map_err(|e| PipelineError::Model {
             what: "events",
             why: e.to_string(),
         })?;
-        Ok(Pipeline { events })
+        Ok(Pipeline {
+            ner,
+            gazetteer,
+            events,
+        })
     }
 
     /// Fill every layer of `doc` from its text and metadata.
     pub fn annotate(&self, doc: &mut Document) {
         segment::segment(doc);
+        let names = self.ner.recognize(doc);
+        resolve::annotate(doc, &names, &self.gazetteer);
+        time::annotate(doc);
+        quotes::annotate(doc);
         self.events.annotate(doc);
     }
 }
