@@ -11,7 +11,8 @@
 //! Source: the nearest candidate before the trigger in its clause that is
 //! not inside a prepositional phrase; of a coordination ("Ukraine and Russia
 //! agreed"), the first member, the second becoming the target. Target: the
-//! first candidate after the trigger in its clause. Demands phrased in the
+//! first candidate after the trigger in its clause; an unresolved object
+//! pronoun ("accused him") the nearest earlier actor. Demands phrased in the
 //! passive ("X must be given a deadline") take X as the target and the
 //! reporting speaker as the source. A source still missing is the speaker of
 //! a report in the sentence ("..., the minister said").
@@ -49,6 +50,8 @@ pub struct Candidate {
     pub first: usize,
     pub last: usize,
     pub who: Who,
+    /// A person (a PER entity, or a name after a title such as "Mr").
+    pub person: bool,
     /// A location used as a place, not an actor.
     pub place: bool,
 }
@@ -235,6 +238,7 @@ pub fn candidates(
             first,
             last,
             who: Who::Entity(ei),
+            person: e.etype == EntityType::Per,
             place,
         });
     }
@@ -257,6 +261,7 @@ pub fn candidates(
                 first,
                 last: i,
                 who: Who::Phrase(Span::new(tokens[first].span.start, tokens[i].span.end)),
+                person: false,
                 place: false,
             });
         }
@@ -306,6 +311,7 @@ fn capitalised_runs(doc: &Document, tokens: &[Token], words: &[String]) -> Vec<C
                 tokens[name_start].span.start,
                 tokens[i - 1].span.end,
             )),
+            person: name_start > start,
             place: after_prep,
         });
     }
@@ -367,6 +373,22 @@ pub fn assign(
     } else {
         after.or(coordinated)
     };
+    if let (Some(s), Some(t)) = (source, target)
+        && s.who == t.who
+    {
+        target = None;
+    }
+    // "accused him of": an object pronoun the entity layer left unresolved
+    // stands for the nearest earlier actor other than the source.
+    let object = words.get(hit.first + 1).map(String::as_str);
+    if target.is_none() && matches!(object, Some("him" | "her" | "them")) {
+        let person = object != Some("them");
+        target = before
+            .iter()
+            .rev()
+            .find(|c| c.person == person && source.is_none_or(|s| s.who != c.who))
+            .copied();
+    }
     let passive_demand = matches!(words[hit.first].as_str(), "must" | "should")
         && words.get(hit.first + 1).is_some_and(|w| w == "be");
     if passive_demand {
