@@ -8,8 +8,8 @@
 //!
 //! | module | job |
 //! |---|---|
-//! | [`lexicon`] | trigger words and phrases with their CAMEO codes |
-//! | [`cameo`] | CAMEO codes, PLOVER types and modes, PentaClass |
+//! | [`lexicon`], [`lexicon_table`] | trigger words and phrases with their CAMEO codes |
+//! | [`cameo`], [`cameo_table`] | CAMEO codes, PLOVER types and modes, PentaClass |
 //! | [`features`], [`classifier`] | learned sentence classifier (PentaClass) |
 //! | [`training`] | data loading, the held-out split, `train` |
 //! | [`coder`] | combines them into events per sentence |
@@ -26,14 +26,14 @@
 
 pub mod actors;
 pub mod cameo;
-mod cameo_table;
+pub mod cameo_table;
 pub mod classifier;
 pub mod cluster;
 pub mod coder;
 pub mod dating;
 pub mod features;
 pub mod lexicon;
-mod lexicon_table;
+pub mod lexicon_table;
 pub mod modality;
 pub mod training;
 
