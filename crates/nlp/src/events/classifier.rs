@@ -53,11 +53,11 @@ impl Default for FitConfig {
     fn default() -> Self {
         FitConfig {
             epochs: 30,
-            learning_rate: 0.3,
-            l2: 1e-4,
+            learning_rate: 0.1,
+            l2: 1e-2,
             seed: 7,
             prune: 0.05,
-            min_count: 2,
+            min_count: 3,
         }
     }
 }
