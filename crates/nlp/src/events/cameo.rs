@@ -109,6 +109,70 @@ pub fn request_in_class(code: &str, class: u8) -> Option<String> {
     .filter(|c| info(c).is_some())
 }
 
+/// The verbal counterpart, in `class`, of a material event announced rather
+/// than done: CAMEO codes "X will provide aid" as an intent to cooperate
+/// (03x, verbal cooperation), "X will impose sanctions" as a threat (13x,
+/// verbal conflict), and "X will not release them" as a rejection (12x).
+/// `negated` says whether the trigger is negated. Returns `None` when the
+/// pair has no counterpart.
+pub fn verbal_counterpart(code: &str, class: u8, negated: bool) -> Option<String> {
+    let r = root(code)?;
+    let c3 = code.get(..3).unwrap_or(code);
+    let mapped = match (class, r, negated) {
+        (1, 6..=8, false) => match c3 {
+            "061" => "0311",
+            "062" => "0312",
+            "063" => "0313",
+            "064" => "0314",
+            "070" | "075" => "033",
+            "071" => "0331",
+            "072" => "0332",
+            "073" => "0333",
+            "074" => "0334",
+            "081" => "0351",
+            "082" => "0352",
+            "083" => "034",
+            "084" => "0353",
+            "085" => "0354",
+            "086" => "0355",
+            "087" => "0356",
+            _ => "031",
+        },
+        (3, 14..=20, false) => match c3 {
+            "161" => "1313",
+            "162" => "1311",
+            "163" => "1312",
+            "164" => "134",
+            "165" => "135",
+            "166" => "136",
+            "172" => "132",
+            "191" => "1381",
+            "192" => "1382",
+            "204" => "1385",
+            _ if r == 14 => "133",
+            _ if r == 16 || r == 17 => "131",
+            _ => "138",
+        },
+        (3, 3..=8, true) => match c3 {
+            "061" | "062" | "063" | "064" | "060" => "121",
+            "070" | "071" | "072" | "073" | "074" | "075" => "122",
+            "084" => "1243",
+            "085" => "1244",
+            "086" => "1245",
+            "087" => "1246",
+            _ if r == 4 || c3 == "036" => "125",
+            _ if r == 8 => "124",
+            _ => "120",
+        },
+        (3, 6..=8, false) => match c3 {
+            "087" => "136",
+            _ => "130",
+        },
+        _ => return None,
+    };
+    Some(mapped.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,7 +200,20 @@ mod tests {
         assert_eq!(request_in_class("1011", 0).as_deref(), Some("0211"));
         assert_eq!(request_in_class("020", 3).as_deref(), Some("100"));
         assert_eq!(request_in_class("112", 0), None);
+        assert_eq!(verbal_counterpart("073", 1, false).as_deref(), Some("0333"));
+        assert_eq!(verbal_counterpart("163", 3, false).as_deref(), Some("1312"));
+        assert_eq!(verbal_counterpart("0841", 3, true).as_deref(), Some("1243"));
+        assert_eq!(verbal_counterpart("190", 3, false).as_deref(), Some("138"));
+        assert_eq!(verbal_counterpart("190", 1, false), None);
         for (c, _, _, _, _) in super::CAMEO_TABLE {
+            for class in [1, 3] {
+                for negated in [false, true] {
+                    if let Some(v) = verbal_counterpart(c, class, negated) {
+                        assert_eq!(penta(&v), Some(class), "{c} -> {v}");
+                        assert!(info(&v).is_some(), "{v}");
+                    }
+                }
+            }
             assert!(penta(c).is_some(), "{c}");
         }
     }

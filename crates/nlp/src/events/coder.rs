@@ -6,10 +6,11 @@
 //! class (a request switches between appeal and demand codes to fit it),
 //! else the class's default code; its evidence is the whole sentence, so it
 //! comes first. Every other verbal trigger of a different PLOVER type makes
-//! an event of its own, with its clause as evidence. Each event then gets
+//! an event of its own, with its clause as evidence, and so does a negated
+//! trigger recoded as a refusal ("did not agree": REJECT, and AGREE negated). Each event then gets
 //! its actors, place, date, modality and quote.
 
-use tidings_model::{Actor, Document, Event, Span, Token, TokenKind};
+use tidings_model::{Actor, Document, Event, Modality, Span, Token, TokenKind};
 
 use super::actors::{self, Candidate, MentionIndex};
 use super::cameo;
@@ -101,11 +102,18 @@ impl EventCoder {
             hits: &hits,
             cands: &cands,
         };
-        let (code, main) = main_trigger(&hits, class);
+        let negated = |h: &Hit| {
+            let (cs, _) = clause(&words.lower, h.first, h.last);
+            modality::detect(&words.lower, cs, h.first) == Modality::Negated
+        };
+        let (code, main) = main_trigger(&hits, class, negated);
         let first = out.len();
         out.push(ctx.event(&code, main, sentence));
         for (i, h) in hits.iter().enumerate() {
-            if Some(i) == main || h.kind != TriggerKind::Verb {
+            // A negated trigger recoded as a refusal ("did not agree" ->
+            // REJECT) also stands as what it literally says, negated.
+            let recoded_negation = Some(i) == main && h.code != code && negated(h);
+            if (Some(i) == main && !recoded_negation) || h.kind != TriggerKind::Verb {
                 continue;
             }
             let Some(info) = cameo::info(&h.code) else {
@@ -114,7 +122,9 @@ impl EventCoder {
             if info.plover == "STATEMENT" || out[first..].iter().any(|e| e.etype == info.plover) {
                 continue;
             }
-            if main.is_some_and(|m| hits[m].first <= h.last && h.first <= hits[m].last) {
+            if !recoded_negation
+                && main.is_some_and(|m| hits[m].first <= h.last && h.first <= hits[m].last)
+            {
                 continue;
             }
             let (cs, ce) = clause(&words.lower, h.first, h.last);
@@ -149,8 +159,16 @@ pub fn decide_class(probs: &[f32; 5], hits: &[Hit], ratio: f32) -> u8 {
         .unwrap_or(best) as u8
 }
 
-/// The main event's code and trigger for a sentence of class `class`.
-fn main_trigger(hits: &[Hit], class: u8) -> (String, Option<usize>) {
+/// The main event's code and trigger for a sentence of class `class`: the
+/// first trigger of that class; else a request recoded as appeal or demand;
+/// else a material trigger recoded as its verbal counterpart (an intent, a
+/// threat, a refusal: see [`cameo::verbal_counterpart`]); else a noun or
+/// reporting trigger of the class; else the class's default code.
+fn main_trigger(
+    hits: &[Hit],
+    class: u8,
+    negated: impl Fn(&Hit) -> bool,
+) -> (String, Option<usize>) {
     let of_class = |h: &Hit| cameo::penta(&h.code) == Some(class);
     let action = |h: &Hit| h.kind != TriggerKind::Report;
     if let Some(i) = hits.iter().position(|h| action(h) && of_class(h)) {
@@ -158,6 +176,13 @@ fn main_trigger(hits: &[Hit], class: u8) -> (String, Option<usize>) {
     }
     for (i, h) in hits.iter().enumerate() {
         if let Some(code) = cameo::request_in_class(&h.code, class) {
+            return (code, Some(i));
+        }
+    }
+    for (i, h) in hits.iter().enumerate() {
+        if h.kind == TriggerKind::Verb
+            && let Some(code) = cameo::verbal_counterpart(&h.code, class, negated(h))
+        {
             return (code, Some(i));
         }
     }
@@ -257,7 +282,7 @@ impl SentenceContext<'_> {
         }
         let modality = match hit {
             Some(_) => modality::detect(self.words, clause.0, first),
-            None => tidings_model::Modality::Asserted,
+            None => Modality::Asserted,
         };
         Event {
             etype: info.map_or("STATEMENT", |i| i.plover).to_string(),
@@ -292,15 +317,23 @@ mod tests {
 
     #[test]
     fn main_trigger_follows_the_class() {
+        let no = |_: &Hit| false;
         let lex = Lexicon::builtin();
         let words: Vec<String> = w("rebels accused the army and attacked the base");
         let hits = lex.find(&words);
-        assert_eq!(main_trigger(&hits, 3).0, "112");
-        assert_eq!(main_trigger(&hits, 4).0, "190");
-        assert_eq!(main_trigger(&hits, 2).0, "060");
+        assert_eq!(main_trigger(&hits, 3, no).0, "112");
+        assert_eq!(main_trigger(&hits, 4, no).0, "190");
+        assert_eq!(main_trigger(&hits, 2, no).0, "060");
         let words = w("they urged the government to act");
         let hits = lex.find(&words);
-        assert_eq!(main_trigger(&hits, 0).0, "020");
-        assert_eq!(main_trigger(&hits, 3).0, "100");
+        assert_eq!(main_trigger(&hits, 0, no).0, "020");
+        assert_eq!(main_trigger(&hits, 3, no).0, "100");
+        let words = w("the un will provide food aid to refugees");
+        let hits = lex.find(&words);
+        assert_eq!(main_trigger(&hits, 1, no).0, "0333");
+        assert_eq!(main_trigger(&hits, 2, no).0, "073");
+        let words = w("they will not release the hostages");
+        let hits = lex.find(&words);
+        assert_eq!(main_trigger(&hits, 3, |_: &Hit| true).0, "1243");
     }
 }

@@ -6,7 +6,8 @@
 //! short integer scan per candidate pattern. Patterns
 //! match lower-cased tokens in order with small gaps ("agreed *to* pause",
 //! "accused *him* of"). Where patterns overlap, the one with more positions
-//! wins (the more specific phrase), then the one with the finer code.
+//! wins (the more specific phrase), then the one with the finer code, then
+//! the tighter match.
 
 use std::collections::HashMap;
 
@@ -183,8 +184,15 @@ impl Lexicon {
 
 /// True when `a` should be preferred to `b` for the same start.
 fn more_specific(a: &Hit, b: &Hit) -> bool {
-    (a.positions, a.code.len(), a.kind != TriggerKind::Report)
-        > (b.positions, b.code.len(), b.kind != TriggerKind::Report)
+    let key = |h: &Hit| {
+        (
+            h.positions,
+            h.code.len(),
+            h.kind != TriggerKind::Report,
+            std::cmp::Reverse(h.last - h.first),
+        )
+    };
+    key(a) > key(b)
 }
 
 /// Remove hits that lie inside a longer, more specific hit.

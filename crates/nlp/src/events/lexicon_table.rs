@@ -31,7 +31,7 @@ pub const TRIGGERS: &str = r#"
 021 v seek~|sought|urge~|appeal~ cooperation|investment|partnership
 023 v appeal~|seek~|sought|ask~ aid|assistance|help|funds|donations
 030 v pledge~|promise~|vow~|commit~|offer~ to ; intend~|willing|ready to cooperate|work|help
-030 v agree~|agreed|agrees ; express~ willingness|readiness
+030 v agree~|agreed|agrees ; express~ willingness|readiness ; reach~|reached agreement|consensus|deal|accord ; accept~ proposal|plan|offer|formula
 031 v agree~ to cooperate|work_together|partner
 032 v pledge~|promise~|vow~|offer~ support|backing
 033 v pledge~|promise~|offer~|vow~ aid|assistance|funding|million|billion|help
@@ -74,8 +74,9 @@ pub const TRIGGERS: &str = r#"
 075 v grant~|granted|give~ asylum|refuge
 080 v yield~|concede~ ; back~ down ; cave~ in ; give~|gave in
 081 v lift~|ease~|relax~|remove~ restrictions|ban|curfew|restriction|travel_ban
-083 v accede~|bow~ to demand~|pressure
+083 v accede~ to
 0831 v resign~ ; step~|stepped down
+083 v accept~|accepted demands ; bow~ to pressure
 0841 v release~|free~|freed|freeing ; set~ free
 0841 n release
 0842 v return~|hand~|handed back|over
@@ -131,7 +132,7 @@ pub const TRIGGERS: &str = r#"
 141 n protest|protests|rally|rallies|march|demonstration|demonstrations|protesters|protestors|demonstrators
 143 v boycott~ ; go~|went on strike ; walkout
 143 n strike|boycott|general_strike
-144 v block~|blockade~|obstruct~|barricade~
+144 v obstruct~|barricade~ ; block~ road|roads|traffic|access|entrance
 145 v riot~|rioting|torch~|burn~|burned|burnt|set_fire ; clash~ with police
 145 n riot|riots|rioters
 150 v show~ of force ; military parade
@@ -140,15 +141,16 @@ pub const TRIGGERS: &str = r#"
 154 v deploy~|mobilise~|mobilize~|send~|sent|dispatch~|station~|mass~|amass~ troops|soldiers|forces|warships|tanks|army|reinforcements|force|peacekeepers ; deploy~|mobilise~|mobilize~
 154 n deployment|mobilisation|mobilization|build_-_up|buildup|troops
 160 v downgrade~|reduce~ ties|relations
-161 v sever~|cut~|break~|broke|suspend~ diplomatic|relations|ties ; recall~ ambassador|envoy
-162 v cut~|suspend~|halt~|freeze~|froze|withhold~ aid|funding|assistance
+161 v sever~|cut~|break~|broke|suspend~ diplomatic|relations|ties|links|flights ; recall~ ambassador|envoy ; cancel~|postpone~ visit|trip
+162 v cut~|suspend~|halt~|freeze~|froze|withhold~|reduce~|prohibit~ aid|funding|assistance|supplies|military_aid
 163 v sanction~ ; impose~|imposed|slap~|slapped sanctions|embargo|tariffs|boycott
 163 n sanctions|embargo
 164 v suspend~|halt~|call~ off talks|negotiations ; break~|broke off talks|negotiations ; walk~ out
 166 v expel~ diplomats|envoy|ambassador|staff ; expulsion
-171 v seize~|confiscate~|raid~|raided|destroy~|demolish~|loot~
-172 v ban~|banned|restrict~|censor~ ; shut~|close~ down
+171 v seize~|confiscate~|raid~|raided|destroy~|demolish~|loot~ ; blow~|blew up
+172 v ban~|banned|restrict~|censor~|outlaw~ ; shut~|close~ down
 1723 v curfew
+191 v blockade~ ; impose~|reimpose~|tighten~ blockade|blockades|siege
 1724 v state_of_emergency|martial_law
 173 v arrest~|detain~|indict~|jail~|imprison~|prosecute~|apprehend~|nab~ ; charge~ with ; round~ up ; in custody
 173 n arrest|arrests|detention|indictment|charges
