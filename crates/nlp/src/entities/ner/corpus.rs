@@ -8,6 +8,7 @@
 //! tokens it covers. A name whose ends are not token boundaries cannot be
 //! produced by a token tagger and is counted as unaligned.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use tidings_model::offsets::CharIndex;
@@ -59,15 +60,24 @@ impl GoldDoc {
     /// and closing quotes, after `(` `$` and opening quotes. Names keep
     /// their tokens. Training on both forms teaches the model the glue
     /// that real articles have ("Germany's", "(Reuters)", "\"We").
+    ///
+    /// Lines in capitals (CoNLL headlines and datelines) are recased as
+    /// today's headlines are written: in sentence case on even lines, in
+    /// title case on odd ones. A word takes the form it has elsewhere in
+    /// the document; failing that, words of names are capitalised (short
+    /// acronyms kept) and other words follow the line's style.
     pub fn as_prose(&self) -> GoldDoc {
         let old = self.doc.text.as_str();
         let mut text = String::with_capacity(old.len());
         let mut map = vec![usize::MAX; old.len() + 1];
+        let known = body_forms(old);
         for (k, line) in old.split('\n').enumerate() {
             let base = line.as_ptr() as usize - old.as_ptr() as usize;
             if k > 0 {
                 text.push('\n');
             }
+            let caps = is_caps_line(line);
+            let mut first_word = true;
             let mut quote_open = false;
             let mut glue_next = true;
             let mut pos = 0;
@@ -89,7 +99,18 @@ impl GoldDoc {
                     text.push(' ');
                 }
                 map[start] = text.len();
-                text.push_str(tok);
+                if caps && is_caps_word(tok) {
+                    let in_name = self
+                        .names
+                        .iter()
+                        .any(|(sp, _)| sp.start <= start && start < sp.end);
+                    text.push_str(&recase(tok, in_name, first_word, k % 2 == 1, &known));
+                } else {
+                    text.push_str(tok);
+                }
+                if tok.chars().any(char::is_alphabetic) {
+                    first_word = false;
+                }
                 map[start + tok.len()] = text.len();
                 glue_next = matches!(tok, "(" | "[" | "$") || (is_quote && !quote_open);
                 if is_quote {
@@ -106,6 +127,61 @@ impl GoldDoc {
             })
             .collect();
         GoldDoc::new(format!("{}-prose", self.doc.id), text, names)
+    }
+}
+
+/// A word of two letters or more, all in capitals.
+fn is_caps_word(tok: &str) -> bool {
+    tok.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !tok.chars().any(char::is_lowercase)
+}
+
+/// A line whose words are nearly all in capitals.
+fn is_caps_line(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split(' ')
+        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let caps = words.iter().filter(|t| is_caps_word(t)).count();
+    !words.is_empty() && caps * 4 >= words.len() * 3
+}
+
+/// The first form each word takes mid-line outside capitals lines, by its
+/// lower-case form.
+fn body_forms(text: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for line in text.split('\n').filter(|l| !is_caps_line(l)) {
+        for tok in line.split(' ').skip(1) {
+            if tok.chars().any(char::is_lowercase) {
+                out.entry(tok.to_lowercase())
+                    .or_insert_with(|| tok.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// A capitals word as a headline in sentence or title case would write it.
+fn recase(
+    tok: &str,
+    in_name: bool,
+    first_word: bool,
+    title: bool,
+    known: &HashMap<String, String>,
+) -> String {
+    let lower = tok.to_lowercase();
+    let capitalised = || {
+        let mut cs = lower.chars();
+        cs.next()
+            .map(|c| c.to_uppercase().chain(cs).collect())
+            .unwrap_or_default()
+    };
+    match known.get(&lower) {
+        Some(form) if form.chars().next().is_some_and(char::is_uppercase) => form.clone(),
+        Some(_) if title || first_word => capitalised(),
+        Some(_) => lower,
+        None if in_name && tok.len() <= 3 => tok.to_owned(),
+        None if in_name || title || first_word => capitalised(),
+        None => lower,
     }
 }
 
@@ -206,6 +282,26 @@ mod tests {
         assert_eq!(p.doc.text, "Germany's view (Reuters), \"We won.\" he said");
         let names: Vec<&str> = p.names.iter().map(|(s, _)| s.of(&p.doc.text)).collect();
         assert_eq!(names, ["Germany", "Reuters"]);
+    }
+
+    #[test]
+    fn capitals_headlines_are_recased() {
+        let text = "EU REJECTS CALL TO BOYCOTT BRITISH LAMB .\nTHE HEADLINE\nThe EU rejects it .";
+        let g = GoldDoc::new(
+            "d".into(),
+            text.into(),
+            vec![
+                (Span::new(0, 2), EntityType::Org),
+                (Span::new(27, 34), EntityType::Misc),
+            ],
+        );
+        let p = g.as_prose();
+        assert_eq!(
+            p.doc.text,
+            "EU rejects call to boycott British lamb.\nThe Headline\nThe EU rejects it."
+        );
+        let names: Vec<&str> = p.names.iter().map(|(s, _)| s.of(&p.doc.text)).collect();
+        assert_eq!(names, ["EU", "British"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Viterbi decoding of the best tag sequence under first-order transitions,
 //! with the BILOU constraints of [`super::tags::allowed`] built in.
 
-use super::tags::{N_TAGS, allowed};
+use super::tags::{N_TAGS, Part, allowed, split};
 use super::weights::{EDGE, N_TRANS};
 
 /// Transition scores with forbidden moves set to minus infinity.
@@ -16,6 +16,15 @@ pub fn constrain(trans: &[[f32; N_TRANS]; N_TRANS]) -> [[f32; N_TRANS]; N_TRANS]
         }
     }
     out
+}
+
+/// Forbid a token to begin a name (Begin and Unit tags), as for honorifics.
+pub fn forbid_name_start(row: &mut [f32; N_TAGS]) {
+    for (t, v) in row.iter_mut().enumerate() {
+        if matches!(split(t as u8), Some((_, Part::Begin | Part::Unit))) {
+            *v = f32::NEG_INFINITY;
+        }
+    }
 }
 
 /// Reusable buffers for [`viterbi`].
@@ -77,7 +86,7 @@ pub fn viterbi(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tags::{Part, decode, tag};
+    use super::super::tags::{decode, tag};
     use super::*;
 
     #[test]

@@ -13,7 +13,7 @@ use super::hash;
 use super::lexicon::N_CLASSES;
 
 /// Version of the feature set; bump on any change to the templates.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 const BOS: u64 = 0x5354_4152_5421_u64;
 const EOS: u64 = 0x454e_4421_u64;
@@ -57,7 +57,12 @@ fn feat(t: T, v: u64) -> u32 {
 }
 
 /// Append the feature keys of token `i`, in sentence `[s, e)`, to `out`.
-pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, out: &mut Vec<u32>) {
+///
+/// With `identity` false the features that name the word itself (its forms,
+/// its pairs with neighbours, its longest affixes) are left out: training
+/// drops them now and then ("word dropout") so that context, shape and
+/// gazetteer features learn to find names the training data never saw.
+pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, identity: bool, out: &mut Vec<u32>) {
     let at = |v: &Vec<u64>, k: isize| -> u64 {
         let j = i as isize + k;
         if j < s as isize {
@@ -72,11 +77,13 @@ pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, out: &mut Vec<u32
     let lw = f.lower[i];
     let ss = f.short_shape[i];
     out.push(feat(T::Bias, 0));
-    out.push(feat(T::Word, f.word[i]));
-    out.push(feat(T::Lower, lw));
+    if identity {
+        out.push(feat(T::Word, f.word[i]));
+        out.push(feat(T::Lower, lw));
+    }
     out.push(feat(T::Shape, f.shape[i]));
     out.push(feat(T::ShortShape, ss));
-    for k in 0..4 {
+    for k in 0..if identity { 4 } else { 3 } {
         if f.prefix[i][k] != 0 {
             out.push(feat(T::Prefix, f.prefix[i][k]));
         }
@@ -93,16 +100,22 @@ pub fn token_features(f: &Forms, i: usize, s: usize, e: usize, out: &mut Vec<u32
     out.push(feat(T::ShapePrev, sp));
     out.push(feat(T::ShapeNext, sn));
     out.push(feat(T::ShapeTri, hash::pair(hash::pair(sp, ss), sn)));
-    out.push(feat(T::PairPrev, hash::pair(lp, lw)));
-    out.push(feat(T::PairNext, hash::pair(lw, ln)));
+    if identity {
+        out.push(feat(T::PairPrev, hash::pair(lp, lw)));
+        out.push(feat(T::PairNext, hash::pair(lw, ln)));
+    }
     out.push(feat(T::PrevWordShape, hash::pair(lp, ss)));
     out.push(feat(T::NextWordShape, hash::pair(ss, ln)));
     if fl & flag::INITIAL != 0 {
         out.push(feat(T::Initial, ss));
     }
-    if fl & flag::CAPS_LINE != 0 {
-        out.push(feat(T::CapsLine, 0));
-        out.push(feat(T::CapsLineLower, lw));
+    for (line, kind) in [(flag::CAPS_LINE, 0), (flag::TITLE_LINE, 1)] {
+        if fl & line != 0 {
+            out.push(feat(T::CapsLine, kind));
+            if identity {
+                out.push(feat(T::CapsLineLower, hash::pair(lw, kind)));
+            }
+        }
     }
     let glue = glue_code(f, i, s, e);
     if glue != 0 {
@@ -161,10 +174,13 @@ fn glue_code(f: &Forms, i: usize, s: usize, e: usize) -> u64 {
     code
 }
 
-/// Context class of a capitalised token: capitals line, sentence start, other.
+/// Context class of a capitalised token: capitals line, sentence start,
+/// other, title-case line.
 fn case_context(fl: u16) -> u64 {
     if fl & flag::CAPS_LINE != 0 {
         1
+    } else if fl & flag::TITLE_LINE != 0 {
+        4
     } else if fl & flag::INITIAL != 0 {
         2
     } else {
@@ -192,7 +208,7 @@ pub fn history_feature(fl: u16, counts: &[u16; 5]) -> u32 {
 /// Every key [`history_feature`] can produce.
 pub fn history_keys() -> Vec<u32> {
     let mut out = Vec::new();
-    for ctx in 1..=3u64 {
+    for ctx in 1..=4u64 {
         for best in 0..5u64 {
             for unanimous in 0..2u64 {
                 out.push(feat(T::History, (ctx << 8) | best << 1 | unanimous));

@@ -14,6 +14,7 @@ use tidings_model::{Document, Span, TokenKind};
 
 use super::hash;
 use super::lexicon::{Class, Lexicon};
+use super::words;
 
 /// A hasher for keys that already are good 64-bit hashes.
 #[derive(Default)]
@@ -72,6 +73,12 @@ pub mod flag {
     pub const CAPS_LINE: u16 = 1 << 7;
     pub const PUNCT: u16 = 1 << 8;
     pub const HYPHEN: u16 = 1 << 9;
+    /// In a paragraph written in title case ("Starmer Pushes For Ceasefire").
+    pub const TITLE_LINE: u16 = 1 << 10;
+    /// Four characters or more.
+    pub const LONG: u16 = 1 << 11;
+    /// An honorific that never begins a name ([`super::super::words::STRICT_HONORIFICS`]).
+    pub const HONORIFIC: u16 = 1 << 12;
 }
 
 /// Document-level casing evidence for a word (by its lower-case form).
@@ -144,6 +151,12 @@ impl Forms {
             if s == "-" {
                 fl |= flag::HYPHEN;
             }
+            if s.chars().nth(3).is_some() {
+                fl |= flag::LONG;
+            }
+            if low.len() <= 6 && words::STRICT_HONORIFICS.contains(&low.as_str()) {
+                fl |= flag::HONORIFIC;
+            }
             if i > 0 && toks[i - 1].span.end == t.span.start {
                 fl |= flag::GLUED_PREV;
             }
@@ -152,9 +165,10 @@ impl Forms {
             }
             f.flags.push(fl);
         }
-        for para in token_ranges(doc, &doc.paragraphs) {
-            if is_caps_line(&f.flags[para.0..para.1]) {
-                for x in &mut f.flags[para.0..para.1] {
+        let paragraphs = token_ranges(doc, &doc.paragraphs);
+        for &(a, b) in &paragraphs {
+            if is_caps_line(&f.flags[a..b]) {
+                for x in &mut f.flags[a..b] {
                     *x |= flag::CAPS_LINE;
                 }
             }
@@ -165,18 +179,37 @@ impl Forms {
             }
         }
         lex.masks(&f.lower, &mut f.lex);
-        f.fill_seen();
+        f.fill_seen(&paragraphs);
         f
     }
 
-    fn fill_seen(&mut self) {
+    fn fill_seen(&mut self, paragraphs: &[(usize, usize)]) {
         let mut by_word: HashMap<u64, u8, BuildHasherDefault<IdHasher>> =
             HashMap::with_capacity_and_hasher(self.lower.len() / 2, Default::default());
+        for (i, &fl) in self.flags.iter().enumerate() {
+            if fl & flag::LOWER != 0 {
+                *by_word.entry(self.lower[i]).or_default() |= seen::LOWER;
+            }
+        }
+        for &(a, b) in paragraphs {
+            let ordinary = |i: usize| {
+                by_word
+                    .get(&self.lower[i])
+                    .is_some_and(|s| s & seen::LOWER != 0)
+            };
+            if is_title_line(&self.flags[a..b], |k| ordinary(a + k)) {
+                for x in &mut self.flags[a..b] {
+                    *x |= flag::TITLE_LINE;
+                }
+            }
+        }
         let titled = |m: u64| {
             let unit_or_last = |c: Class| (m >> (4 * c as u64 + 2)) & 0b11 != 0;
             unit_or_last(Class::Honorific) || unit_or_last(Class::Office)
         };
-        let capital = |fl: u16| fl & (flag::CAP | flag::ALL_CAPS) != 0 && fl & flag::CAPS_LINE == 0;
+        let capital = |fl: u16| {
+            fl & (flag::CAP | flag::ALL_CAPS) != 0 && fl & (flag::CAPS_LINE | flag::TITLE_LINE) == 0
+        };
         for (i, &fl) in self.flags.iter().enumerate() {
             let mut s = 0;
             if capital(fl) {
@@ -199,7 +232,7 @@ impl Forms {
             if fl & flag::LOWER != 0 {
                 s |= seen::LOWER;
             }
-            if fl & (flag::CAPS_LINE | flag::INITIAL) == 0 {
+            if fl & (flag::CAPS_LINE | flag::TITLE_LINE | flag::INITIAL) == 0 {
                 if fl & flag::ALL_CAPS != 0 {
                     s |= seen::CAPS;
                 } else if fl & flag::CAP != 0 {
@@ -242,6 +275,33 @@ fn is_caps_line(flags: &[u16]) -> bool {
         }
     }
     words > 0 && caps * 4 >= words * 3
+}
+
+/// A paragraph in title case: not in capitals, four in five of its long
+/// words capitalised, and at least two of those written in lower case
+/// elsewhere in the document (ordinary words, not names); `ordinary(k)`
+/// says whether the paragraph's token `k` is such a word.
+fn is_title_line(flags: &[u16], ordinary: impl Fn(usize) -> bool) -> bool {
+    if flags.iter().any(|f| f & flag::CAPS_LINE != 0) {
+        return false;
+    }
+    let long = |f: u16| f & flag::LONG != 0 && f & (flag::CAP | flag::LOWER) != 0;
+    let cap = |f: u16| f & flag::CAP != 0 && f & flag::ALL_CAPS == 0;
+    let mut n_long = 0;
+    let mut n_cap = 0;
+    let mut n_ordinary = 0;
+    for (k, &f) in flags.iter().enumerate() {
+        if long(f) {
+            n_long += 1;
+            if cap(f) {
+                n_cap += 1;
+                if ordinary(k) {
+                    n_ordinary += 1;
+                }
+            }
+        }
+    }
+    n_long >= 3 && n_cap * 5 >= n_long * 4 && n_ordinary >= 2
 }
 
 fn case_flags(s: &str) -> u16 {
@@ -368,5 +428,18 @@ mod tests {
         assert_ne!(f.seen[1] & seen::LOWER, 0);
         assert_ne!(f.seen[2] & seen::TITLE, 0);
         assert_eq!(f.seen[2] & seen::LOWER, 0);
+    }
+
+    #[test]
+    fn title_case_headlines_are_found() {
+        let mut doc = Document::new(
+            "d",
+            "Farmers Block Roads Around Paris\nAngry farmers block roads in France.\n\
+             Anna Weber and Peter Brandt met Maria Costa.",
+        );
+        crate::segment::segment(&mut doc);
+        let f = Forms::new(&doc, &Lexicon::new(Vec::new()));
+        assert!(f.flags[..5].iter().all(|x| x & flag::TITLE_LINE != 0));
+        assert!(f.flags[5..].iter().all(|x| x & flag::TITLE_LINE == 0));
     }
 }

@@ -35,10 +35,11 @@ pub enum Class {
     PlaceWord = 7,
     Calendar = 8,
     Particle = 9,
+    GivenName = 10,
 }
 
 /// Number of classes.
-pub const N_CLASSES: usize = 10;
+pub const N_CLASSES: usize = 11;
 
 impl Class {
     fn from_u8(x: u8) -> Option<Class> {
@@ -54,6 +55,7 @@ impl Class {
             7 => PlaceWord,
             8 => Calendar,
             9 => Particle,
+            10 => GivenName,
             _ => return None,
         })
     }
@@ -210,7 +212,7 @@ fn mark(out: &mut [u64], a: usize, b: usize, classes: u16) {
     }
 }
 
-fn word_lists() -> [(&'static [&'static str], Class); 7] {
+fn word_lists() -> [(&'static [&'static str], Class); 8] {
     [
         (words::HONORIFICS, Class::Honorific),
         (words::OFFICES, Class::Office),
@@ -219,6 +221,7 @@ fn word_lists() -> [(&'static [&'static str], Class); 7] {
         (words::CALENDAR, Class::Calendar),
         (words::PARTICLES, Class::Particle),
         (words::COUNTRY_SHORT_FORMS, Class::Country),
+        (words::GIVEN_NAMES, Class::GivenName),
     ]
 }
 

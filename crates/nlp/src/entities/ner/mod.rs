@@ -10,7 +10,8 @@
 //! earlier in the document ([`history`]), and gazetteer classes ([`lexicon`]:
 //! countries, capitals, demonyms and regions from the country data, plus the
 //! word lists of [`words`]). Titles and honorifics are not part of a name,
-//! as in CoNLL ("Sir Keir" gives "Keir").
+//! as in CoNLL ("Sir Keir" gives "Keir"); "Mr", "Sir" and the like may not
+//! begin one (a decoding constraint).
 //!
 //! [`train()`] builds a model from CoNLL-2003 train (plus the hand-written
 //! news sentences in `news.txt`), choosing the epoch by F1 on the dev set;
@@ -133,10 +134,13 @@ impl NerModel {
             em.clear();
             for i in s..e {
                 keys.clear();
-                features::token_features(&forms, i, s, e, &mut keys);
+                features::token_features(&forms, i, s, e, true, &mut keys);
                 keys.extend(history.feature(forms.lower[i], forms.flags[i]));
                 let mut row = [0f32; N_TAGS];
                 self.weights.score(&keys, &mut row);
+                if forms.flags[i] & forms::flag::HONORIFIC != 0 {
+                    decode::forbid_name_start(&mut row);
+                }
                 em.push(row);
             }
             decode::viterbi(&em, &self.trans, &mut lat, &mut tags_out);
@@ -171,8 +175,15 @@ impl NerModel {
 mod tests {
     use super::*;
 
+    fn model() -> &'static NerModel {
+        static MODEL: std::sync::OnceLock<NerModel> = std::sync::OnceLock::new();
+        MODEL.get_or_init(|| {
+            NerModel::from_bytes(include_bytes!("../../../models/ner.bin")).unwrap()
+        })
+    }
+
     fn names(text: &str) -> Vec<(String, &'static str)> {
-        let model = NerModel::from_bytes(include_bytes!("../../../models/ner.bin")).unwrap();
+        let model = model();
         let mut doc = Document::new("t", text);
         crate::segment::segment(&mut doc);
         model
@@ -202,6 +213,23 @@ mod tests {
                 .iter()
                 .any(|(n, _)| n.starts_with("Sir") || n.starts_with("Mr"))
         );
+    }
+
+    #[test]
+    fn honorifics_never_begin_names() {
+        let found = names("Mr Novak, a former minister, resigned.\nDr Ames and Ms Tran agreed.");
+        assert!(has(&found, "Novak", "PER"), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(n, _)| n.starts_with("Mr") || n.starts_with("Dr"))
+        );
+    }
+
+    #[test]
+    fn unseen_surnames_after_common_given_names() {
+        let found = names("Wes Okafor said the plan was working.");
+        assert!(has(&found, "Wes Okafor", "PER"), "{found:?}");
     }
 
     #[test]
@@ -239,6 +267,24 @@ mod tests {
     #[test]
     fn lower_case_text_has_no_names() {
         assert!(names("the minister said the talks would resume next week.").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn names_are_ordered_token_spans_of_any_text(text in "[A-Za-zÀ-ž’'.,;:!?()\\- \n0-9“”]{0,200}") {
+            let model = model();
+            let mut doc = Document::new("p", text.as_str());
+            crate::segment::segment(&mut doc);
+            let names = model.recognize(&doc);
+            let mut last = 0;
+            for m in &names {
+                proptest::prop_assert!(m.span.start >= last && m.span.start < m.span.end);
+                proptest::prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                let s = m.span.of(&text);
+                proptest::prop_assert_eq!(s.trim(), s);
+                last = m.span.end;
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! mistake adds the gold sequence's features and subtracts the predicted
 //! one's (tokens whose tags differ, and transitions that differ). Weights
 //! are averaged over all steps (the `w - u/c` trick), which regularises the
-//! perceptron. After every epoch the averaged model is scored on the dev
+//! perceptron. A fifth of the tokens in each update are seen without their
+//! word-identity features (word dropout), so that the features of context,
+//! shape and gazetteers learn to carry unseen names. After every epoch the averaged model is scored on the dev
 //! set; the best epoch wins. Features seen fewer than [`MIN_COUNT`] times in
 //! training are not learned. Everything is deterministic for a given seed.
 
@@ -18,7 +20,7 @@ use std::path::Path;
 use super::corpus::{self, GoldDoc};
 use super::decode::{self, Lattice};
 use super::features;
-use super::forms::{Forms, IdHasher};
+use super::forms::{Forms, IdHasher, flag};
 use super::history::History;
 use super::lexicon::Lexicon;
 use super::tags::{self, N_TAGS, O};
@@ -30,6 +32,9 @@ pub const EPOCHS: usize = 20;
 /// Features seen fewer times than this in the training data (CoNLL in both
 /// forms plus the repeated news sentences) are dropped.
 pub const MIN_COUNT: u32 = 2;
+/// Chance in 100 that a training token is seen without its identity
+/// features in an update (see [`features::token_features`]).
+const WORD_DROPOUT: u64 = 20;
 /// How many times the hand-written news sentences are repeated in training.
 const NEWS_REPEAT: usize = 3;
 /// Hand-written sentences in modern news style (mixed case, British and US
@@ -64,9 +69,24 @@ struct Sentence {
     /// Offsets into `feats` per token, plus one.
     offs: Vec<u32>,
     feats: Vec<u32>,
+    /// The same without identity features.
+    masked_offs: Vec<u32>,
+    masked_feats: Vec<u32>,
     gold: Vec<u8>,
     lower: Vec<u64>,
     flags: Vec<u16>,
+}
+
+impl Sentence {
+    /// Feature indices of token `t`, without identity features if `masked`.
+    fn features(&self, t: usize, masked: bool) -> &[u32] {
+        let (offs, feats) = if masked {
+            (&self.masked_offs, &self.masked_feats)
+        } else {
+            (&self.offs, &self.feats)
+        };
+        &feats[offs[t] as usize..offs[t + 1] as usize]
+    }
 }
 
 /// Train a model from CoNLL-format JSON Lines `train`, choosing the epoch on
@@ -119,6 +139,7 @@ pub fn train(
     let mut em: Vec<[f32; N_TAGS]> = Vec::new();
     let mut pred = Vec::new();
     let mut dynamic: Vec<Option<u32>> = Vec::new();
+    let mut masked: Vec<bool> = Vec::new();
     let mut best: Option<(f64, NerModel)> = None;
 
     for epoch in 0..EPOCHS {
@@ -133,15 +154,20 @@ pub fn train(
                         .feature(s.lower[t], s.flags[t])
                         .and_then(|k| history_index.get(&k).copied())
                 }));
+                masked.clear();
+                masked.extend((0..s.gold.len()).map(|_| rng.next() % 100 < WORD_DROPOUT));
                 em.clear();
                 for (t, dy) in dynamic.iter().enumerate() {
                     let mut row = [0f32; N_TAGS];
-                    let stat = &s.feats[s.offs[t] as usize..s.offs[t + 1] as usize];
+                    let stat = s.features(t, masked[t]);
                     for &f in stat.iter().chain(dy) {
                         let base = f as usize * N_TAGS;
                         for (r, x) in row.iter_mut().zip(&w[base..base + N_TAGS]) {
                             *r += x;
                         }
+                    }
+                    if s.flags[t] & flag::HONORIFIC != 0 {
+                        decode::forbid_name_start(&mut row);
                     }
                     em.push(row);
                 }
@@ -156,7 +182,7 @@ pub fn train(
                     if g == p {
                         continue;
                     }
-                    let stat = &s.feats[s.offs[t] as usize..s.offs[t + 1] as usize];
+                    let stat = s.features(t, masked[t]);
                     for &f in stat.iter().chain(&dynamic[t]) {
                         let base = f as usize * N_TAGS;
                         w[base + g] += 1.0;
@@ -233,9 +259,13 @@ fn featurize(
         for &(s, e) in &forms.sentences {
             let mut offs = vec![0u32];
             let mut feats = Vec::new();
+            let mut masked_offs = vec![0u32];
+            let mut masked_feats = Vec::new();
             for i in s..e {
-                features::token_features(&forms, i, s, e, &mut feats);
+                features::token_features(&forms, i, s, e, true, &mut feats);
                 offs.push(feats.len() as u32);
+                features::token_features(&forms, i, s, e, false, &mut masked_feats);
+                masked_offs.push(masked_feats.len() as u32);
             }
             for &k in &feats {
                 *counts.entry(k).or_default() += 1;
@@ -245,6 +275,8 @@ fn featurize(
             doc_sentences.push(Sentence {
                 offs,
                 feats,
+                masked_offs,
+                masked_feats,
                 gold: gold[s..e].to_vec(),
                 lower: forms.lower[s..e].to_vec(),
                 flags: forms.flags[s..e].to_vec(),
@@ -265,19 +297,23 @@ fn featurize(
         .enumerate()
         .map(|(i, &k)| (k, i as u32))
         .collect();
-    for s in raw.iter_mut().flatten() {
-        let mut offs = vec![0u32];
-        let mut feats = Vec::with_capacity(s.feats.len());
-        for t in 0..s.gold.len() {
-            for &k in &s.feats[s.offs[t] as usize..s.offs[t + 1] as usize] {
+    let to_indices = |offs: &mut Vec<u32>, feats: &mut Vec<u32>| {
+        let mut new_offs = vec![0u32];
+        let mut new_feats = Vec::with_capacity(feats.len());
+        for t in 0..offs.len() - 1 {
+            for &k in &feats[offs[t] as usize..offs[t + 1] as usize] {
                 if let Some(&ix) = index.get(&k) {
-                    feats.push(ix);
+                    new_feats.push(ix);
                 }
             }
-            offs.push(feats.len() as u32);
+            new_offs.push(new_feats.len() as u32);
         }
-        s.offs = offs;
-        s.feats = feats;
+        *offs = new_offs;
+        *feats = new_feats;
+    };
+    for s in raw.iter_mut().flatten() {
+        to_indices(&mut s.offs, &mut s.feats);
+        to_indices(&mut s.masked_offs, &mut s.masked_feats);
     }
     (raw, keys)
 }
