@@ -9,11 +9,13 @@
 //! | [`entities`] | entities: names ([`entities::ner`]), aliases, descriptions, pronouns, keys ([`entities::resolve`]) | tokens, sentences |
 //! | [`time`] | timexes (TIMEX3 values) | sentences, tokens, publication date |
 //! | [`quotes`] | quotes with cue and speaker | tokens, entities |
+//! | [`events`] | events (PLOVER/CAMEO) | sentences, tokens, entities, timexes, quotes |
 //!
 //! [`Pipeline`] runs them in order; it is `Send + Sync`, so one pipeline
 //! serves every thread of a batch.
 
 pub mod entities;
+pub mod events;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;

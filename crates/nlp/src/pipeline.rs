@@ -4,6 +4,7 @@ use tidings_model::Document;
 
 use crate::entities::ner::NerModel;
 use crate::entities::resolve::{self, Gazetteer};
+use crate::events::EventCoder;
 use crate::{quotes, segment, time};
 
 /// The named-entity model built by `tidings train ner`.
@@ -14,6 +15,7 @@ const NER_MODEL: &[u8] = include_bytes!("../models/ner.bin");
 pub struct Pipeline {
     ner: NerModel,
     gazetteer: Gazetteer,
+    events: EventCoder,
 }
 
 /// Why the pipeline could not be built.
@@ -35,7 +37,15 @@ impl Pipeline {
             what: "gazetteer",
             why: e.to_string(),
         })?;
-        Ok(Pipeline { ner, gazetteer })
+        let events = EventCoder::builtin().map_err(|e| PipelineError::Model {
+            what: "events",
+            why: e.to_string(),
+        })?;
+        Ok(Pipeline {
+            ner,
+            gazetteer,
+            events,
+        })
     }
 
     /// Fill every layer of `doc` from its text and metadata.
@@ -45,5 +55,6 @@ impl Pipeline {
         resolve::annotate(doc, &names, &self.gazetteer);
         time::annotate(doc);
         quotes::annotate(doc);
+        self.events.annotate(doc);
     }
 }
