@@ -12,7 +12,9 @@ use crate::tables::{LayerTables, PageTable};
 
 /// Annotate every row of `batches` (see [`records`] for the columns) and
 /// return the layer tables, named, in [`crate::tables::LAYERS`] order.
-pub fn annotate_batches(batches: &[RecordBatch]) -> Result<Vec<(&'static str, RecordBatch)>, BatchError> {
+pub fn annotate_batches(
+    batches: &[RecordBatch],
+) -> Result<Vec<(&'static str, RecordBatch)>, BatchError> {
     engine::pipeline()?;
     let mut tables = LayerTables::default();
     let mut first_row = 0;

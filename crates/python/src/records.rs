@@ -94,7 +94,10 @@ pub fn text_records(batch: &RecordBatch, first_row: usize) -> Result<Vec<TextRec
 }
 
 /// The pages of `batch`; `first_row` numbers rows that have no `id`.
-pub fn page_records(batch: &RecordBatch, first_row: usize) -> Result<Vec<PageRecord<'_>>, BatchError> {
+pub fn page_records(
+    batch: &RecordBatch,
+    first_row: usize,
+) -> Result<Vec<PageRecord<'_>>, BatchError> {
     let html = batch
         .column_by_name("html")
         .ok_or(BatchError::MissingColumn { column: "html" })?;
@@ -142,7 +145,10 @@ impl<'a> Bytes<'a> {
 }
 
 /// The string column `name`, if present.
-fn strings<'a>(batch: &'a RecordBatch, name: &'static str) -> Result<Option<&'a StringArray>, BatchError> {
+fn strings<'a>(
+    batch: &'a RecordBatch,
+    name: &'static str,
+) -> Result<Option<&'a StringArray>, BatchError> {
     let Some(col) = batch.column_by_name(name) else {
         return Ok(None);
     };
@@ -160,7 +166,10 @@ fn strings<'a>(batch: &'a RecordBatch, name: &'static str) -> Result<Option<&'a 
 }
 
 /// The list-of-strings column `name`, if present.
-fn string_lists<'a>(batch: &'a RecordBatch, name: &'static str) -> Result<Option<&'a ListArray>, BatchError> {
+fn string_lists<'a>(
+    batch: &'a RecordBatch,
+    name: &'static str,
+) -> Result<Option<&'a ListArray>, BatchError> {
     let Some(col) = batch.column_by_name(name) else {
         return Ok(None);
     };
@@ -180,7 +189,8 @@ fn string_lists<'a>(batch: &'a RecordBatch, name: &'static str) -> Result<Option
 }
 
 fn at(col: Option<&StringArray>, i: usize) -> Option<String> {
-    col.filter(|c| c.is_valid(i)).map(|c| c.value(i).to_string())
+    col.filter(|c| c.is_valid(i))
+        .map(|c| c.value(i).to_string())
 }
 
 fn list_strings(list: &ListArray, i: usize) -> Vec<String> {
@@ -212,7 +222,10 @@ mod tests {
                 "text",
                 Arc::new(StringArray::from(vec![Some("One."), None])) as ArrayRef,
             ),
-            ("published", Arc::new(StringArray::from(vec![Some("2025-01-02"), None]))),
+            (
+                "published",
+                Arc::new(StringArray::from(vec![Some("2025-01-02"), None])),
+            ),
             ("authors", Arc::new(authors.finish())),
             ("ignored", Arc::new(Int64Array::from(vec![1, 2]))),
         ])

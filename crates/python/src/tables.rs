@@ -243,7 +243,8 @@ impl Quotes {
             self.speaker_name.push(sp.and_then(|s| s.name.clone()));
             self.speaker_start
                 .push(sp.and_then(|s| s.start).map(|v| v as i64));
-            self.speaker_end.push(sp.and_then(|s| s.end).map(|v| v as i64));
+            self.speaker_end
+                .push(sp.and_then(|s| s.end).map(|v| v as i64));
             self.cue_start.push(q.cue.as_ref().map(|c| c.start as i64));
             self.cue_end.push(q.cue.as_ref().map(|c| c.end as i64));
             self.cue_text.push(q.cue.as_ref().map(|c| c.text.clone()));
@@ -356,7 +357,8 @@ impl Events {
             self.text.push(e.text.clone());
             self.trigger_start
                 .push(e.trigger.as_ref().map(|t| t.start as i64));
-            self.trigger_end.push(e.trigger.as_ref().map(|t| t.end as i64));
+            self.trigger_end
+                .push(e.trigger.as_ref().map(|t| t.end as i64));
             self.trigger_text
                 .push(e.trigger.as_ref().map(|t| t.text.clone()));
             self.source.push(e.source.as_ref());
@@ -424,7 +426,13 @@ pub struct PageTable {
 
 impl PageTable {
     /// Add one page: its article, or why there is none.
-    pub fn push(&mut self, id: &str, path: Option<&str>, url: Option<&str>, result: Result<&ExtractOutput, &str>) {
+    pub fn push(
+        &mut self,
+        id: &str,
+        path: Option<&str>,
+        url: Option<&str>,
+        result: Result<&ExtractOutput, &str>,
+    ) {
         self.id.push(id.to_string());
         self.path.push(path.map(str::to_string));
         match result {
