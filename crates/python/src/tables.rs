@@ -556,3 +556,135 @@ fn label<T: Serialize>(v: &T) -> String {
         Err(e) => format!("?{e}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Int64Type;
+    use serde_json::Value;
+    use tidings_model::wire::OutputOptions;
+    use tidings_model::{
+        Document, Entity, EntityType, Mention, MentionKind, Quote, QuoteKind, Span, Speaker,
+    };
+
+    use super::*;
+
+    /// A document with one entity and one quote, written by hand.
+    fn annotated() -> (TextRecord, AnnotateOutput) {
+        let text = "“Wir bauen”, sagte Zoë Fontaine.";
+        let mut doc = Document::new("d1", text);
+        let name = text.find("Zoë").unwrap();
+        let name = Span::new(name, name + "Zoë Fontaine".len());
+        doc.entities.push(Entity {
+            id: "e1".into(),
+            name: "Zoë Fontaine".into(),
+            etype: EntityType::Per,
+            subtype: None,
+            key: "PER:zoë fontaine".into(),
+            mentions: vec![Mention {
+                span: name,
+                kind: MentionKind::Name,
+                metonym: false,
+            }],
+        });
+        let q = text.find("Wir").unwrap();
+        doc.quotes.push(Quote {
+            span: Span::new(q, q + "Wir bauen".len()),
+            kind: QuoteKind::Direct,
+            speaker: Some(Speaker {
+                entity: Some("e1".into()),
+                name: Some("Zoë Fontaine".into()),
+                span: Some(name),
+            }),
+            cue: None,
+        });
+        let out = AnnotateOutput::from_document(&doc, Value::from("d1"), OutputOptions::default());
+        let rec = TextRecord {
+            id: "d1".into(),
+            text: Some(text.into()),
+            ..Default::default()
+        };
+        (rec, out)
+    }
+
+    fn table<'a>(tables: &'a [(&'static str, RecordBatch)], name: &str) -> &'a RecordBatch {
+        &tables.iter().find(|(n, _)| *n == name).unwrap().1
+    }
+
+    fn int(batch: &RecordBatch, col: &str, row: usize) -> i64 {
+        batch
+            .column_by_name(col)
+            .unwrap()
+            .as_primitive::<Int64Type>()
+            .value(row)
+    }
+
+    fn text_at(batch: &RecordBatch, col: &str, row: usize) -> String {
+        batch
+            .column_by_name(col)
+            .unwrap()
+            .as_string::<i32>()
+            .value(row)
+            .to_string()
+    }
+
+    #[test]
+    fn layers_are_rows_with_code_point_offsets() {
+        let (rec, out) = annotated();
+        let mut tables = LayerTables::default();
+        tables.push(&rec, Ok(&out));
+        let tables = tables.finish().unwrap();
+        assert_eq!(tables.iter().map(|(n, _)| *n).collect::<Vec<_>>(), LAYERS);
+        let chars: Vec<char> = rec.text.as_deref().unwrap().chars().collect();
+        let slice = |s: i64, e: i64| chars[s as usize..e as usize].iter().collect::<String>();
+
+        let mentions = table(&tables, "mentions");
+        assert_eq!(mentions.num_rows(), 1);
+        assert_eq!(text_at(mentions, "entity_id", 0), "e1");
+        let (s, e) = (int(mentions, "start", 0), int(mentions, "end", 0));
+        assert_eq!(slice(s, e), "Zoë Fontaine");
+
+        let quotes = table(&tables, "quotes");
+        assert_eq!(text_at(quotes, "kind", 0), "direct");
+        assert_eq!(text_at(quotes, "speaker_entity", 0), "e1");
+        assert_eq!(
+            slice(int(quotes, "start", 0), int(quotes, "end", 0)),
+            "Wir bauen"
+        );
+        assert_eq!(int(quotes, "speaker_start", 0), s);
+
+        let entities = table(&tables, "entities");
+        assert_eq!(text_at(entities, "type", 0), "PER");
+        assert_eq!(int(entities, "mentions", 0), 1);
+        assert_eq!(table(&tables, "events").num_rows(), 0);
+    }
+
+    #[test]
+    fn a_failed_document_keeps_only_its_article_row() {
+        let (rec, out) = annotated();
+        let mut tables = LayerTables::default();
+        tables.push(&rec, Err("the page is empty"));
+        tables.push(&rec, Ok(&out));
+        let tables = tables.finish().unwrap();
+        let articles = table(&tables, "articles");
+        assert_eq!(articles.num_rows(), 2);
+        assert_eq!(text_at(articles, "error", 0), "the page is empty");
+        assert!(articles.column_by_name("error").unwrap().is_null(1));
+        assert_eq!(table(&tables, "mentions").num_rows(), 1);
+    }
+
+    #[test]
+    fn column_types_are_ones_spark_reads() {
+        let tables = LayerTables::default().finish().unwrap();
+        for (name, batch) in &tables {
+            assert_eq!(batch.num_rows(), 0);
+            for field in batch.schema().fields() {
+                let ok = matches!(
+                    field.data_type(),
+                    DataType::Utf8 | DataType::Int64 | DataType::Boolean | DataType::List(_)
+                );
+                assert!(ok, "{name}.{}: {}", field.name(), field.data_type());
+            }
+        }
+    }
+}
