@@ -26,6 +26,7 @@ struct Cli {
 enum Command {
     Annotate(cmd::annotate::Args),
     Extract(cmd::extract::Args),
+    Train(cmd::train::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Annotate(args) => cmd::annotate::run(args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Train(args) => cmd::train::run(args),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),
