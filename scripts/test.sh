@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The project's one test command: formatting, lints, and every test (unit,
-# CLI, quality floors against ../shared when present). README.md and .ci/run
+# CLI, quality floors against ../shared when present), then the Python
+# package and Spark job tests (scripts/python_test.sh). README.md and .ci/run
 # both call this script. Installs what the tests need on a fresh machine.
+# TIDINGS_SKIP_PYTHON=1 leaves out the Python and Spark tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,3 +32,15 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets --release -- -D warnings
 echo "== cargo test"
 cargo test --workspace --release
+
+echo "== python and spark tests"
+if [ "${TIDINGS_SKIP_PYTHON:-0}" = 1 ]; then
+    echo "SKIPPED: the Python and Spark tests (TIDINGS_SKIP_PYTHON=1)"
+elif ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    echo "SKIPPED: the Python and Spark tests: python3 cannot make a virtual environment (install python3-venv)"
+else
+    if ! command -v java >/dev/null && [ -z "${JAVA_HOME:-}" ]; then
+        echo "NOTE: java is missing: the Spark tests will skip (install Java 17, e.g. openjdk-17-jre-headless)"
+    fi
+    scripts/python_test.sh
+fi
