@@ -191,15 +191,21 @@ fn resolve_all(v: &View, doc: &Document, found: Vec<Found>) -> Vec<Quote> {
     order.sort_by_key(|&i| (found[i].span.start, found[i].span.end));
     let mut speakers: Vec<Option<Speaker>> = vec![None; found.len()];
     let mut named: Vec<bool> = vec![false; found.len()];
-    let mut last: Option<Speaker> = None;
+    let mut last: Option<(Speaker, usize)> = None;
+    // Sentences that start at or before a byte offset.
+    let sentences_to = |x: usize| doc.sentences.partition_point(|s| s.start <= x);
     for &i in &order {
         let f = found[i];
         let sp = match f.from {
             From::Phrase(p) => {
-                let s = resolver.resolve(v, p, last.as_ref());
+                let at = v.toks[p.a].span.start;
+                let near = last
+                    .as_ref()
+                    .is_some_and(|(_, end)| sentences_to(at) <= sentences_to(*end) + 2);
+                let s = resolver.resolve(v, p, last.as_ref().map(|l| &l.0), near);
                 named[i] = p.kind == PhraseKind::Name || s.entity.is_some();
                 if named[i] {
-                    last = Some(s.clone());
+                    last = Some((s.clone(), f.span.end));
                 }
                 Some(s)
             }
