@@ -117,8 +117,7 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
         // “A,” she said. “B.” and a next paragraph that only goes on: one quote.
         let mut j = i;
         while j + 1 < kept.len()
-            && ats[j + 1].cue.is_none()
-            && ats[j + 1].source == Source::SameAs(j)
+            && (continues(&ats, j) || resumes(v, kept, &ats, j))
             && gap_is_attribution(v, ats[j].reach.max(kept[j].end), kept[j + 1].open)
         {
             j += 1;
@@ -145,6 +144,24 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
         i = j + 1;
     }
     out
+}
+
+/// Quotation `j + 1` has no cue of its own and goes on with quotation `j`.
+fn continues(ats: &[Attribution], j: usize) -> bool {
+    ats[j + 1].cue.is_none() && ats[j + 1].source == Source::SameAs(j)
+}
+
+/// `“A,” he said, “because …”`: quotation `j + 1` resumes, lower-case, the
+/// sentence that quotation `j`'s own trailing attribution interrupted, so its
+/// cue is that attribution's cue.
+fn resumes(v: &View, kept: &[Quoted], ats: &[Attribution], j: usize) -> bool {
+    let next = kept[j + 1];
+    ats[j].after
+        && ats[j].cue.is_some()
+        && ats[j + 1].cue == ats[j].cue
+        && !ats[j + 1].standalone
+        && next.open > 0
+        && v.word(next.open - 1) == ","
 }
 
 /// A lower-case quotation that is the whole complement of its cue is still a
