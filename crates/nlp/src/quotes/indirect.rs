@@ -126,13 +126,23 @@ pub(crate) fn find(v: &View) -> Vec<Reported> {
             continue;
         }
         let Some(cu) = cue(v.word(c)) else { continue };
-        if !cu.takes_clause || (v.is_capitalised(c) && v.sentence_first(c) != c) {
+        if v.is_capitalised(c) && v.sentence_first(c) != c {
+            continue;
+        }
+        if !cu.takes_clause {
+            if let Some(r) = object_after(v, c, cu.form) {
+                out.push(r);
+            }
             continue;
         }
         if let Some(r) = clause_after(v, c, cu.class, cu.takes_object, cu.form) {
             out.push(r);
         } else if cu.class == CueClass::Speech
             && let Some(r) = clause_before(v, c)
+        {
+            out.push(r);
+        } else if cu.class == CueClass::Belief
+            && let Some(r) = object_after(v, c, cu.form)
         {
             out.push(r);
         }
@@ -207,6 +217,86 @@ fn clause_after(
         b,
         cue: c,
         speaker,
+    })
+}
+
+/// Prepositions stepped over before an attitude's object (`worries about X`).
+const OBJECT_PREPOSITIONS: &[&str] = &["about", "for", "of", "on", "against"];
+
+/// Stems of the cue verbs whose noun-phrase object is reported content (the
+/// word must also be a cue, so `wanton` or `urgent` never match).
+const ATTITUDE_STEMS: &[&str] = &[
+    "prais",
+    "critici",
+    "blast",
+    "slam",
+    "mock",
+    "derid",
+    "defend",
+    "dismiss",
+    "question",
+    "tout",
+    "want",
+    "wish",
+    "accus",
+    "urg",
+    "demand",
+    "propos",
+    "recommend",
+    "reject",
+    "blam",
+    "deni",
+    "deny",
+    "worr",
+    "fear",
+    "doubt",
+    "hope",
+    "welcom",
+    "condemn",
+    "applaud",
+    "endors",
+];
+
+/// Auxiliaries before a passive participle (`was praised`): no object follows.
+const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "be", "been", "being"];
+
+/// `X praised NP`, `X wants NP`: an attitude towards a noun phrase, which the
+/// attribution corpora count as reported content. Only with a subject of its
+/// own right before the verb, and never in the passive.
+fn object_after(v: &View, c: usize, form: Form) -> Option<Reported> {
+    let w = v.word(c).to_lowercase();
+    if !ATTITUDE_STEMS.iter().any(|s| w.starts_with(s)) {
+        return None;
+    }
+    let s0 = v.sentence_first(c);
+    let end = sentence_end(v, c);
+    if form == Form::Ing || (c > s0 && v.is_any(c - 1, PASSIVE_AUX)) {
+        return None;
+    }
+    let speaker = left_subject(v, c, s0)?;
+    let mut j = c + 1;
+    if v.is_any(j, OBJECT_PREPOSITIONS) {
+        j += 1;
+    }
+    if j >= end
+        || v.kind(j) != TokenKind::Word && v.kind(j) != TokenKind::Number
+        || v.is_any(j, NOT_CLAUSE_START)
+        || v.is_any(
+            j,
+            &[
+                "to", "that", "as", "by", "in", "at", "with", "from", "up", "out", "off", "back",
+                "down",
+            ],
+        )
+    {
+        return None;
+    }
+    let b = clause_end(v, j, end)?;
+    Some(Reported {
+        a: j,
+        b,
+        cue: c,
+        speaker: Some(speaker),
     })
 }
 
