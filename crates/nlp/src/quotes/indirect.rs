@@ -125,7 +125,14 @@ pub(crate) fn find(v: &View) -> Vec<Reported> {
             }
             continue;
         }
-        let Some(cu) = cue(v.word(c)) else { continue };
+        let Some(cu) = cue(v.word(c)) else {
+            if v.is_any(c, STANCE_VERBS)
+                && let Some(r) = object_after(v, c, Form::Past)
+            {
+                out.push(r);
+            }
+            continue;
+        };
         if v.is_capitalised(c) && v.sentence_first(c) != c {
             continue;
         }
@@ -257,6 +264,14 @@ const ATTITUDE_STEMS: &[&str] = &[
     "endors",
 ];
 
+/// Verbs of stance that are no speech cues but whose object is an attributed
+/// position (`Sanders supports raising the minimum wage`), as written.
+const STANCE_VERBS: &[&str] = &[
+    "supports", "supported", "opposes", "opposed", "endorses", "endorsed", "condemns",
+    "condemned", "backs", "backed", "favors", "favored", "favours", "favoured", "rejects",
+    "rejected", "ripped", "attacked", "attacks", "applauded", "welcomed", "welcomes",
+];
+
 /// Auxiliaries before a passive participle (`was praised`): no object follows.
 const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "be", "been", "being"];
 
@@ -265,7 +280,7 @@ const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "be", "been", "being"
 /// own right before the verb, and never in the passive.
 fn object_after(v: &View, c: usize, form: Form) -> Option<Reported> {
     let w = v.word(c).to_lowercase();
-    if !ATTITUDE_STEMS.iter().any(|s| w.starts_with(s)) {
+    if !ATTITUDE_STEMS.iter().any(|s| w.starts_with(s)) && !v.is_any(c, STANCE_VERBS) {
         return None;
     }
     let s0 = v.sentence_first(c);
