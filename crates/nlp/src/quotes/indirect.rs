@@ -125,6 +125,9 @@ pub(crate) fn find(v: &View) -> Vec<Reported> {
             }
             continue;
         }
+        if attributes_quotation(v, c) {
+            continue;
+        }
         let Some(cu) = cue(v.word(c)) else {
             if v.is_any(c, STANCE_VERBS)
                 && let Some(r) = object_after(v, c, Form::Past)
@@ -227,6 +230,26 @@ fn clause_after(
     })
 }
 
+/// Is the word at `c` the cue of the quotation that closes just before it
+/// (`“…,” said Jane Roe, a lawyer` / `“…,” she told reporters on Tuesday`)?
+/// What follows it then is the speaker or the setting, not reported content.
+fn attributes_quotation(v: &View, c: usize) -> bool {
+    let s0 = v.sentence_first(c);
+    let mut k = c;
+    while k > s0 && c - k < 8 {
+        k -= 1;
+        if v.quoted[k] {
+            // A quotation that ends its sentence part: `,”` `?”` `”,`.
+            return (k > 0 && matches!(v.word(k - 1), "," | "?" | "!" | "—" | "-" | "…"))
+                || v.word(k + 1) == ",";
+        }
+        if cue(v.word(k)).is_some() || matches!(v.word(k), "." | ";" | ":") {
+            return false;
+        }
+    }
+    false
+}
+
 /// Prepositions stepped over before an attitude's object (`worries about X`).
 const OBJECT_PREPOSITIONS: &[&str] = &["about", "for", "of", "on", "against"];
 
@@ -267,9 +290,28 @@ const ATTITUDE_STEMS: &[&str] = &[
 /// Verbs of stance that are no speech cues but whose object is an attributed
 /// position (`Sanders supports raising the minimum wage`), as written.
 const STANCE_VERBS: &[&str] = &[
-    "supports", "supported", "opposes", "opposed", "endorses", "endorsed", "condemns",
-    "condemned", "backs", "backed", "favors", "favored", "favours", "favoured", "rejects",
-    "rejected", "ripped", "attacked", "attacks", "applauded", "welcomed", "welcomes",
+    "supports",
+    "supported",
+    "opposes",
+    "opposed",
+    "endorses",
+    "endorsed",
+    "condemns",
+    "condemned",
+    "backs",
+    "backed",
+    "favors",
+    "favored",
+    "favours",
+    "favoured",
+    "rejects",
+    "rejected",
+    "ripped",
+    "attacked",
+    "attacks",
+    "applauded",
+    "welcomed",
+    "welcomes",
 ];
 
 /// Auxiliaries before a passive participle (`was praised`): no object follows.
