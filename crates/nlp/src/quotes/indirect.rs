@@ -348,7 +348,14 @@ fn object_after(v: &View, c: usize, form: Form) -> Option<Reported> {
     {
         return None;
     }
-    let b = clause_end(v, j, end)?;
+    let mut b = clause_end(v, j, end)?;
+    // The object ends where a coordinated clause begins: "X and the owners …".
+    if let Some(k) = (j + 1..b).find(|&k| {
+        v.is_any(k, &["and", "but", "or"]) && v.is_any(k + 1, SUBJECT_DETERMINERS)
+            || v.is_any(k, &["and", "but"]) && v.is_any(k + 1, PRONOUN_SUBJECTS)
+    }) {
+        b = k;
+    }
     Some(Reported {
         a: j,
         b,
