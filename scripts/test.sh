@@ -9,6 +9,21 @@ command -v cargo >/dev/null || { echo "cargo is missing: install Rust 1.95 (http
 command -v python3 >/dev/null || { echo "python3 is missing: the quality check needs it" >&2; exit 2; }
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
+# The end-to-end browser test drives headless Chromium through chromedriver
+# (Debian packages `chromium` and `chromium-driver`). Install them when missing
+# and possible; otherwise that one test skips with a message.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  SUDO=""
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; fi
+  if command -v apt-get >/dev/null && { [ "$(id -u)" = 0 ] || [ -n "$SUDO" ]; }; then
+    echo "== installing chromium and chromium-driver (for the browser test)"
+    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; } \
+      || echo "could not install chromium; the browser test will be skipped" >&2
+  else
+    echo "chromium/chromedriver are missing and cannot be installed here (needs apt-get as root); the browser test will be skipped" >&2
+  fi
+fi
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"

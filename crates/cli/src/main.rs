@@ -8,6 +8,7 @@ mod batch;
 mod cmd;
 mod io;
 mod pretty;
+mod tabular;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,13 @@ struct Cli {
 enum Command {
     Annotate(cmd::annotate::Args),
     Extract(cmd::extract::Args),
+    Ingest(cmd::ingest::Args),
+    Quotes(cmd::quotes::Args),
+    Entity(cmd::entity::Args),
+    Articles(cmd::articles::Args),
+    Export(cmd::export::Args),
+    Serve(cmd::serve::Args),
+    Synth(cmd::synth::Args),
     Train(cmd::train::Args),
 }
 
@@ -42,6 +50,13 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Annotate(args) => cmd::annotate::run(args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Quotes(args) => cmd::quotes::run(args),
+        Command::Entity(args) => cmd::entity::run(args),
+        Command::Articles(args) => cmd::articles::run(args),
+        Command::Export(args) => cmd::export::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Synth(args) => cmd::synth::run(args),
         Command::Train(args) => cmd::train::run(args),
     };
     match result {

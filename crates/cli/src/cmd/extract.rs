@@ -76,7 +76,7 @@ fn write_record(out: &mut dyn Write, rec: &ExtractOutput) -> Result<()> {
     out.write_all(b"\n").context("cannot write output")
 }
 
-const PAGE_SUFFIXES: [&str; 4] = [".html.gz", ".htm.gz", ".html", ".htm"];
+pub const PAGE_SUFFIXES: [&str; 4] = [".html.gz", ".htm.gz", ".html", ".htm"];
 
 /// The record id: the file name without a page suffix.
 pub fn page_id(path: &Path) -> String {
@@ -123,7 +123,7 @@ fn collect_pages(path: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn extract_file(path: &Path) -> Result<ExtractOutput, String> {
+pub fn extract_file(path: &Path) -> Result<ExtractOutput, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let bytes = if path.extension().is_some_and(|x| x == "gz") {
         let mut dec = Vec::new();
@@ -138,7 +138,7 @@ fn extract_file(path: &Path) -> Result<ExtractOutput, String> {
     extract_bytes(&page_id(path), &path.display().to_string(), &bytes)
 }
 
-fn extract_bytes(id: &str, path: &str, bytes: &[u8]) -> Result<ExtractOutput, String> {
+pub fn extract_bytes(id: &str, path: &str, bytes: &[u8]) -> Result<ExtractOutput, String> {
     let a = tidings_ingest::extract_html(bytes, None).map_err(|e| e.to_string())?;
     Ok(ExtractOutput {
         id: id.to_string(),

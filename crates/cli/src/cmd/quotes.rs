@@ -1,0 +1,90 @@
+//! `tidings quotes`: who said what, from the store.
+
+use anyhow::{Context, Result};
+use tidings_store::{Page, QuoteQuery, QuoteRow, Store};
+
+use crate::batch::Outcome;
+use crate::cmd::store_args::{DbArg, parse_date};
+use crate::io;
+use crate::tabular::{self, Format};
+
+/// Search stored quotes by speaker, words and date, newest first.
+///
+/// Words match stemmed and regardless of case and accents ("sanction" finds
+/// "sanctions"); every word must match.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Words of the speaker's name or alias ("Starmer", "Keir Starmer").
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Words in the quote.
+    #[arg(long, value_name = "WORDS")]
+    pub q: Option<String>,
+    /// Published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<chrono::NaiveDate>,
+    /// Published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<chrono::NaiveDate>,
+    /// Results to show (at most 200).
+    #[arg(long, default_value_t = 20)]
+    pub limit: u32,
+    /// Results to skip, for the next page.
+    #[arg(long, default_value_t = 0)]
+    pub offset: u32,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let store = args.db.open_existing()?;
+    let query = QuoteQuery {
+        speaker: args.speaker.clone(),
+        q: args.q.clone(),
+        from: args.from,
+        to: args.to,
+        ..Default::default()
+    };
+    let page = store
+        .quotes(&query, Page::new(args.limit, args.offset))
+        .context("cannot search the store")?;
+    let mut out = io::open_output(None)?;
+    write_quotes(&mut *out, args.format, &page.items)?;
+    out.flush().context("cannot write output")?;
+    Ok(Outcome {
+        ok: page.items.len(),
+        failed: 0,
+    })
+}
+
+/// Quotes as a table, JSON Lines or CSV.
+pub fn write_quotes(
+    out: &mut dyn std::io::Write,
+    format: Format,
+    quotes: &[QuoteRow],
+) -> Result<()> {
+    tabular::write(
+        out,
+        format,
+        &["date", "speaker", "quote", "article", "id"],
+        &[10, 24, 90, 40, 40],
+        quotes,
+        |q| {
+            vec![
+                q.published
+                    .as_deref()
+                    .map(|p| p.chars().take(10).collect())
+                    .unwrap_or_default(),
+                q.speaker
+                    .as_ref()
+                    .and_then(|s| s.name.clone())
+                    .unwrap_or_default(),
+                q.text.clone(),
+                q.article_title.clone().unwrap_or_default(),
+                format!("{}/{}", q.article, q.id),
+            ]
+        },
+    )
+}

@@ -1,0 +1,520 @@
+//! The store as its users see it: idempotent ingest, merged entities, searches,
+//! paging, migrations and transaction safety.
+
+use rusqlite::Connection;
+use tidings_model::{
+    Actor, Document, Entity, EntityType, Event, EventDate, Mention, MentionKind, Modality, Quote,
+    QuoteKind, Span, Speaker, Timex, TimexType,
+};
+use tidings_store::{
+    ArticleQuery, EntityQuery, EventQuery, Layer, Page, Provenance, QuoteQuery, SqliteStore, Store,
+    Stored, schema,
+};
+
+/// The byte span of the `nth` occurrence of `needle` in `text`.
+fn span(text: &str, needle: &str, nth: usize) -> Span {
+    let start = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} not in text"))
+        .0;
+    Span::new(start, start + needle.len())
+}
+
+fn mention(text: &str, needle: &str, nth: usize) -> Mention {
+    Mention {
+        span: span(text, needle, nth),
+        kind: MentionKind::Name,
+        metonym: false,
+    }
+}
+
+/// A short report written for these tests, with every layer filled by hand.
+fn report(id: &str, published: &str, minister: &str, topic: &str) -> Document {
+    let text = format!(
+        "Foreign Minister {minister} met Tomas Berg in Vienna on Monday.\n\n\
+         \"We will not accept new {topic},\" {minister} said. Berg accused Lisbon of delay."
+    );
+    let mut doc = Document::new(id, text.clone());
+    doc.meta.title = Some(format!("{minister} on {topic}"));
+    doc.meta.published = Some(published.into());
+    doc.meta.url = Some(format!("https://news.example/{id}"));
+    let surname = minister.split(' ').next_back().unwrap();
+    doc.entities = vec![
+        Entity {
+            id: "e1".into(),
+            name: minister.into(),
+            etype: EntityType::Per,
+            subtype: None,
+            key: format!("PER:{}", minister.to_lowercase()),
+            mentions: vec![mention(&text, minister, 0), mention(&text, minister, 1)],
+        },
+        Entity {
+            id: "e2".into(),
+            name: "Tomas Berg".into(),
+            etype: EntityType::Per,
+            subtype: None,
+            key: "PER:tomas berg".into(),
+            mentions: vec![mention(&text, "Tomas Berg", 0), mention(&text, "Berg", 1)],
+        },
+        Entity {
+            id: "e3".into(),
+            name: "Lisbon".into(),
+            etype: EntityType::Loc,
+            subtype: Some("city".into()),
+            key: "LOC:lisbon".into(),
+            mentions: vec![Mention {
+                metonym: true,
+                ..mention(&text, "Lisbon", 0)
+            }],
+        },
+    ];
+    let _ = surname;
+    doc.quotes = vec![Quote {
+        span: span(&text, &format!("We will not accept new {topic},"), 0),
+        kind: QuoteKind::Direct,
+        speaker: Some(Speaker {
+            entity: Some("e1".into()),
+            name: Some(minister.into()),
+            span: Some(span(&text, minister, 1)),
+        }),
+        cue: Some(span(&text, "said", 0)),
+    }];
+    doc.timexes = vec![Timex {
+        span: span(&text, "Monday", 0),
+        ttype: TimexType::Date,
+        value: published[..10].into(),
+    }];
+    doc.events = vec![
+        Event {
+            etype: "CONSULT".into(),
+            mode: None,
+            cameo: "040".into(),
+            span: span(
+                &text,
+                &format!("Foreign Minister {minister} met Tomas Berg"),
+                0,
+            ),
+            trigger: Some(span(&text, "met", 0)),
+            source: Some(Actor {
+                entity: Some("e1".into()),
+                name: minister.into(),
+            }),
+            target: Some(Actor {
+                entity: Some("e2".into()),
+                name: "Tomas Berg".into(),
+            }),
+            date: Some(EventDate {
+                value: published[..10].into(),
+                timex: Some(0),
+                from_publication: false,
+            }),
+            place: None,
+            modality: Modality::Asserted,
+            quote: None,
+        },
+        Event {
+            etype: "ACCUSE".into(),
+            mode: None,
+            cameo: "112".into(),
+            span: span(&text, "Berg accused Lisbon of delay", 0),
+            trigger: Some(span(&text, "accused", 0)),
+            source: Some(Actor {
+                entity: Some("e2".into()),
+                name: "Berg".into(),
+            }),
+            target: Some(Actor {
+                entity: Some("e3".into()),
+                name: "Lisbon".into(),
+            }),
+            date: None,
+            place: None,
+            modality: Modality::Asserted,
+            quote: Some(0),
+        },
+    ];
+    doc
+}
+
+fn open() -> (tempfile::TempDir, SqliteStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("sub/t.db")).unwrap();
+    (dir, store)
+}
+
+fn src() -> Provenance {
+    Provenance {
+        source: "test".into(),
+    }
+}
+
+#[test]
+fn a_new_database_is_migrated_to_the_current_version() {
+    let (_dir, store) = open();
+    let stats = store.stats().unwrap();
+    assert_eq!(stats.schema_version, schema::CURRENT_VERSION);
+    assert_eq!(stats.articles, 0);
+    // Opening again applies nothing and keeps the data.
+    store
+        .put(&report("a", "2025-03-01", "Ana Costa", "tariffs"), &src())
+        .unwrap();
+    let path = store.path().to_path_buf();
+    drop(store);
+    let again = SqliteStore::open(&path).unwrap();
+    assert_eq!(again.stats().unwrap().articles, 1);
+    let conn = Connection::open(&path).unwrap();
+    let steps: i64 = conn
+        .query_row("SELECT count(*) FROM schema_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(steps, schema::CURRENT_VERSION);
+}
+
+#[test]
+fn a_database_from_a_newer_tidings_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    drop(SqliteStore::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO schema_version(version, applied_at) VALUES (99, 'later')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let err = SqliteStore::open(&path).unwrap_err().to_string();
+    assert!(err.contains("newer"), "{err}");
+}
+
+#[test]
+fn storing_the_same_content_twice_is_a_no_op() {
+    let (_dir, store) = open();
+    let doc = report("a", "2025-03-01", "Ana Costa", "tariffs");
+    let first = store.put(&doc, &src()).unwrap();
+    assert!(matches!(first, Stored::Added(_)));
+    let before = store.stats().unwrap();
+    let second = store.put(&doc, &src()).unwrap();
+    assert_eq!(second, Stored::Unchanged(first.id()));
+    let after = store.stats().unwrap();
+    assert_eq!(
+        (
+            before.articles,
+            before.mentions,
+            before.quotes,
+            before.events,
+            before.entities
+        ),
+        (
+            after.articles,
+            after.mentions,
+            after.quotes,
+            after.events,
+            after.entities
+        )
+    );
+    let hash = tidings_store::content_hash(&doc.text);
+    assert_eq!(store.find_content(&hash).unwrap(), Some(first.id()));
+}
+
+#[test]
+fn new_text_at_a_stored_url_replaces_the_article() {
+    let (_dir, store) = open();
+    let old = report("a", "2025-03-01", "Ana Costa", "tariffs");
+    let mut new = report("a", "2025-03-01", "Ana Costa", "quotas");
+    new.meta.url = old.meta.url.clone();
+    store.put(&old, &src()).unwrap();
+    let r = store.put(&new, &src()).unwrap();
+    assert!(matches!(r, Stored::Replaced(_)));
+    let s = store.stats().unwrap();
+    assert_eq!((s.articles, s.quotes, s.events), (1, 1, 2));
+    let hits = store
+        .quotes(
+            &QuoteQuery {
+                q: Some("tariffs".into()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    assert!(hits.items.is_empty(), "the old quote left the index");
+    let costa = store
+        .entities(
+            &EntityQuery {
+                q: Some("costa".into()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    assert_eq!(costa.items[0].articles, 1);
+    assert_eq!(costa.items[0].mentions, 2);
+}
+
+#[test]
+fn entities_merge_across_articles_by_key() {
+    let (_dir, store) = open();
+    store
+        .put(&report("a", "2025-03-01", "Ana Costa", "tariffs"), &src())
+        .unwrap();
+    store
+        .put(&report("b", "2025-04-02", "Rui Mota", "quotas"), &src())
+        .unwrap();
+    let berg = store
+        .entities(
+            &EntityQuery {
+                q: Some("ber".into()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    assert_eq!(berg.items.len(), 1, "prefix search finds one merged entity");
+    let e = &berg.items[0];
+    assert_eq!(
+        (e.name.as_str(), e.articles, e.mentions),
+        ("Tomas Berg", 2, 4)
+    );
+    let detail = store.entity(e.id).unwrap().unwrap();
+    let aliases: Vec<&str> = detail.aliases.iter().map(|a| a.name.as_str()).collect();
+    assert!(
+        aliases.contains(&"Tomas Berg") && aliases.contains(&"Berg"),
+        "{aliases:?}"
+    );
+    let met: Vec<&str> = detail.co_actors.iter().map(|c| c.name.as_str()).collect();
+    assert!(
+        met.contains(&"Ana Costa") && met.contains(&"Lisbon"),
+        "{met:?}"
+    );
+    assert_eq!(detail.events.len(), 4);
+}
+
+#[test]
+fn quotes_are_found_by_speaker_words_and_dates() {
+    let (_dir, store) = open();
+    store
+        .put(&report("a", "2025-03-01", "Ana Costa", "tariffs"), &src())
+        .unwrap();
+    store
+        .put(&report("b", "2025-04-02", "Rui Mota", "quotas"), &src())
+        .unwrap();
+    store
+        .put(&report("c", "2025-05-03", "Ana Costa", "sanctions"), &src())
+        .unwrap();
+    let q = |speaker: Option<&str>, words: Option<&str>, from: Option<&str>| {
+        store
+            .quotes(
+                &QuoteQuery {
+                    speaker: speaker.map(String::from),
+                    q: words.map(String::from),
+                    from: from.map(|d| d.parse().unwrap()),
+                    ..Default::default()
+                },
+                Page::default(),
+            )
+            .unwrap()
+            .items
+    };
+    let costa = q(Some("costa"), None, None);
+    assert_eq!(costa.len(), 2);
+    assert_eq!(
+        costa[0].published.as_deref(),
+        Some("2025-05-03"),
+        "newest first"
+    );
+    // Stemmed: "sanction" finds "sanctions".
+    assert_eq!(q(Some("Ana Costa"), Some("sanction"), None).len(), 1);
+    assert_eq!(q(None, None, Some("2025-04-01")).len(), 2);
+    assert!(q(Some("Mota"), Some("sanctions"), None).is_empty());
+    let hit = &costa[0];
+    assert_eq!(hit.text, "We will not accept new sanctions,");
+    assert!(hit.speaker.as_ref().unwrap().entity.is_some());
+}
+
+#[test]
+fn offsets_are_code_points_into_the_text() {
+    let (_dir, store) = open();
+    let doc = report("a", "2025-03-01", "Zoë Ångström", "tariffs");
+    let id = store.put(&doc, &src()).unwrap().id();
+    let art = store.article(id).unwrap().unwrap();
+    let chars: Vec<char> = art.text.chars().collect();
+    let slice = |s: i64, e: i64| chars[s as usize..e as usize].iter().collect::<String>();
+    let q = &art.quotes[0];
+    assert_eq!(slice(q.start, q.end), q.text);
+    let sp = q.speaker.as_ref().unwrap();
+    assert_eq!(slice(sp.start.unwrap(), sp.end.unwrap()), "Zoë Ångström");
+    for e in &art.entities {
+        for m in &e.mentions {
+            assert!(e.name.contains(&slice(m.start, m.end)), "{}", e.name);
+        }
+    }
+    assert_eq!(art.timexes[0].text, "Monday");
+    assert_eq!(
+        slice(art.events[1].start, art.events[1].end),
+        art.events[1].text
+    );
+    assert_eq!(art.events[1].quote, Some(q.id));
+    let mut mentions = Vec::new();
+    store
+        .export(Layer::Mentions, &mut |row| {
+            mentions.push(row);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(mentions[0][5], "Zoë Ångström");
+}
+
+#[test]
+fn lists_are_paged_and_bounded() {
+    let (_dir, store) = open();
+    for i in 0..25 {
+        let doc = report(
+            &format!("d{i}"),
+            &format!("2025-01-{:02}", i + 1),
+            "Ana Costa",
+            &format!("tariffs {i}"),
+        );
+        store.put(&doc, &src()).unwrap();
+    }
+    let all = ArticleQuery::default();
+    let p1 = store.articles(&all, Page::new(10, 0)).unwrap();
+    assert_eq!((p1.items.len(), p1.next_offset), (10, Some(10)));
+    let p3 = store.articles(&all, Page::new(10, 20)).unwrap();
+    assert_eq!((p3.items.len(), p3.next_offset), (5, None));
+    assert_eq!(Page::new(1_000_000, 0).limit, tidings_store::MAX_LIMIT);
+    let found = store
+        .articles(
+            &ArticleQuery {
+                q: Some("Vienna".into()),
+                to: Some("2025-01-05".parse().unwrap()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    assert_eq!(found.items.len(), 5);
+    assert!(found.items[0].snippet.contains("Vienna"));
+    let accuse = store
+        .events(
+            &EventQuery {
+                etype: Some("accuse".into()),
+                actor: Some("Lisbon".into()),
+                ..Default::default()
+            },
+            Page::new(5, 0),
+        )
+        .unwrap();
+    assert_eq!((accuse.items.len(), accuse.next_offset), (5, Some(5)));
+}
+
+#[test]
+fn an_article_is_all_or_nothing() {
+    let (_dir, store) = open();
+    store
+        .put(&report("a", "2025-03-01", "Ana Costa", "tariffs"), &src())
+        .unwrap();
+    let mut bad = report("b", "2025-03-02", "Rui Mota", "quotas");
+    // An out-of-range span in the last layer: refused before anything is written.
+    bad.events[1].span = Span::new(0, bad.text.len() + 10);
+    let before = store.stats().unwrap();
+    let err = store.put(&bad, &src()).unwrap_err().to_string();
+    assert!(err.contains("does not fit"), "{err}");
+    let after = store.stats().unwrap();
+    assert_eq!(
+        (
+            before.articles,
+            before.entities,
+            before.mentions,
+            before.quotes
+        ),
+        (after.articles, after.entities, after.mentions, after.quotes),
+        "no half-stored article"
+    );
+    store
+        .put(&report("c", "2025-03-03", "Rui Mota", "quotas"), &src())
+        .unwrap();
+    assert_eq!(store.stats().unwrap().articles, before.articles + 1);
+}
+
+#[test]
+fn a_batch_stores_each_article_or_names_why_not() {
+    let (_dir, store) = open();
+    let good = report("a", "2025-03-01", "Ana Costa", "tariffs");
+    let mut bad = report("b", "2025-03-02", "Rui Mota", "quotas");
+    bad.quotes[0].span = Span::new(1, bad.text.len() + 1);
+    let other = report("c", "2025-03-03", "Rui Mota", "fish");
+    let s = src();
+    let out = store
+        .put_batch(&[(&good, &s), (&bad, &s), (&good, &s), (&other, &s)])
+        .unwrap();
+    assert!(matches!(out[0], Ok(Stored::Added(_))));
+    assert!(out[1].is_err());
+    assert_eq!(
+        out[2].as_ref().unwrap(),
+        &Stored::Unchanged(out[0].as_ref().unwrap().id())
+    );
+    assert!(matches!(out[3], Ok(Stored::Added(_))));
+    let st = store.stats().unwrap();
+    assert_eq!((st.articles, st.quotes, st.events), (2, 2, 4));
+    // Rui Mota's entity holds only the stored article's mentions.
+    let mota = store
+        .entities(
+            &EntityQuery {
+                q: Some("mota".into()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    assert_eq!((mota.items[0].mentions, mota.items[0].articles), (2, 1));
+}
+
+#[test]
+fn ids_sort_by_publication_date_whatever_the_ingest_order() {
+    let (_dir, store) = open();
+    for (i, d) in ["2025-05-01", "2024-01-09", "2025-01-20"]
+        .iter()
+        .enumerate()
+    {
+        store
+            .put(
+                &report(&format!("d{i}"), d, "Ana Costa", &format!("tariffs {i}")),
+                &src(),
+            )
+            .unwrap();
+    }
+    let mut undated = report("u", "2025-01-01", "Ana Costa", "fish");
+    undated.meta.published = None;
+    store.put(&undated, &src()).unwrap();
+    let page = store
+        .articles(&ArticleQuery::default(), Page::default())
+        .unwrap();
+    let dates: Vec<Option<String>> = page.items.iter().map(|a| a.published.clone()).collect();
+    assert_eq!(
+        dates,
+        vec![
+            Some("2025-05-01".into()),
+            Some("2025-01-20".into()),
+            Some("2024-01-09".into()),
+            None
+        ]
+    );
+    assert!(
+        page.items.iter().all(|a| a.id < (1_i64 << 53)),
+        "exact in JavaScript"
+    );
+    let q = store
+        .quotes(
+            &QuoteQuery {
+                q: Some("tariffs".into()),
+                to: Some("2025-01-20".parse().unwrap()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    let qd: Vec<&str> = q
+        .items
+        .iter()
+        .map(|q| q.published.as_deref().unwrap())
+        .collect();
+    assert_eq!(qd, vec!["2025-01-20", "2024-01-09"]);
+}
