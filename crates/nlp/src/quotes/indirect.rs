@@ -14,7 +14,7 @@
 
 use tidings_model::TokenKind;
 
-use super::cues::{CueClass, Form, cue};
+use super::cues::{CueClass, Form};
 use super::names::is_calendar;
 use super::speaker::{Phrase, left_subject, np_starting_at};
 use super::view::View;
@@ -125,17 +125,18 @@ pub(crate) fn find(v: &View) -> Vec<Reported> {
             }
             continue;
         }
-        if attributes_quotation(v, c) {
-            continue;
-        }
-        let Some(cu) = cue(v.word(c)) else {
-            if v.is_any(c, STANCE_VERBS)
+        let Some(cu) = v.cue_at(c) else {
+            if STANCE_VERBS.contains(&v.word(c))
+                && !attributes_quotation(v, c)
                 && let Some(r) = object_after(v, c, Form::Past)
             {
                 out.push(r);
             }
             continue;
         };
+        if attributes_quotation(v, c) {
+            continue;
+        }
         if v.is_capitalised(c) && v.sentence_first(c) != c {
             continue;
         }
@@ -181,7 +182,7 @@ fn clause_after(
     // "that" within reach: "told reporters on Thursday that …".
     let that = (c + 1..(c + 10).min(end))
         .take_while(|&k| {
-            !v.quoted[k] && !matches!(v.word(k), ":" | ";" | "(") && cue(v.word(k)).is_none()
+            !v.quoted[k] && !matches!(v.word(k), ":" | ";" | "(") && v.cue_at(k).is_none()
         })
         .find(|&k| v.is(k, "that"));
     let had_that = that.is_some();
@@ -243,7 +244,7 @@ fn attributes_quotation(v: &View, c: usize) -> bool {
             return (k > 0 && matches!(v.word(k - 1), "," | "?" | "!" | "—" | "-" | "…"))
                 || v.word(k + 1) == ",";
         }
-        if cue(v.word(k)).is_some() || matches!(v.word(k), "." | ";" | ":") {
+        if v.cue_at(k).is_some() || matches!(v.word(k), "." | ";" | ":") {
             return false;
         }
     }
@@ -288,7 +289,8 @@ const ATTITUDE_STEMS: &[&str] = &[
 ];
 
 /// Verbs of stance that are no speech cues but whose object is an attributed
-/// position (`Sanders supports raising the minimum wage`), as written.
+/// position (`Sanders supports raising the minimum wage`), as written in
+/// lower case.
 const STANCE_VERBS: &[&str] = &[
     "supports",
     "supported",
@@ -322,7 +324,7 @@ const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "be", "been", "being"
 /// own right before the verb, and never in the passive.
 fn object_after(v: &View, c: usize, form: Form) -> Option<Reported> {
     let w = v.word(c).to_lowercase();
-    if !ATTITUDE_STEMS.iter().any(|s| w.starts_with(s)) && !v.is_any(c, STANCE_VERBS) {
+    if !ATTITUDE_STEMS.iter().any(|s| w.starts_with(s)) && !STANCE_VERBS.contains(&v.word(c)) {
         return None;
     }
     let s0 = v.sentence_first(c);
@@ -378,9 +380,9 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
         if w == "," {
             let n = k + 1;
             if v.is_any(n, CLAUSE_BREAKS)
-                || cue(v.word(n)).is_some_and(|c| c.form == Form::Ing)
+                || v.cue_at(n).is_some_and(|c| c.form == Form::Ing)
                 || (v.is_any(n, &["and", "but"])
-                    && (cue(v.word(n + 1)).is_some() || v.word(n + 1).ends_with("ed")))
+                    && (v.cue_at(n + 1).is_some() || v.word(n + 1).ends_with("ed")))
                 || attribution_follows(v, n, end)
             {
                 break;
@@ -397,7 +399,7 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
 /// A parenthetical attribution at `n`: ", he said," / ", officials said.".
 fn attribution_follows(v: &View, n: usize, end: usize) -> bool {
     for k in n..(n + 5).min(end) {
-        if let Some(c) = cue(v.word(k)) {
+        if let Some(c) = v.cue_at(k) {
             return c.form != Form::Ing
                 && k < end
                 && (k + 1 == end || matches!(v.word(k + 1), "," | "."));
@@ -501,7 +503,7 @@ fn according_to(v: &View, c: usize) -> Option<Reported> {
 /// subject of the sentence's earlier cue.
 fn subject(v: &View, c: usize, s0: usize) -> Option<Phrase> {
     // "X was quoted as saying": the subject is before "was quoted".
-    let c = if c >= s0 + 2 && v.is(c - 1, "as") && cue(v.word(c - 2)).is_some() {
+    let c = if c >= s0 + 2 && v.is(c - 1, "as") && v.cue_at(c - 2).is_some() {
         c - 2
     } else {
         c
@@ -513,7 +515,7 @@ fn subject(v: &View, c: usize, s0: usize) -> Option<Phrase> {
     while k > s0 {
         k -= 1;
         if !v.quoted[k]
-            && cue(v.word(k)).is_some_and(|cu| cu.form != Form::Ing)
+            && v.cue_at(k).is_some_and(|cu| cu.form != Form::Ing)
             && let Some(p) = left_subject(v, k, s0)
         {
             return Some(p);
