@@ -1,13 +1,19 @@
 //! Indirect speech: the reported clause of a cue outside quotation marks.
 //!
-//! Three shapes:
+//! Four shapes:
 //! - `X said (that) CLAUSE`: the content runs from after the cue (its
 //!   listener, time words and `that` stepped over) to the end of the
 //!   sentence, cut before a coordinated verb (`, and accused …`), a
 //!   participle (`, saying …`) or a contrast (`, while …`);
 //! - `CLAUSE, X said.` and `CLAUSE, said X.`: the content is the sentence
 //!   up to the comma;
-//! - `according to X, CLAUSE` and `CLAUSE, according to X`.
+//! - `according to X, CLAUSE` and `CLAUSE, according to X`;
+//! - `X praised NP`, `X wants NP`, `X supports NP`: an attitude towards a
+//!   noun phrase, after a short list of verbs and only with its own subject
+//!   (PolNeAR counts these as attributions).
+//!
+//! A cue that attributes the quotation closing just before it (`“…,” said
+//! Jane Roe, a lawyer`) reports no clause of its own.
 //!
 //! A clause holding quotation marks is left to the quotation rules, which
 //! report the quoted words themselves (the partial-quote convention).

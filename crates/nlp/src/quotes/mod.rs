@@ -18,8 +18,8 @@
 //!
 //! Conventions (those of the project's gold): a quote's span is the quoted
 //! words without marks; a quote over several paragraphs is one quote; a
-//! quotation interrupted by its attribution (`“A,” she said. “B.”`) is one
-//! quote; a fragment quoted inside reported speech is reported alone, as
+//! quotation interrupted by its attribution (`“A,” she said. “B.”`, or
+//! `“A,” she said, “because …”`) is one quote; a fragment quoted inside reported speech is reported alone, as
 //! `mixed`, and the clause around it is not reported again as indirect.
 //! Everything is linear in the number of tokens.
 
