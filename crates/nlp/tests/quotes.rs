@@ -362,3 +362,9 @@ fn inverted_speaker_is_not_reported_content() {
     assert_eq!(doc.quotes.len(), 1, "{:?}", texts(&doc));
     assert_eq!(speaker(&doc.quotes[0]), Some("Jonas Pirk"));
 }
+
+#[test]
+fn title_in_marks_is_not_a_quote() {
+    let doc = annotate("Critics liked her second film, “Harbour Lights.” It opens in May.");
+    assert!(doc.quotes.is_empty(), "{:?}", texts(&doc));
+}

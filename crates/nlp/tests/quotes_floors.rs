@@ -101,9 +101,9 @@ fn polnear_floors() {
     };
     let all = score(&sh, &gold, &pred, None).unwrap();
     let _ = std::fs::remove_file(pred);
-    // Measured 2026-11-24 (with entities): direct F1 0.873, speaker 0.812;
+    // Measured 2026-11-24 (with entities): direct F1 0.879, speaker 0.813;
     // all kinds F1 0.507.
-    assert!(metric(&direct, "f1") >= 0.86, "direct F1 {}", direct["f1"]);
+    assert!(metric(&direct, "f1") >= 0.865, "direct F1 {}", direct["f1"]);
     assert!(
         metric(&direct, "speaker_accuracy") >= 0.80,
         "direct speakers {}",

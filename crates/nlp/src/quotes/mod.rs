@@ -110,7 +110,7 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
     let mut i = 0;
     while i < kept.len() {
         let (q, at) = (kept[i], ats[i]);
-        if !at.standalone && at.cue.is_none() {
+        if (!at.standalone || orphan_title(v, &q, &at)) && at.cue.is_none() {
             i += 1;
             continue;
         }
@@ -144,6 +144,15 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
         i = j + 1;
     }
     out
+}
+
+/// A short capitalised quotation inside a sentence, with no cue and nobody to
+/// say it (`her film, “Trainwreck.”`): a title, not speech.
+fn orphan_title(v: &View, q: &Quoted, at: &Attribution) -> bool {
+    let words = (q.first..q.last)
+        .filter(|&k| v.kind(k) == tidings_model::TokenKind::Word)
+        .count();
+    at.source == Source::Nobody && words <= 4 && v.sentence_first(q.open) != q.open
 }
 
 /// Quotation `j + 1` has no cue of its own and goes on with quotation `j`.
