@@ -259,7 +259,7 @@ fn every_mark_style() {
 #[test]
 fn apostrophes_are_not_quotes() {
     let doc =
-        annotate("The workers' union rejected the offer and the owners' group didn't respond.");
+        annotate("The workers' union studied the offer and the owners' group didn't respond.");
     assert!(doc.quotes.is_empty(), "{:?}", texts(&doc));
 }
 
@@ -309,4 +309,62 @@ fn empty_and_markless_texts() {
     for q in &doc.quotes {
         assert!(!doc.slice(q.span).contains('\n'));
     }
+}
+
+#[test]
+fn description_is_not_the_organisation_inside_it() {
+    let doc = annotate(
+        "A senior Treasury official admitted on Monday that the levy was “a stopgap”.\n\
+         Speaking to the Harbour Times, Dana Whitlock said: “The levy is a stopgap, nothing more.”",
+    );
+    assert_eq!(speaker(quote(&doc, "a stopgap")), Some("Dana Whitlock"));
+}
+
+#[test]
+fn pronoun_after_a_quote_keeps_its_speaker() {
+    let doc = annotate(
+        "Asked whether Mr Lindqvist had caused the delay, Mr Okafor added: “He is one reason.”\n\
+         He said: “The suppliers are another.”\n\
+         Earlier, Olu Okafor had met the port authority.",
+    );
+    assert_eq!(
+        speaker(quote(&doc, "The suppliers are another.")),
+        Some("Olu Okafor")
+    );
+}
+
+#[test]
+fn quotation_resumed_after_its_attribution_is_one() {
+    let doc = annotate(
+        "“The bridge will open in May,” Carla Nunes said on Friday, “because the steel arrived early.”",
+    );
+    let q = quote(&doc, "The bridge will open in May,");
+    assert!(
+        doc.slice(q.span).ends_with("arrived early."),
+        "{:?}",
+        doc.slice(q.span)
+    );
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), Some("Carla Nunes"));
+}
+
+#[test]
+fn attitude_towards_a_noun_phrase_is_indirect() {
+    let doc = annotate("Senator Ruth Ames praised the new harbour plan on Tuesday.");
+    let q = quote(&doc, "the new harbour plan");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(q), Some("Ruth Ames"));
+}
+
+#[test]
+fn inverted_speaker_is_not_reported_content() {
+    let doc = annotate("“The fares will rise,” said Jonas Pirk, a spokesman for the rail company.");
+    assert_eq!(doc.quotes.len(), 1, "{:?}", texts(&doc));
+    assert_eq!(speaker(&doc.quotes[0]), Some("Jonas Pirk"));
+}
+
+#[test]
+fn title_in_marks_is_not_a_quote() {
+    let doc = annotate("Critics liked her second film, “Harbour Lights.” It opens in May.");
+    assert!(doc.quotes.is_empty(), "{:?}", texts(&doc));
 }

@@ -101,12 +101,13 @@ fn polnear_floors() {
     };
     let all = score(&sh, &gold, &pred, None).unwrap();
     let _ = std::fs::remove_file(pred);
-    // Measured 2026-11-24: direct F1 0.861, speaker 0.819; all kinds F1 0.487.
-    assert!(metric(&direct, "f1") >= 0.85, "direct F1 {}", direct["f1"]);
+    // Measured 2026-11-24 (with entities): direct F1 0.879, speaker 0.813;
+    // all kinds F1 0.507.
+    assert!(metric(&direct, "f1") >= 0.865, "direct F1 {}", direct["f1"]);
     assert!(
         metric(&direct, "speaker_accuracy") >= 0.80,
         "direct speakers {}",
         direct["speaker_accuracy"]
     );
-    assert!(metric(&all, "f1") >= 0.47, "all kinds F1 {}", all["f1"]);
+    assert!(metric(&all, "f1") >= 0.49, "all kinds F1 {}", all["f1"]);
 }

@@ -18,7 +18,7 @@
 
 use tidings_model::TokenKind;
 
-use super::cues::{Form, cue};
+use super::cues::Form;
 use super::marks::Quoted;
 use super::names::{is_function_word, name_in};
 use super::speaker::{Phrase, PhraseKind, left_subject, np_ending_at, np_starting_at};
@@ -133,7 +133,7 @@ fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
         return None;
     }
     // Inverted: "said Mr X", "according to X".
-    if let Some(c) = cue(v.word(a)).filter(|_| !v.is_capitalised(a) || a == q.end)
+    if let Some(c) = v.cue_at(a).filter(|_| !v.is_capitalised(a) || a == q.end)
         && c.form != Form::Ing
     {
         let p = np_starting_at(v, a + 1, para_end)?;
@@ -153,7 +153,7 @@ fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
         if v.quoted[c] || v.is_stop(c) {
             break;
         }
-        if let Some(cu) = cue(v.word(c))
+        if let Some(cu) = v.cue_at(c)
             && cu.form != Form::Ing
             && !v.is_capitalised(c)
         {
@@ -216,7 +216,7 @@ fn before_quote(
             }
             continue;
         }
-        let Some(cu) = cue(v.word(c)) else { continue };
+        let Some(cu) = v.cue_at(c) else { continue };
         if v.is_capitalised(c) && c != s0 {
             continue;
         }
@@ -224,10 +224,7 @@ fn before_quote(
             found = Some(c);
         }
         // "X was quoted as saying": the subject is before "was quoted".
-        let at = if cu.form == Form::Ing
-            && c >= 2
-            && v.is(c - 1, "as")
-            && cue(v.word(c - 2)).is_some()
+        let at = if cu.form == Form::Ing && c >= 2 && v.is(c - 1, "as") && v.cue_at(c - 2).is_some()
         {
             c - 2
         } else {

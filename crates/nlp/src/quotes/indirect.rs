@@ -1,20 +1,26 @@
 //! Indirect speech: the reported clause of a cue outside quotation marks.
 //!
-//! Three shapes:
+//! Four shapes:
 //! - `X said (that) CLAUSE`: the content runs from after the cue (its
 //!   listener, time words and `that` stepped over) to the end of the
 //!   sentence, cut before a coordinated verb (`, and accused …`), a
 //!   participle (`, saying …`) or a contrast (`, while …`);
 //! - `CLAUSE, X said.` and `CLAUSE, said X.`: the content is the sentence
 //!   up to the comma;
-//! - `according to X, CLAUSE` and `CLAUSE, according to X`.
+//! - `according to X, CLAUSE` and `CLAUSE, according to X`;
+//! - `X praised NP`, `X wants NP`, `X supports NP`: an attitude towards a
+//!   noun phrase, after a short list of verbs and only with its own subject
+//!   (PolNeAR counts these as attributions).
+//!
+//! A cue that attributes the quotation closing just before it (`“…,” said
+//! Jane Roe, a lawyer`) reports no clause of its own.
 //!
 //! A clause holding quotation marks is left to the quotation rules, which
 //! report the quoted words themselves (the partial-quote convention).
 
 use tidings_model::TokenKind;
 
-use super::cues::{CueClass, Form, cue};
+use super::cues::{CueClass, Form};
 use super::names::is_calendar;
 use super::speaker::{Phrase, left_subject, np_starting_at};
 use super::view::View;
@@ -125,14 +131,35 @@ pub(crate) fn find(v: &View) -> Vec<Reported> {
             }
             continue;
         }
-        let Some(cu) = cue(v.word(c)) else { continue };
-        if !cu.takes_clause || (v.is_capitalised(c) && v.sentence_first(c) != c) {
+        let Some(cu) = v.cue_at(c) else {
+            if STANCE_VERBS.contains(&v.word(c))
+                && !attributes_quotation(v, c)
+                && let Some(r) = object_after(v, c, Form::Past)
+            {
+                out.push(r);
+            }
+            continue;
+        };
+        if attributes_quotation(v, c) {
+            continue;
+        }
+        if v.is_capitalised(c) && v.sentence_first(c) != c {
+            continue;
+        }
+        if !cu.takes_clause {
+            if let Some(r) = object_after(v, c, cu.form) {
+                out.push(r);
+            }
             continue;
         }
         if let Some(r) = clause_after(v, c, cu.class, cu.takes_object, cu.form) {
             out.push(r);
         } else if cu.class == CueClass::Speech
             && let Some(r) = clause_before(v, c)
+        {
+            out.push(r);
+        } else if cu.class == CueClass::Belief
+            && let Some(r) = object_after(v, c, cu.form)
         {
             out.push(r);
         }
@@ -161,7 +188,7 @@ fn clause_after(
     // "that" within reach: "told reporters on Thursday that …".
     let that = (c + 1..(c + 10).min(end))
         .take_while(|&k| {
-            !v.quoted[k] && !matches!(v.word(k), ":" | ";" | "(") && cue(v.word(k)).is_none()
+            !v.quoted[k] && !matches!(v.word(k), ":" | ";" | "(") && v.cue_at(k).is_none()
         })
         .find(|&k| v.is(k, "that"));
     let had_that = that.is_some();
@@ -210,6 +237,141 @@ fn clause_after(
     })
 }
 
+/// Is the word at `c` the cue of the quotation that closes just before it
+/// (`“…,” said Jane Roe, a lawyer` / `“…,” she told reporters on Tuesday`)?
+/// What follows it then is the speaker or the setting, not reported content.
+fn attributes_quotation(v: &View, c: usize) -> bool {
+    let s0 = v.sentence_first(c);
+    let mut k = c;
+    while k > s0 && c - k < 8 {
+        k -= 1;
+        if v.quoted[k] {
+            // A quotation that ends its sentence part: `,”` `?”` `”,`.
+            return (k > 0 && matches!(v.word(k - 1), "," | "?" | "!" | "—" | "-" | "…"))
+                || v.word(k + 1) == ",";
+        }
+        if v.cue_at(k).is_some() || matches!(v.word(k), "." | ";" | ":") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Prepositions stepped over before an attitude's object (`worries about X`).
+const OBJECT_PREPOSITIONS: &[&str] = &["about", "for", "of", "on", "against"];
+
+/// Stems of the cue verbs whose noun-phrase object is reported content (the
+/// word must also be a cue, so `wanton` or `urgent` never match).
+const ATTITUDE_STEMS: &[&str] = &[
+    "prais",
+    "critici",
+    "blast",
+    "slam",
+    "mock",
+    "derid",
+    "defend",
+    "dismiss",
+    "question",
+    "tout",
+    "want",
+    "wish",
+    "accus",
+    "urg",
+    "demand",
+    "propos",
+    "recommend",
+    "reject",
+    "blam",
+    "deni",
+    "deny",
+    "worr",
+    "fear",
+    "doubt",
+    "hope",
+    "welcom",
+    "condemn",
+    "applaud",
+    "endors",
+];
+
+/// Verbs of stance that are no speech cues but whose object is an attributed
+/// position (`Sanders supports raising the minimum wage`), as written in
+/// lower case.
+const STANCE_VERBS: &[&str] = &[
+    "supports",
+    "supported",
+    "opposes",
+    "opposed",
+    "endorses",
+    "endorsed",
+    "condemns",
+    "condemned",
+    "backs",
+    "backed",
+    "favors",
+    "favored",
+    "favours",
+    "favoured",
+    "rejects",
+    "rejected",
+    "ripped",
+    "attacked",
+    "attacks",
+    "applauded",
+    "welcomed",
+    "welcomes",
+];
+
+/// Auxiliaries before a passive participle (`was praised`): no object follows.
+const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "be", "been", "being"];
+
+/// `X praised NP`, `X wants NP`: an attitude towards a noun phrase, which the
+/// attribution corpora count as reported content. Only with a subject of its
+/// own right before the verb, and never in the passive.
+fn object_after(v: &View, c: usize, form: Form) -> Option<Reported> {
+    let w = v.word(c).to_lowercase();
+    if !ATTITUDE_STEMS.iter().any(|s| w.starts_with(s)) && !STANCE_VERBS.contains(&v.word(c)) {
+        return None;
+    }
+    let s0 = v.sentence_first(c);
+    let end = sentence_end(v, c);
+    if form == Form::Ing || (c > s0 && v.is_any(c - 1, PASSIVE_AUX)) {
+        return None;
+    }
+    let speaker = left_subject(v, c, s0)?;
+    let mut j = c + 1;
+    if v.is_any(j, OBJECT_PREPOSITIONS) {
+        j += 1;
+    }
+    if j >= end
+        || v.kind(j) != TokenKind::Word && v.kind(j) != TokenKind::Number
+        || v.is_any(j, NOT_CLAUSE_START)
+        || v.is_any(
+            j,
+            &[
+                "to", "that", "as", "by", "in", "at", "with", "from", "up", "out", "off", "back",
+                "down",
+            ],
+        )
+    {
+        return None;
+    }
+    let mut b = clause_end(v, j, end)?;
+    // The object ends where a coordinated clause begins: "X and the owners …".
+    if let Some(k) = (j + 1..b).find(|&k| {
+        v.is_any(k, &["and", "but", "or"]) && v.is_any(k + 1, SUBJECT_DETERMINERS)
+            || v.is_any(k, &["and", "but"]) && v.is_any(k + 1, PRONOUN_SUBJECTS)
+    }) {
+        b = k;
+    }
+    Some(Reported {
+        a: j,
+        b,
+        cue: c,
+        speaker: Some(speaker),
+    })
+}
+
 /// Where a clause starting at `j` ends, or `None` when it holds a quotation.
 fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
     let mut k = j;
@@ -224,9 +386,9 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
         if w == "," {
             let n = k + 1;
             if v.is_any(n, CLAUSE_BREAKS)
-                || cue(v.word(n)).is_some_and(|c| c.form == Form::Ing)
+                || v.cue_at(n).is_some_and(|c| c.form == Form::Ing)
                 || (v.is_any(n, &["and", "but"])
-                    && (cue(v.word(n + 1)).is_some() || v.word(n + 1).ends_with("ed")))
+                    && (v.cue_at(n + 1).is_some() || v.word(n + 1).ends_with("ed")))
                 || attribution_follows(v, n, end)
             {
                 break;
@@ -243,7 +405,7 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
 /// A parenthetical attribution at `n`: ", he said," / ", officials said.".
 fn attribution_follows(v: &View, n: usize, end: usize) -> bool {
     for k in n..(n + 5).min(end) {
-        if let Some(c) = cue(v.word(k)) {
+        if let Some(c) = v.cue_at(k) {
             return c.form != Form::Ing
                 && k < end
                 && (k + 1 == end || matches!(v.word(k + 1), "," | "."));
@@ -347,7 +509,7 @@ fn according_to(v: &View, c: usize) -> Option<Reported> {
 /// subject of the sentence's earlier cue.
 fn subject(v: &View, c: usize, s0: usize) -> Option<Phrase> {
     // "X was quoted as saying": the subject is before "was quoted".
-    let c = if c >= s0 + 2 && v.is(c - 1, "as") && cue(v.word(c - 2)).is_some() {
+    let c = if c >= s0 + 2 && v.is(c - 1, "as") && v.cue_at(c - 2).is_some() {
         c - 2
     } else {
         c
@@ -359,7 +521,7 @@ fn subject(v: &View, c: usize, s0: usize) -> Option<Phrase> {
     while k > s0 {
         k -= 1;
         if !v.quoted[k]
-            && cue(v.word(k)).is_some_and(|cu| cu.form != Form::Ing)
+            && v.cue_at(k).is_some_and(|cu| cu.form != Form::Ing)
             && let Some(p) = left_subject(v, k, s0)
         {
             return Some(p);

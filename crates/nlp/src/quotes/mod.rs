@@ -18,8 +18,8 @@
 //!
 //! Conventions (those of the project's gold): a quote's span is the quoted
 //! words without marks; a quote over several paragraphs is one quote; a
-//! quotation interrupted by its attribution (`“A,” she said. “B.”`) is one
-//! quote; a fragment quoted inside reported speech is reported alone, as
+//! quotation interrupted by its attribution (`“A,” she said. “B.”`, or
+//! `“A,” she said, “because …”`) is one quote; a fragment quoted inside reported speech is reported alone, as
 //! `mixed`, and the clause around it is not reported again as indirect.
 //! Everything is linear in the number of tokens.
 
@@ -110,15 +110,14 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
     let mut i = 0;
     while i < kept.len() {
         let (q, at) = (kept[i], ats[i]);
-        if !at.standalone && at.cue.is_none() {
+        if (!at.standalone || orphan_title(v, &q, &at)) && at.cue.is_none() {
             i += 1;
             continue;
         }
         // “A,” she said. “B.” and a next paragraph that only goes on: one quote.
         let mut j = i;
         while j + 1 < kept.len()
-            && ats[j + 1].cue.is_none()
-            && ats[j + 1].source == Source::SameAs(j)
+            && (continues(&ats, j) || resumes(v, kept, &ats, j))
             && gap_is_attribution(v, ats[j].reach.max(kept[j].end), kept[j + 1].open)
         {
             j += 1;
@@ -145,6 +144,33 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
         i = j + 1;
     }
     out
+}
+
+/// A short capitalised quotation inside a sentence, with no cue and nobody to
+/// say it (`her film, “Trainwreck.”`): a title, not speech.
+fn orphan_title(v: &View, q: &Quoted, at: &Attribution) -> bool {
+    let words = (q.first..q.last)
+        .filter(|&k| v.kind(k) == tidings_model::TokenKind::Word)
+        .count();
+    at.source == Source::Nobody && words <= 4 && v.sentence_first(q.open) != q.open
+}
+
+/// Quotation `j + 1` has no cue of its own and goes on with quotation `j`.
+fn continues(ats: &[Attribution], j: usize) -> bool {
+    ats[j + 1].cue.is_none() && ats[j + 1].source == Source::SameAs(j)
+}
+
+/// `“A,” he said, “because …”`: quotation `j + 1` resumes, lower-case, the
+/// sentence that quotation `j`'s own trailing attribution interrupted, so its
+/// cue is that attribution's cue.
+fn resumes(v: &View, kept: &[Quoted], ats: &[Attribution], j: usize) -> bool {
+    let next = kept[j + 1];
+    ats[j].after
+        && ats[j].cue.is_some()
+        && ats[j + 1].cue == ats[j].cue
+        && !ats[j + 1].standalone
+        && next.open > 0
+        && v.word(next.open - 1) == ","
 }
 
 /// A lower-case quotation that is the whole complement of its cue is still a
@@ -191,15 +217,21 @@ fn resolve_all(v: &View, doc: &Document, found: Vec<Found>) -> Vec<Quote> {
     order.sort_by_key(|&i| (found[i].span.start, found[i].span.end));
     let mut speakers: Vec<Option<Speaker>> = vec![None; found.len()];
     let mut named: Vec<bool> = vec![false; found.len()];
-    let mut last: Option<Speaker> = None;
+    let mut last: Option<(Speaker, usize)> = None;
+    // Sentences that start at or before a byte offset.
+    let sentences_to = |x: usize| doc.sentences.partition_point(|s| s.start <= x);
     for &i in &order {
         let f = found[i];
         let sp = match f.from {
             From::Phrase(p) => {
-                let s = resolver.resolve(v, p, last.as_ref());
+                let at = v.toks[p.a].span.start;
+                let near = last
+                    .as_ref()
+                    .is_some_and(|(_, end)| sentences_to(at) <= sentences_to(*end) + 2);
+                let s = resolver.resolve(v, p, last.as_ref().map(|l| &l.0), near);
                 named[i] = p.kind == PhraseKind::Name || s.entity.is_some();
                 if named[i] {
-                    last = Some(s.clone());
+                    last = Some((s.clone(), f.span.end));
                 }
                 Some(s)
             }

@@ -2,10 +2,15 @@
 //! document's own names.
 //!
 //! A phrase that overlaps a mention of an entity in `doc.entities` takes that
-//! entity's id and fullest name. Without one, a name is completed from the
-//! document's name runs ("Sir Keir" -> "Keir Starmer"), a pronoun takes the
-//! speaker of the nearest attribution before it, and a description stands
-//! as written, without its article.
+//! entity's id and fullest name; for a description only a mention that ends
+//! where the phrase ends (its head) counts, so "a senior Cabinet minister" is
+//! not the Cabinet and "Trump's spokeswoman" is not Trump. A pronoun right
+//! after another attributed quote (within two sentences) keeps that quote's
+//! speaker, the usual way news goes on with one speaker; otherwise it takes
+//! its entity from the entity layer. Without entities, a name is completed
+//! from the document's name runs ("Sir Keir" -> "Keir Starmer"), a pronoun
+//! takes the speaker of the nearest attribution before it, and a description
+//! stands as written, without its article.
 
 use tidings_model::{Entity, MentionKind, Span, Speaker};
 
@@ -27,10 +32,18 @@ impl<'a> Resolver<'a> {
     }
 
     /// The speaker a phrase names. `previous` is the last resolved speaker
-    /// before the phrase, for pronouns.
-    pub fn resolve(&self, v: &View, p: Phrase, previous: Option<&Speaker>) -> Speaker {
+    /// before the phrase, for pronouns, and `near` whether its quote is close
+    /// enough for a pronoun to go on with it.
+    pub fn resolve(&self, v: &View, p: Phrase, previous: Option<&Speaker>, near: bool) -> Speaker {
         let (a, b) = p.name.unwrap_or((p.a, p.b));
         let span = v.span(a, b);
+        if let (PhraseKind::Pronoun, Some(s), true) = (p.kind, previous, near) {
+            return Speaker {
+                entity: s.entity.clone(),
+                name: s.name.clone(),
+                span: Some(span),
+            };
+        }
         if let Some((e, m)) = self.entity_at(span, p.kind) {
             return Speaker {
                 entity: Some(e.id.clone()),
@@ -82,6 +95,10 @@ impl<'a> Resolver<'a> {
         for e in self.entities {
             for m in &e.mentions {
                 if !m.span.overlaps(span) {
+                    continue;
+                }
+                // A description is its head: a name inside it only modifies it.
+                if kind == PhraseKind::Nominal && m.span.end < span.end {
                     continue;
                 }
                 let rank = match (m.kind, kind) {

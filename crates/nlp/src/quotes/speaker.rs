@@ -11,7 +11,6 @@
 
 use tidings_model::TokenKind;
 
-use super::cues::cue;
 use super::names::{is_calendar, is_function_word, name_in};
 use super::view::View;
 
@@ -287,7 +286,7 @@ pub(crate) fn np_ending_at(v: &View, e: usize, floor: usize) -> Option<Phrase> {
         if v.is_any(p, BOUNDARY) {
             break;
         }
-        if !v.is_capitalised(p) && cue(w).is_some() {
+        if !v.is_capitalised(p) && v.cue_at(p).is_some() {
             break;
         }
         s = p;
@@ -322,7 +321,7 @@ pub(crate) fn np_starting_at(v: &View, s: usize, limit: usize) -> Option<Phrase>
         if v.is_any(e, BOUNDARY) || (v.is(e, "of") && v.is_capitalised(e - 1)) {
             break;
         }
-        if !v.is_capitalised(e) && cue(w).is_some() {
+        if !v.is_capitalised(e) && v.cue_at(e).is_some() {
             break;
         }
         e += 1;

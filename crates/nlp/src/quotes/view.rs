@@ -6,6 +6,8 @@
 
 use tidings_model::{Document, Span, Token, TokenKind};
 
+use super::cues::{Cue, cue};
+
 pub(crate) struct View<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
@@ -17,6 +19,8 @@ pub(crate) struct View<'a> {
     pub quoted: Vec<bool>,
     /// The first token of every token's sentence (see [`View::set_quoted`]).
     pub sent_first: Vec<usize>,
+    /// The cue every word token is, looked up once.
+    cues: Vec<Option<Cue>>,
 }
 
 impl<'a> View<'a> {
@@ -39,6 +43,13 @@ impl<'a> View<'a> {
             para_first,
             quoted: vec![false; toks.len()],
             sent_first: Vec::new(),
+            cues: toks
+                .iter()
+                .map(|t| match t.kind {
+                    TokenKind::Word => cue(t.span.of(&doc.text)),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 
@@ -49,6 +60,11 @@ impl<'a> View<'a> {
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
         self.toks[i].span.of(self.text)
+    }
+
+    /// The cue token `i` is, if any (none past the end).
+    pub fn cue_at(&self, i: usize) -> Option<Cue> {
+        self.cues.get(i).copied().flatten()
     }
 
     pub fn kind(&self, i: usize) -> TokenKind {
