@@ -1,0 +1,110 @@
+//! Authors: clean names from JSON-LD, meta tags and bylines.
+//!
+//! A byline is cut down to the names: leading "By"/"Von"/"Par"/"Por" go, so
+//! do dates, "Updated 3 hours ago", e-mail addresses, job titles after a
+//! comma or dash, and "and"/"und"/"&" split several names. Organisation-only
+//! values equal to the site name are dropped, as are URLs.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::jsonld::LdInfo;
+use crate::signals::Signals;
+
+/// Clean one byline into zero or more names.
+pub fn clean_byline(raw: &str) -> Vec<String> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?)\s+)?(?:by|von|par|por|di|door|av|from|autor(?:in)?|author|text|verfasst\s+von|ein\s+(?:beitrag|artikel)\s+von)\s*[:\-]?\s+").expect("static regex")
+    });
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bam\s+\d|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b).*$").expect("static regex")
+    });
+    static SPLIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|und|et|y|e|&)\s+|\s*;\s*|\s*&\s*").expect("static regex"));
+    let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    for _ in 0..2 {
+        s = PREFIX.replace(&s, "").to_string();
+    }
+    s = CUT.replace(&s, "").to_string();
+    let mut out = Vec::new();
+    for part in SPLIT.split(&s) {
+        // A job title after a comma or dash: "Ann Lee, Senior Editor".
+        let name = part.split([',', '—', '–']).next().unwrap_or(part);
+        let name = name.split(" - ").next().unwrap_or(name);
+        let name = name
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
+            .trim();
+        if plausible_name(name) {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+fn plausible_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=60).contains(&n)
+        && s.chars().any(char::is_alphabetic)
+        && !s.contains("://")
+        && !s.contains('@')
+        && !s.starts_with("www.")
+        && s.split_whitespace().count() <= 6
+}
+
+/// Pick the authors.
+pub fn authors(sig: &Signals, ld: &LdInfo, site: Option<&str>) -> Vec<String> {
+    let not_site = |n: &String| site.is_none_or(|s| !n.eq_ignore_ascii_case(s));
+    let from_ld: Vec<String> = ld.authors.iter().flat_map(|a| clean_byline(a)).filter(not_site).collect();
+    if !from_ld.is_empty() {
+        return dedup(from_ld);
+    }
+    for key in ["author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl", "twitter:creator"] {
+        if let Some(v) = sig.meta(&[key]) {
+            if key == "twitter:creator" && v.starts_with('@') {
+                continue;
+            }
+            let names: Vec<String> = clean_byline(v).into_iter().filter(not_site).collect();
+            if !names.is_empty() {
+                return dedup(names);
+            }
+        }
+    }
+    for explicit in [true, false] {
+        for (b, e) in &sig.bylines {
+            if *e != explicit {
+                continue;
+            }
+            let names = clean_byline(b);
+            if !names.is_empty() {
+                return dedup(names);
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn dedup(v: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in v {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_bylines() {
+        assert_eq!(clean_byline("By Ann Lee and Bo Chan"), vec!["Ann Lee", "Bo Chan"]);
+        assert_eq!(clean_byline("By Ann Lee, Senior Science Editor"), vec!["Ann Lee"]);
+        assert_eq!(clean_byline("Von Karl Maier | 16.10.2019"), vec!["Karl Maier"]);
+        assert_eq!(clean_byline("Ann Lee Updated 3 hours ago"), vec!["Ann Lee"]);
+        assert!(clean_byline("https://example.org/people/ann").is_empty());
+    }
+}
