@@ -33,6 +33,13 @@ pub struct Body {
     pub link_share: f32,
 }
 
+impl Body {
+    /// Characters of body text.
+    pub fn chars(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.chars().count()).sum()
+    }
+}
+
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

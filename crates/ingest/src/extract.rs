@@ -74,7 +74,7 @@ pub fn extract_html_with_charset(
 fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
     let sig = signals::collect(doc);
     let ld = jsonld::read(&sig.jsonld);
-    let flat = flatten::flatten(doc);
+    let mut flat = flatten::flatten(doc, true);
     let canonical = sig
         .canonical
         .clone()
@@ -88,7 +88,19 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
         .or_else(|| ld.site_name.clone())
         .or_else(|| ld.publisher.clone());
     let title = title::title(&sig, &ld, site.as_deref());
-    let body: Body = content::extract_body(&flat, ld.article_body.as_deref(), title.as_deref());
+    let mut body: Body = content::extract_body(&flat, ld.article_body.as_deref(), title.as_deref());
+    // Readability's retry: class names misled us (a wrapper called
+    // "sidebar-layout"), so look again without them.
+    let got = body.chars();
+    let want = ld.article_body.as_deref().map_or(0, |b| b.chars().count() / 2);
+    if got < 500.max(want.min(2000)) {
+        let loose = flatten::flatten(doc, false);
+        let second = content::extract_body(&loose, ld.article_body.as_deref(), title.as_deref());
+        if second.chars() > got * 2 {
+            body = second;
+            flat = loose;
+        }
+    }
     let text = body.paragraphs.join("\n\n");
     let lead: Vec<&str> = flat.blocks.iter().take(200).map(|b| b.text.as_str()).collect();
     let published = dates::published(&sig, &ld, url.as_deref(), &lead);

@@ -29,7 +29,7 @@ pub struct El {
     pub text_chars: u32,
     /// Characters of link text below this element.
     pub link_chars: u32,
-    /// Index of this element among the arena entries (for sibling order).
+    /// The class and id attributes, space-separated.
     pub class_key: String,
 }
 
@@ -197,7 +197,7 @@ impl Buf {
 }
 
 /// Flatten `html` into elements and blocks.
-pub fn flatten(html: &Html) -> Flat {
+pub fn flatten(html: &Html, strip_unlikely: bool) -> Flat {
     let mut flat = Flat::default();
     // Stack of open elements: (arena index or None when removed, is block, is link).
     struct Open {
@@ -243,7 +243,8 @@ pub fn flatten(html: &Html) -> Flat {
                     let id = e.attr("id").unwrap_or("");
                     let drop = is_dropped_tag(tag)
                         || boilerplate::is_hidden(e)
-                        || (tag != "body"
+                        || (strip_unlikely
+                            && tag != "body"
                             && tag != "html"
                             && tag != "article"
                             && tag != "main"
