@@ -23,7 +23,7 @@ pub enum ClassHint {
 
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|^ad$|^ads$|\bad-(?:slot|container|wrapper|unit)|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|promo|cookie|consent|teaser-list|recommend|outbrain|taboola|signup|sign-up|paywall|modal|toolbar|masthead|tags|tagging|skip-link|visually-hidden|sr-only|print-only|author-bio|read-more|readmore|more-stories|most-popular|trending",
+        r"(?i)-ad-|^ad$|^ads$|\bad-(?:slot|container|wrapper|unit)|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|promo|cookie|consent|teaser-list|recommend|outbrain|taboola|signup|sign-up|paywall|modal|toolbar|masthead|tags|tagging|skip-link|visually-hidden|sr-only|print-only|author-bio|read-more|readmore|more-stories|most-popular|trending|caption|gallery|slideshow|carousel|lightbox|credit",
     )
     .expect("static regex")
 });
@@ -126,7 +126,8 @@ pub fn is_boilerplate_line(text: &str) -> bool {
               (?:photo|foto|bild|image|picture)\s*:.*|
               skip\s+to\s+(?:main\s+)?content|zum\s+inhalt\s+springen|
               comments?|kommentare?|\d+\s+(?:comments?|kommentare?)|
-              loading\.*|wird\s+geladen\.*|
+              loading\.*|wird\s+geladen\.*|text\s+size|schriftgr(?:ö|oe)(?:ß|ss)e|close|schlie(?:ß|ss)en|
+              caption|image\s+\d+\s+of|
               click\s+here\b.*|hier\s+klicken\b.*|
               (?:image|bild)\s+\d+\s+(?:of|von)\s+\d+
             )[.:!]?$",

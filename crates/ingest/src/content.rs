@@ -90,8 +90,8 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         evidence.as_deref().and_then(|e| root_from_evidence(flat, e))
     {
         (vec![root], "jsonld", matched)
-    } else if let Some(root) = root_from_markup(flat) {
-        (vec![root], "markup", HashSet::new())
+    } else if let Some(roots) = roots_from_markup(flat) {
+        (roots, "markup", HashSet::new())
     } else if let Some(roots) = root_from_scores(flat) {
         (roots, "score", HashSet::new())
     } else {
@@ -174,10 +174,19 @@ fn root_from_evidence(flat: &Flat, evidence: &str) -> Option<(u32, HashSet<usize
     }
     let need = total - total / 10;
     // Deepest element (largest index among qualifying ones lies deepest along a chain).
-    let root = (0..flat.els.len())
+    let mut root = (0..flat.els.len())
         .rev()
         .find(|&i| weight[i] >= need && i != 0)
         .map(|i| i as u32)?;
+    // A teaser-length articleBody may match one paragraph: the body is at
+    // least that paragraph's container.
+    while !matches!(flat.els[root as usize].tag.as_str(), "div" | "section" | "article" | "main" | "body" | "td") {
+        let p = flat.els[root as usize].parent;
+        if p == root || p == 0 {
+            break;
+        }
+        root = p;
+    }
     Some((root, matched))
 }
 
@@ -189,14 +198,26 @@ fn prefix(s: &str, bytes: usize) -> &str {
     &s[..end]
 }
 
-/// `itemprop="articleBody"`: the largest such element with real text.
-fn root_from_markup(flat: &Flat) -> Option<u32> {
-    flat.els
+/// `itemprop="articleBody"`: every such element with real text (pages split
+/// the body around ads and figures), outermost ones only.
+fn roots_from_markup(flat: &Flat) -> Option<Vec<u32>> {
+    let marked: Vec<u32> = flat
+        .els
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.body_marker && e.text_chars >= 250 && e.link_chars * 3 < e.text_chars)
-        .max_by_key(|(_, e)| e.text_chars)
+        .filter(|(_, e)| e.body_marker && e.text_chars >= 100 && e.link_chars * 3 < e.text_chars)
         .map(|(i, _)| i as u32)
+        .collect();
+    let total: u32 = marked.iter().map(|&i| flat.els[i as usize].text_chars).sum();
+    if total < 250 {
+        return None;
+    }
+    let outer: Vec<u32> = marked
+        .iter()
+        .copied()
+        .filter(|&i| !marked.iter().any(|&o| o != i && flat.is_within(i, o)))
+        .collect();
+    Some(outer)
 }
 
 /// Readability scoring; returns the top candidate and the siblings that join it.
@@ -225,7 +246,10 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
             let e = &flat.els[el as usize];
             if !touched[el as usize] {
                 touched[el as usize] = true;
-                score[el as usize] = tag_bonus(&e.tag) + hint_bonus(e.hint);
+                // Name and tag hints count in full only for elements with
+                // real text: a tiny "content-title" div is not the body.
+                let scale = (e.text_chars as f32 / 1000.0).min(1.0);
+                score[el as usize] = (tag_bonus(&e.tag) + hint_bonus(e.hint)) * scale;
                 candidates.push(el);
             }
             let divider = match level {
@@ -248,6 +272,12 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
         score[c as usize] *= 1.0 - flat.link_density(c);
     }
     candidates.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
+    if std::env::var_os("TIDINGS_DEBUG_EXTRACT").is_some() {
+        for &c in candidates.iter().take(6) {
+            let e = &flat.els[c as usize];
+            eprintln!("CAND {} {} {:?} score={} chars={} ld={}", c, e.tag, e.class_key, score[c as usize], e.text_chars, flat.link_density(c));
+        }
+    }
     let mut top = candidates[0];
     let top_score = score[top as usize];
 
@@ -311,6 +341,21 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
             }
             if s >= sib_threshold {
                 roots.push(c);
+            }
+        }
+        // The body cut into several same-named chunks elsewhere on the page.
+        let top_tag = &flat.els[top as usize].tag;
+        if !top_class.is_empty() {
+            for &c in &candidates {
+                let e = &flat.els[c as usize];
+                if c != top
+                    && e.class_key == *top_class
+                    && e.tag == *top_tag
+                    && score[c as usize] >= 10.0
+                    && !roots.iter().any(|&r| flat.is_within(c, r) || flat.is_within(r, c))
+                {
+                    roots.push(c);
+                }
             }
         }
         // Plain paragraphs next to the top candidate.

@@ -146,6 +146,8 @@ fn is_dropped_tag(tag: &str) -> bool {
             | "head"
             | "menu"
             | "dialog"
+            | "figure"
+            | "figcaption"
     )
 }
 
