@@ -58,31 +58,67 @@ pub fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
     title
 }
 
-/// Choose the title.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Share of `h`'s words found in `t`.
+fn overlap(h: &str, t: &str) -> f32 {
+    let hw = words(h);
+    if hw.is_empty() {
+        return 0.0;
+    }
+    let tw = words(t);
+    hw.iter().filter(|w| tw.contains(w)).count() as f32 / hw.len() as f32
+}
+
+/// Choose the title: the visible headline (`<h1>`) when the page's meta
+/// title or `<title>` confirms it, else the meta title, else `<title>`.
 pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>) -> Option<String> {
-    let h1 = sig.h1s.first().map(String::as_str).filter(|h| h.chars().count() >= 3);
     let meta = sig
         .meta(&["og:title", "twitter:title", "dc.title", "headline"])
         .map(str::to_string)
         .or_else(|| ld.headline.clone());
+    let reference: Vec<&str> = [meta.as_deref(), sig.title_tag.as_deref(), ld.headline.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let h1 = sig
+        .h1s
+        .iter()
+        .filter(|h| h.chars().count() >= 3)
+        .map(|h| {
+            let fit = reference
+                .iter()
+                .map(|r| if overlap(r, h) >= 0.4 { overlap(h, r) } else { 0.0 })
+                .fold(0.0f32, f32::max);
+            (h, fit)
+        })
+        .filter(|(_, o)| *o >= 0.6)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(h, _)| squash(h));
+    if h1.is_some() {
+        return h1;
+    }
+    // An unconfirmed <h1> is often the site's name: strip it like one.
+    let first_h1 = sig.h1s.first().map(String::as_str);
+    let site = site.or(first_h1);
     if let Some(m) = meta {
-        let m = strip_site(&m, site, h1);
+        let m = strip_site(&m, site, None);
         if !m.is_empty() {
             return Some(m);
         }
     }
     if let Some(t) = sig.title_tag.as_deref() {
-        if let Some(h) = h1 {
-            if squash(t).to_lowercase().contains(&squash(h).to_lowercase()) {
-                return Some(squash(h));
-            }
-        }
-        let t = strip_site(t, site, h1);
+        let t = strip_site(t, site, None);
         if !t.is_empty() {
             return Some(t);
         }
     }
-    h1.map(squash)
+    first_h1.map(squash)
 }
 
 #[cfg(test)]
