@@ -15,10 +15,10 @@ use crate::signals::Signals;
 /// Clean one byline into zero or more names.
 pub fn clean_byline(raw: &str) -> Vec<String> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?)\s+)?(?:by|von|par|por|di|door|av|from|autor(?:in)?|author|text|verfasst\s+von|ein\s+(?:beitrag|artikel)\s+von)\s*[:\-]?\s+").expect("static regex")
+        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?|eingestellt|geschrieben|erstellt|verfasst|und\s+interview)\s+)?(?:by|von|vom|par|por|di|door|av|from|autor(?:in)?|author|text|interview|ein\s+(?:beitrag|artikel)\s+von)\s*[:\-]?\s+").expect("static regex")
     });
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bam\s+\d|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b).*$").expect("static regex")
+        Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bam\s+\d|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\billustration|\bfotos?\b|\bphotos?\b|\bbilder?\b|\(|\bmore\s+posts|\balle\s+beiträge|\bposts\s+by).*$").expect("static regex")
     });
     static SPLIT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|und|et|y|e|&)\s+|\s*;\s*|\s*&\s*").expect("static regex"));
@@ -45,6 +45,14 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
 
 fn plausible_name(s: &str) -> bool {
     let n = s.chars().count();
+    let lower = s.to_lowercase();
+    if matches!(lower.as_str(), "authors" | "author" | "autor" | "autoren" | "more posts" | "posted" | "admin" | "redaktion" | "by" | "von")
+        || lower.starts_with("foto")
+        || lower.starts_with("photo")
+        || s.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
     (2..=60).contains(&n)
         && s.chars().any(char::is_alphabetic)
         && !s.contains("://")
@@ -53,36 +61,56 @@ fn plausible_name(s: &str) -> bool {
         && s.split_whitespace().count() <= 6
 }
 
-/// Pick the authors.
-pub fn authors(sig: &Signals, ld: &LdInfo, site: Option<&str>) -> Vec<String> {
-    let not_site = |n: &String| site.is_none_or(|s| !n.eq_ignore_ascii_case(s));
-    let from_ld: Vec<String> = ld.authors.iter().flat_map(|a| clean_byline(a)).filter(not_site).collect();
-    if !from_ld.is_empty() {
-        return dedup(from_ld);
+/// A name that looks like a person's or an organisation's (capitalised
+/// words), not a user handle (`christian.stadtfeld`, `admin`).
+fn is_strong(name: &str) -> bool {
+    name.split_whitespace().count() >= 2
+        && name.split_whitespace().all(|w| !w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 3)
+}
+
+/// A byline written as text at the top of the article: "By Ann Lee",
+/// "Von Karl Maier", "Text: Eva Roth".
+fn text_byline(line: &str) -> Option<Vec<String>> {
+    static TEXT_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:text\s+(?:von|by)|text:|von|by|autor(?:in)?:|author:|written\s+by|ein\s+(?:beitrag|artikel)\s+von)\s+\p{Lu}").expect("static regex")
+    });
+    if line.chars().count() > 80 || !TEXT_BYLINE.is_match(line) {
+        return None;
     }
+    let names = clean_byline(line);
+    (!names.is_empty() && names.iter().all(|n| is_strong(n))).then_some(names)
+}
+
+/// Pick the authors. `lead` holds the page's first text blocks.
+pub fn authors(sig: &Signals, ld: &LdInfo, site: Option<&str>, lead: &[&str]) -> Vec<String> {
+    let not_site = |n: &String| site.is_none_or(|s| !n.eq_ignore_ascii_case(s));
+    let mut candidates: Vec<Vec<String>> = Vec::new();
+    let from_ld: Vec<String> = ld.authors.iter().flat_map(|a| clean_byline(a)).filter(not_site).collect();
+    candidates.push(from_ld);
     for key in ["author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl", "twitter:creator"] {
         if let Some(v) = sig.meta(&[key]) {
             if key == "twitter:creator" && v.starts_with('@') {
                 continue;
             }
-            let names: Vec<String> = clean_byline(v).into_iter().filter(not_site).collect();
-            if !names.is_empty() {
-                return dedup(names);
+            candidates.push(clean_byline(v).into_iter().filter(not_site).collect());
+        }
+    }
+    for rank in 0..=2u8 {
+        for (b, r) in &sig.bylines {
+            if *r == rank {
+                candidates.push(clean_byline(b).into_iter().filter(not_site).collect());
             }
         }
     }
-    for explicit in [true, false] {
-        for (b, e) in &sig.bylines {
-            if *e != explicit {
-                continue;
-            }
-            let names = clean_byline(b);
-            if !names.is_empty() {
-                return dedup(names);
-            }
-        }
+    if let Some(names) = lead.iter().find_map(|l| text_byline(l)) {
+        candidates.push(names);
     }
-    Vec::new()
+    candidates.retain(|c| !c.is_empty());
+    let best = candidates
+        .iter()
+        .find(|c| is_strong(&c[0]))
+        .or_else(|| candidates.first());
+    best.map(|c| dedup(c.clone())).unwrap_or_default()
 }
 
 fn dedup(v: Vec<String>) -> Vec<String> {

@@ -107,7 +107,7 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
     let text = body.paragraphs.join("\n\n");
     let lead: Vec<&str> = flat.blocks.iter().take(200).map(|b| b.text.as_str()).collect();
     let published = dates::published(&sig, &ld, url.as_deref(), &lead);
-    let authors = authors::authors(&sig, &ld, site.as_deref());
+    let authors = authors::authors(&sig, &ld, site.as_deref(), &lead);
     let language = language::language(&sig, &ld, &text);
     let page_type = page_type::classify(&sig, &ld, &body, &text);
     let content_hash = crate::hash::content_hash(&text);

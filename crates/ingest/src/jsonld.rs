@@ -69,7 +69,21 @@ fn string_of(v: Option<&Value>) -> Option<String> {
     }
 }
 
-fn names_of(v: Option<&Value>, out: &mut Vec<String>) {
+/// Names of an author value; `{"@id": ...}` references are looked up in `objs`.
+fn names_of(v: Option<&Value>, objs: &[&Value], out: &mut Vec<String>) {
+    if let Some(Value::Object(o)) = v {
+        if !o.contains_key("name") {
+            if let Some(id) = o.get("@id").and_then(Value::as_str) {
+                if let Some(target) = objs
+                    .iter()
+                    .find(|x| x.get("@id").and_then(Value::as_str) == Some(id) && x.get("name").is_some())
+                {
+                    names_of(Some(target), &[], out);
+                    return;
+                }
+            }
+        }
+    }
     match v {
         Some(Value::String(s)) => {
             let s = s.trim();
@@ -77,7 +91,7 @@ fn names_of(v: Option<&Value>, out: &mut Vec<String>) {
                 out.push(s.to_string());
             }
         }
-        Some(Value::Array(a)) => a.iter().for_each(|x| names_of(Some(x), out)),
+        Some(Value::Array(a)) => a.iter().for_each(|x| names_of(Some(x), objs, out)),
         Some(Value::Object(o)) => {
             if let Some(n) = string_of(o.get("name")) {
                 out.push(n);
@@ -111,9 +125,9 @@ pub fn read(blocks: &[Value]) -> LdInfo {
     };
     info.is_article = article.is_some();
     info.headline = string_of(main.get("headline")).or_else(|| string_of(main.get("name")));
-    names_of(main.get("author"), &mut info.authors);
+    names_of(main.get("author"), &objs, &mut info.authors);
     if info.authors.is_empty() {
-        names_of(main.get("creator"), &mut info.authors);
+        names_of(main.get("creator"), &objs, &mut info.authors);
     }
     info.date_published = string_of(main.get("datePublished"));
     info.date_created = string_of(main.get("dateCreated"));

@@ -22,9 +22,10 @@ pub struct Signals {
     pub jsonld: Vec<Value>,
     /// `(datetime or text, is marked as publication date)`.
     pub times: Vec<(String, bool)>,
-    /// Byline texts in document order, with whether they come from explicit
-    /// author markup (`rel`/`itemprop`) rather than a class name.
-    pub bylines: Vec<(String, bool)>,
+    /// Byline texts in document order, with their rank: 0 explicit author
+    /// markup (`rel`/`itemprop`), 1 a class, id or test id naming an author
+    /// or byline, 2 a link to an author page.
+    pub bylines: Vec<(String, u8)>,
 }
 
 impl Signals {
@@ -121,18 +122,7 @@ pub fn collect(html: &Html) -> Signals {
         }
         // Byline candidates.
         if byline_budget > 0 {
-            let explicit = e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
-                || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("author"));
-            let classy = !explicit
-                && e.attr("class").or(e.attr("id")).is_some_and(|c| {
-                    let c = c.to_ascii_lowercase();
-                    (c.contains("author") || c.contains("byline") || c.contains("autor") || c.contains("writer"))
-                        && !c.contains("authorbox")
-                        && !c.contains("author-box")
-                        && !c.contains("author-bio")
-                        && !c.contains("comment")
-                });
-            if explicit || classy {
+            if let Some(rank) = byline_rank(e) {
                 // itemprop=author may hold a nested itemprop=name; meta content too.
                 let t = if let Some(c) = e.attr("content") {
                     c.to_string()
@@ -141,12 +131,46 @@ pub fn collect(html: &Html) -> Signals {
                 };
                 if !t.is_empty() && t.chars().count() < 200 {
                     byline_budget -= 1;
-                    sig.bylines.push((t, explicit));
+                    sig.bylines.push((t, rank));
                 }
             }
         }
     }
     sig
+}
+
+/// Is this element a byline, and how sure is that?
+fn byline_rank(e: &scraper::node::Element) -> Option<u8> {
+    if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("author"))
+    {
+        return Some(0);
+    }
+    let names = [e.attr("class"), e.attr("id"), e.attr("data-testid")];
+    let classy = names.iter().flatten().any(|c| {
+        let c = c.to_ascii_lowercase();
+        (c.contains("author") || c.contains("byline") || c.contains("autor") || c.contains("writer"))
+            && !c.contains("authorbox")
+            && !c.contains("author-box")
+            && !c.contains("author-bio")
+            && !c.contains("comment")
+            && !c.contains("avatar")
+            && !c.contains("image")
+    });
+    if classy {
+        return Some(1);
+    }
+    if e.name() == "a"
+        && e.attr("href").is_some_and(|h| {
+            let h = h.to_ascii_lowercase();
+            ["/author/", "/authors/", "/autor/", "/autoren/", "/journalist/", "/profile/", "/people/"]
+                .iter()
+                .any(|p| h.contains(p))
+        })
+    {
+        return Some(2);
+    }
+    None
 }
 
 fn has_ancestor(el: ElementRef, tag: &str) -> bool {
