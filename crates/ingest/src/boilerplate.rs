@@ -127,7 +127,7 @@ pub fn is_boilerplate_line(text: &str) -> bool {
               skip\s+to\s+(?:main\s+)?content|zum\s+inhalt\s+springen|
               comments?|kommentare?|\d+\s+(?:comments?|kommentare?)|
               loading\.*|wird\s+geladen\.*|text\s+size|schriftgr(?:ö|oe)(?:ß|ss)e|close|schlie(?:ß|ss)en|
-              caption|image\s+\d+\s+of|
+              caption|image\s+\d+\s+of|by|von|
               click\s+here\b.*|hier\s+klicken\b.*|
               (?:image|bild)\s+\d+\s+(?:of|von)\s+\d+
             )[.:!]?$",

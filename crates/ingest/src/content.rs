@@ -220,6 +220,39 @@ fn roots_from_markup(flat: &Flat) -> Option<Vec<u32>> {
     Some(outer)
 }
 
+/// Running text: paragraphs of 25+ characters with few links.
+fn is_running_text(b: &Block) -> bool {
+    b.chars >= 25 && b.link_chars * 3 < b.chars && !matches!(b.kind, BlockKind::Caption)
+}
+
+/// Climb from `top` to the nearest ancestor that holds half of the page's
+/// running text, as long as ancestors stay link-poor.
+fn climb_for_coverage(flat: &Flat, top: u32) -> u32 {
+    let mut good = vec![0u32; flat.els.len()];
+    let mut total = 0u32;
+    for b in flat.blocks.iter().filter(|b| is_running_text(b)) {
+        total += b.chars;
+        let mut el = b.el;
+        for _ in 0..64 {
+            good[el as usize] += b.chars;
+            let p = flat.els[el as usize].parent;
+            if p == el {
+                break;
+            }
+            el = p;
+        }
+    }
+    let mut cur = top;
+    while total >= 1500 && good[cur as usize] * 2 < total {
+        let p = flat.els[cur as usize].parent;
+        if p == cur || p == 0 || flat.link_density(p) > 0.2 {
+            break;
+        }
+        cur = p;
+    }
+    if good[cur as usize] * 2 >= total { cur } else { top }
+}
+
 /// Readability scoring; returns the top candidate and the siblings that join it.
 fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
     let n = flat.els.len();
@@ -323,6 +356,10 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
         last = ps;
         parent = flat.els[parent as usize].parent;
     }
+
+    // The body spread over sections (guides, recipes, product pages): climb
+    // while the top candidate holds too little of the page's running text.
+    top = climb_for_coverage(flat, top);
 
     // Siblings that score close to the top candidate join it.
     let top_s = score[top as usize].max(0.0);
