@@ -305,12 +305,6 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
         score[c as usize] *= 1.0 - flat.link_density(c);
     }
     candidates.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
-    if std::env::var_os("TIDINGS_DEBUG_EXTRACT").is_some() {
-        for &c in candidates.iter().take(6) {
-            let e = &flat.els[c as usize];
-            eprintln!("CAND {} {} {:?} score={} chars={} ld={}", c, e.tag, e.class_key, score[c as usize], e.text_chars, flat.link_density(c));
-        }
-    }
     let mut top = candidates[0];
     let top_score = score[top as usize];
 

@@ -101,9 +101,6 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
             flat = loose;
         }
     }
-    if std::env::var_os("TIDINGS_DEBUG_EXTRACT").is_some() {
-        eprintln!("DEBUG method={} paras={} ld_body={}", body.method, body.paragraphs.len(), ld.article_body.as_deref().map_or(0, str::len));
-    }
     let text = body.paragraphs.join("\n\n");
     let lead: Vec<&str> = flat.blocks.iter().take(200).map(|b| b.text.as_str()).collect();
     let published = dates::published(&sig, &ld, url.as_deref(), &lead);
