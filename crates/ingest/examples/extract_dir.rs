@@ -4,17 +4,14 @@
 
 use std::io::Write;
 
-fn page_id(name: &str) -> &str {
-    for ext in [".html.gz", ".htm.gz", ".html", ".htm"] {
-        if let Some(s) = name.strip_suffix(ext) {
-            return s;
-        }
-    }
-    name
-}
+use tidings_ingest::record::{extract_json, page_id};
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
+    if args.len() != 3 {
+        eprintln!("usage: extract_dir PAGES_DIR OUT.jsonl");
+        std::process::exit(2);
+    }
     let (dir, out) = (&args[1], &args[2]);
     let mut paths: Vec<_> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
@@ -23,15 +20,12 @@ fn main() -> std::io::Result<()> {
         let bytes = std::fs::read(&p)?;
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let id = page_id(name);
+        let path = p.display().to_string();
         let rec = match tidings_ingest::extract_html(&bytes, None) {
-            Ok(a) => serde_json::json!({
-                "id": id, "path": p.display().to_string(), "title": a.title, "authors": a.authors,
-                "published": a.published, "site": a.site, "language": a.language, "text": a.text,
-                "page_type": a.page_type,
-            }),
+            Ok(a) => extract_json(id, &path, &a),
             Err(e) => {
-                eprintln!("{}: {e}", p.display());
-                serde_json::json!({"id": id, "path": p.display().to_string(), "error": e.to_string()})
+                eprintln!("{path}: {e}");
+                serde_json::json!({"id": id, "path": path, "error": e.to_string()})
             }
         };
         writeln!(w, "{rec}")?;

@@ -15,6 +15,7 @@
 //! | `content` | choose and filter the body blocks |
 //! | `title`, `authors`, `dates`, `language`, `page_type` | metadata |
 //! | `hash` | content hash for deduplication |
+//! | `record` | the `extract` JSON record of FORMAT.md |
 
 mod authors;
 mod boilerplate;
@@ -28,6 +29,7 @@ mod hash;
 mod jsonld;
 mod language;
 mod page_type;
+pub mod record;
 mod signals;
 mod title;
 
