@@ -66,7 +66,7 @@ pub fn extract_html_with_charset(
         return Err(ExtractError::NotHtml { kind });
     }
     let text = decode::decode(bytes, charset);
-    let text = guard::limit_depth(&text);
+    let text = guard::prepare(&text);
     let doc = Html::parse_document(&text);
     Ok(extract_parsed(&doc, url))
 }
