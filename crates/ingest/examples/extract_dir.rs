@@ -13,7 +13,9 @@ fn main() -> std::io::Result<()> {
         std::process::exit(2);
     }
     let (dir, out) = (&args[1], &args[2]);
-    let mut paths: Vec<_> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     paths.sort();
     let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
     for p in paths {

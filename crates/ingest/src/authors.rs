@@ -20,8 +20,9 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bam\s+\d|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\billustration|\bfotos?\b|\bphotos?\b|\bbilder?\b|\(|\bmore\s+posts|\balle\s+beiträge|\bposts\s+by).*$").expect("static regex")
     });
-    static SPLIT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\s+(?:and|und|et|y|e|&)\s+|\s*;\s*|\s*&\s*").expect("static regex"));
+    static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+(?:and|und|et|y|e|&)\s+|\s*;\s*|\s*&\s*").expect("static regex")
+    });
     let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     for _ in 0..2 {
         s = PREFIX.replace(&s, "").to_string();
@@ -46,8 +47,19 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
 fn plausible_name(s: &str) -> bool {
     let n = s.chars().count();
     let lower = s.to_lowercase();
-    if matches!(lower.as_str(), "authors" | "author" | "autor" | "autoren" | "more posts" | "posted" | "admin" | "redaktion" | "by" | "von")
-        || lower.starts_with("foto")
+    if matches!(
+        lower.as_str(),
+        "authors"
+            | "author"
+            | "autor"
+            | "autoren"
+            | "more posts"
+            | "posted"
+            | "admin"
+            | "redaktion"
+            | "by"
+            | "von"
+    ) || lower.starts_with("foto")
         || lower.starts_with("photo")
         || s.chars().any(|c| c.is_ascii_digit())
     {
@@ -65,7 +77,9 @@ fn plausible_name(s: &str) -> bool {
 /// words), not a user handle (`christian.stadtfeld`, `admin`).
 fn is_strong(name: &str) -> bool {
     name.split_whitespace().count() >= 2
-        && name.split_whitespace().all(|w| !w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 3)
+        && name
+            .split_whitespace()
+            .all(|w| !w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 3)
 }
 
 /// A byline written as text at the top of the article: "By Ann Lee",
@@ -85,9 +99,22 @@ fn text_byline(line: &str) -> Option<Vec<String>> {
 pub fn authors(sig: &Signals, ld: &LdInfo, site: Option<&str>, lead: &[&str]) -> Vec<String> {
     let not_site = |n: &String| site.is_none_or(|s| !n.eq_ignore_ascii_case(s));
     let mut candidates: Vec<Vec<String>> = Vec::new();
-    let from_ld: Vec<String> = ld.authors.iter().flat_map(|a| clean_byline(a)).filter(not_site).collect();
+    let from_ld: Vec<String> = ld
+        .authors
+        .iter()
+        .flat_map(|a| clean_byline(a))
+        .filter(not_site)
+        .collect();
     candidates.push(from_ld);
-    for key in ["author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl", "twitter:creator"] {
+    for key in [
+        "author",
+        "article:author",
+        "dc.creator",
+        "sailthru.author",
+        "parsely-author",
+        "byl",
+        "twitter:creator",
+    ] {
         if let Some(v) = sig.meta(&[key]) {
             if key == "twitter:creator" && v.starts_with('@') {
                 continue;
@@ -129,9 +156,18 @@ mod tests {
 
     #[test]
     fn cleans_bylines() {
-        assert_eq!(clean_byline("By Ann Lee and Bo Chan"), vec!["Ann Lee", "Bo Chan"]);
-        assert_eq!(clean_byline("By Ann Lee, Senior Science Editor"), vec!["Ann Lee"]);
-        assert_eq!(clean_byline("Von Karl Maier | 16.10.2019"), vec!["Karl Maier"]);
+        assert_eq!(
+            clean_byline("By Ann Lee and Bo Chan"),
+            vec!["Ann Lee", "Bo Chan"]
+        );
+        assert_eq!(
+            clean_byline("By Ann Lee, Senior Science Editor"),
+            vec!["Ann Lee"]
+        );
+        assert_eq!(
+            clean_byline("Von Karl Maier | 16.10.2019"),
+            vec!["Karl Maier"]
+        );
         assert_eq!(clean_byline("Ann Lee Updated 3 hours ago"), vec!["Ann Lee"]);
         assert!(clean_byline("https://example.org/people/ann").is_empty());
     }

@@ -28,8 +28,10 @@ static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-static MAYBE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post-text").expect("static regex"));
+static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post-text")
+        .expect("static regex")
+});
 
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|artikel|beitrag|inhalt")
@@ -43,19 +45,41 @@ static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Should this element and everything below it be skipped?
 pub fn is_unlikely(tag: &str, class: &str, id: &str, role: Option<&str>) -> bool {
-    if let Some(role) = role {
-        if matches!(
+    if let Some(role) = role
+        && matches!(
             role,
-            "navigation" | "complementary" | "contentinfo" | "banner" | "menu" | "menubar" | "dialog" | "alert" | "search"
-        ) {
-            return true;
-        }
+            "navigation"
+                | "complementary"
+                | "contentinfo"
+                | "banner"
+                | "menu"
+                | "menubar"
+                | "dialog"
+                | "alert"
+                | "search"
+        )
+    {
+        return true;
     }
     if class.is_empty() && id.is_empty() {
         return false;
     }
-    if matches!(tag, "p" | "li" | "td" | "span" | "a" | "b" | "strong" | "em" | "i" | "h1" | "h2" | "h3" | "h4" | "blockquote")
-    {
+    if matches!(
+        tag,
+        "p" | "li"
+            | "td"
+            | "span"
+            | "a"
+            | "b"
+            | "strong"
+            | "em"
+            | "i"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "blockquote"
+    ) {
         // Small elements are judged by their text, not their names.
         return id_class_is_hard_negative(class, id);
     }
@@ -84,7 +108,11 @@ pub fn is_hidden(e: &Element) -> bool {
         return true;
     }
     if let Some(style) = e.attr("style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }
@@ -94,7 +122,10 @@ pub fn is_hidden(e: &Element) -> bool {
 
 /// Explicit body markup: `itemprop="articleBody"` and the like.
 pub fn is_body_marker(e: &Element) -> bool {
-    matches!(e.attr("itemprop"), Some("articleBody") | Some("articlebody") | Some("text"))
+    matches!(
+        e.attr("itemprop"),
+        Some("articleBody") | Some("articlebody") | Some("text")
+    )
 }
 
 /// The leaning of a class/id string.

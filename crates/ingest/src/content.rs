@@ -45,7 +45,9 @@ fn squash(s: &str) -> String {
 }
 
 fn commas(s: &str) -> usize {
-    s.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count()
+    s.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count()
 }
 
 fn tag_bonus(tag: &str) -> f32 {
@@ -86,8 +88,9 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
     let link_share = linky_chars as f32 / total_chars.max(1) as f32;
 
     let evidence = evidence.map(squash).filter(|e| e.chars().count() >= 200);
-    let (roots, method, in_evidence) = if let Some((root, matched)) =
-        evidence.as_deref().and_then(|e| root_from_evidence(flat, e))
+    let (roots, method, in_evidence) = if let Some((root, matched)) = evidence
+        .as_deref()
+        .and_then(|e| root_from_evidence(flat, e))
     {
         (vec![root], "jsonld", matched)
     } else if let Some(roots) = roots_from_markup(flat) {
@@ -180,7 +183,10 @@ fn root_from_evidence(flat: &Flat, evidence: &str) -> Option<(u32, HashSet<usize
         .map(|i| i as u32)?;
     // A teaser-length articleBody may match one paragraph: the body is at
     // least that paragraph's container.
-    while !matches!(flat.els[root as usize].tag.as_str(), "div" | "section" | "article" | "main" | "body" | "td") {
+    while !matches!(
+        flat.els[root as usize].tag.as_str(),
+        "div" | "section" | "article" | "main" | "body" | "td"
+    ) {
         let p = flat.els[root as usize].parent;
         if p == root || p == 0 {
             break;
@@ -208,7 +214,10 @@ fn roots_from_markup(flat: &Flat) -> Option<Vec<u32>> {
         .filter(|(_, e)| e.body_marker && e.text_chars >= 100 && e.link_chars * 3 < e.text_chars)
         .map(|(i, _)| i as u32)
         .collect();
-    let total: u32 = marked.iter().map(|&i| flat.els[i as usize].text_chars).sum();
+    let total: u32 = marked
+        .iter()
+        .map(|&i| flat.els[i as usize].text_chars)
+        .sum();
     if total < 250 {
         return None;
     }
@@ -250,7 +259,11 @@ fn climb_for_coverage(flat: &Flat, top: u32) -> u32 {
         }
         cur = p;
     }
-    if good[cur as usize] * 2 >= total { cur } else { top }
+    if good[cur as usize] * 2 >= total {
+        cur
+    } else {
+        top
+    }
 }
 
 /// Readability scoring; returns the top candidate and the siblings that join it.
@@ -317,7 +330,10 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
     if alternatives.len() >= 3 {
         let mut anc = flat.els[top as usize].parent;
         while anc != 0 && anc != flat.body {
-            let containing = alternatives.iter().filter(|&&a| flat.is_within(a, anc)).count();
+            let containing = alternatives
+                .iter()
+                .filter(|&&a| flat.is_within(a, anc))
+                .count();
             if containing >= 3 {
                 top = anc;
                 break;
@@ -383,7 +399,9 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
                     && e.class_key == *top_class
                     && e.tag == *top_tag
                     && score[c as usize] >= 10.0
-                    && !roots.iter().any(|&r| flat.is_within(c, r) || flat.is_within(r, c))
+                    && !roots
+                        .iter()
+                        .any(|&r| flat.is_within(c, r) || flat.is_within(r, c))
                 {
                     roots.push(c);
                 }
@@ -397,7 +415,9 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
             let ld = b.link_chars as f32 / b.chars.max(1) as f32;
             let t = b.text.trim_end();
             if (b.chars > 80 && ld < 0.25)
-                || (b.chars > 0 && ld == 0.0 && (t.ends_with('.') || t.ends_with('!') || t.ends_with('?')))
+                || (b.chars > 0
+                    && ld == 0.0
+                    && (t.ends_with('.') || t.ends_with('!') || t.ends_with('?')))
             {
                 roots.push(b.el);
             }

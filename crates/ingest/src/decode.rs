@@ -55,21 +55,25 @@ pub fn sniff_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     while let Some(pos) = find(&lower[from..], b"charset") {
         let mut i = from + pos + 7;
         from = i;
-        while i < lower.len() && (lower[i] == b' ' || lower[i] == b'=' || lower[i] == b'"' || lower[i] == b'\'') {
+        while i < lower.len()
+            && (lower[i] == b' ' || lower[i] == b'=' || lower[i] == b'"' || lower[i] == b'\'')
+        {
             i += 1;
         }
         let start = i;
-        while i < lower.len() && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.')) {
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.'))
+        {
             i += 1;
         }
-        if i > start {
-            if let Some(enc) = Encoding::for_label(&lower[start..i]) {
-                // A page that says UTF-16 in ASCII bytes is not UTF-16.
-                if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-                    return Some(UTF_8);
-                }
-                return Some(enc);
+        if i > start
+            && let Some(enc) = Encoding::for_label(&lower[start..i])
+        {
+            // A page that says UTF-16 in ASCII bytes is not UTF-16.
+            if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                return Some(UTF_8);
             }
+            return Some(enc);
         }
     }
     None

@@ -92,7 +92,10 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
     // Readability's retry: class names misled us (a wrapper called
     // "sidebar-layout"), so look again without them.
     let got = body.chars();
-    let want = ld.article_body.as_deref().map_or(0, |b| b.chars().count() / 2);
+    let want = ld
+        .article_body
+        .as_deref()
+        .map_or(0, |b| b.chars().count() / 2);
     if got < 500.max(want.min(2000)) {
         let loose = flatten::flatten(doc, false);
         let second = content::extract_body(&loose, ld.article_body.as_deref(), title.as_deref());
@@ -102,7 +105,12 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
         }
     }
     let text = body.paragraphs.join("\n\n");
-    let lead: Vec<&str> = flat.blocks.iter().take(200).map(|b| b.text.as_str()).collect();
+    let lead: Vec<&str> = flat
+        .blocks
+        .iter()
+        .take(200)
+        .map(|b| b.text.as_str())
+        .collect();
     let published = dates::published(&sig, &ld, url.as_deref(), &lead);
     let authors = authors::authors(&sig, &ld, site.as_deref(), &lead);
     let language = language::language(&sig, &ld, &text);

@@ -109,10 +109,8 @@ fn block_kind(tag: &str) -> Option<BlockKind> {
         "pre" => BlockKind::Pre,
         "td" | "th" => BlockKind::Cell,
         "figcaption" | "caption" => BlockKind::Caption,
-        "div" | "section" | "article" | "main" | "body" | "ul" | "ol" | "dl" | "table"
-        | "tr" | "tbody" | "thead" | "figure" | "center" | "address" | "hr" | "br" => {
-            BlockKind::Loose
-        }
+        "div" | "section" | "article" | "main" | "body" | "ul" | "ol" | "dl" | "table" | "tr"
+        | "tbody" | "thead" | "figure" | "center" | "address" | "hr" | "br" => BlockKind::Loose,
         _ => return None,
     })
 }
@@ -278,11 +276,7 @@ pub fn flatten(html: &Html, strip_unlikely: bool) -> Flat {
                     if kind.is_some() {
                         flush(&mut flat, &owners, &mut buf);
                     }
-                    let parent = stack
-                        .iter()
-                        .rev()
-                        .find_map(|o| o.arena)
-                        .unwrap_or(0);
+                    let parent = stack.iter().rev().find_map(|o| o.arena).unwrap_or(0);
                     let idx = flat.els.len() as u32;
                     let mut class_key = String::with_capacity(class.len() + id.len() + 1);
                     class_key.push_str(class);

@@ -47,9 +47,28 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 fn is_void(name: &[u8]) -> bool {
     matches!(
         name,
-        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta"
-            | b"param" | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"option" | b"dt" | b"dd"
-            | b"tr" | b"td" | b"th"
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"option"
+            | b"dt"
+            | b"dd"
+            | b"tr"
+            | b"td"
+            | b"th"
     )
 }
 
@@ -70,8 +89,15 @@ pub fn prepare(html: &str) -> String {
             break;
         };
         let inner = &b[s + 1..end - 1];
-        let (close, name_start) = if inner.first() == Some(&b'/') { (true, 1) } else { (false, 0) };
-        let name_len = inner[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let (close, name_start) = if inner.first() == Some(&b'/') {
+            (true, 1)
+        } else {
+            (false, 0)
+        };
+        let name_len = inner[name_start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
         if name_len == 0 {
             i = s + 1;
             continue;
@@ -79,7 +105,11 @@ pub fn prepare(html: &str) -> String {
         let name = &inner[name_start..name_start + name_len];
         let raw = name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style");
         if !close && raw {
-            let closing: &[u8] = if name.eq_ignore_ascii_case(b"script") { b"</script" } else { b"</style" };
+            let closing: &[u8] = if name.eq_ignore_ascii_case(b"script") {
+                b"</script"
+            } else {
+                b"</style"
+            };
             let body_end = find_ci(&b[end..], closing).map_or(b.len(), |p| end + p);
             let keep = contains_ci(inner, b"ld+json");
             if !keep {
@@ -125,7 +155,8 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let mut from = 0;
     while let Some(p) = memchr::memchr(b'<', &hay[from..]) {
         let at = from + p;
-        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
+        {
             return Some(at);
         }
         from = at + 1;
@@ -134,7 +165,8 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]

@@ -22,7 +22,13 @@ mod tests {
 
     #[test]
     fn whitespace_and_case_do_not_matter() {
-        assert_eq!(content_hash("The bridge\n\nreopens."), content_hash("the  bridge reopens."));
-        assert_ne!(content_hash("The bridge reopens."), content_hash("The bridge closes."));
+        assert_eq!(
+            content_hash("The bridge\n\nreopens."),
+            content_hash("the  bridge reopens.")
+        );
+        assert_ne!(
+            content_hash("The bridge reopens."),
+            content_hash("The bridge closes.")
+        );
     }
 }

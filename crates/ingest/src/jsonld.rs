@@ -28,14 +28,21 @@ pub struct LdInfo {
 fn types_of(v: &Value) -> Vec<String> {
     match v.get("@type") {
         Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     }
 }
 
 fn is_article_type(t: &str) -> bool {
     let t = t.rsplit(['/', ':']).next().unwrap_or(t);
-    t.ends_with("Article") || t.ends_with("BlogPosting") || t.ends_with("Posting") || t == "Report" || t == "Review"
+    t.ends_with("Article")
+        || t.ends_with("BlogPosting")
+        || t.ends_with("Posting")
+        || t == "Report"
+        || t == "Review"
 }
 
 fn collect_objects<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
@@ -71,18 +78,15 @@ fn string_of(v: Option<&Value>) -> Option<String> {
 
 /// Names of an author value; `{"@id": ...}` references are looked up in `objs`.
 fn names_of(v: Option<&Value>, objs: &[&Value], out: &mut Vec<String>) {
-    if let Some(Value::Object(o)) = v {
-        if !o.contains_key("name") {
-            if let Some(id) = o.get("@id").and_then(Value::as_str) {
-                if let Some(target) = objs
-                    .iter()
-                    .find(|x| x.get("@id").and_then(Value::as_str) == Some(id) && x.get("name").is_some())
-                {
-                    names_of(Some(target), &[], out);
-                    return;
-                }
-            }
-        }
+    if let Some(Value::Object(o)) = v
+        && !o.contains_key("name")
+        && let Some(id) = o.get("@id").and_then(Value::as_str)
+        && let Some(target) = objs
+            .iter()
+            .find(|x| x.get("@id").and_then(Value::as_str) == Some(id) && x.get("name").is_some())
+    {
+        names_of(Some(target), &[], out);
+        return;
     }
     match v {
         Some(Value::String(s)) => {
@@ -95,7 +99,10 @@ fn names_of(v: Option<&Value>, objs: &[&Value], out: &mut Vec<String>) {
         Some(Value::Object(o)) => {
             if let Some(n) = string_of(o.get("name")) {
                 out.push(n);
-            } else if let (Some(g), Some(f)) = (string_of(o.get("givenName")), string_of(o.get("familyName"))) {
+            } else if let (Some(g), Some(f)) = (
+                string_of(o.get("givenName")),
+                string_of(o.get("familyName")),
+            ) {
                 out.push(format!("{g} {f}"));
             }
         }
@@ -113,11 +120,16 @@ pub fn read(blocks: &[Value]) -> LdInfo {
     for o in &objs {
         info.types.extend(types_of(o));
     }
-    let article = objs.iter().find(|o| types_of(o).iter().any(|t| is_article_type(t)));
+    let article = objs
+        .iter()
+        .find(|o| types_of(o).iter().any(|t| is_article_type(t)));
     let page = objs
         .iter()
         .find(|o| types_of(o).iter().any(|t| t.ends_with("WebPage")));
-    if let Some(site) = objs.iter().find(|o| types_of(o).iter().any(|t| t == "WebSite")) {
+    if let Some(site) = objs
+        .iter()
+        .find(|o| types_of(o).iter().any(|t| t == "WebSite"))
+    {
         info.site_name = string_of(site.get("name"));
     }
     let Some(main) = article.or(page) else {
@@ -131,15 +143,16 @@ pub fn read(blocks: &[Value]) -> LdInfo {
     }
     info.date_published = string_of(main.get("datePublished"));
     info.date_created = string_of(main.get("dateCreated"));
-    if info.date_published.is_none() {
-        if let Some(p) = page {
-            info.date_published = string_of(p.get("datePublished"));
-        }
+    if info.date_published.is_none()
+        && let Some(p) = page
+    {
+        info.date_published = string_of(p.get("datePublished"));
     }
     info.article_body = string_of(main.get("articleBody")).or_else(|| string_of(main.get("text")));
     info.language = string_of(main.get("inLanguage"));
     info.publisher = main.get("publisher").and_then(|p| string_of(Some(p)));
-    info.url = string_of(main.get("url")).or_else(|| string_of(main.get("mainEntityOfPage")).filter(|u| u.starts_with("http")));
+    info.url = string_of(main.get("url"))
+        .or_else(|| string_of(main.get("mainEntityOfPage")).filter(|u| u.starts_with("http")));
     info
 }
 

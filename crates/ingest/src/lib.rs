@@ -16,6 +16,7 @@
 //! | `title`, `authors`, `dates`, `language`, `page_type` | metadata |
 //! | `hash` | content hash for deduplication |
 //! | `record` | the `extract` JSON record of FORMAT.md |
+//! | `read` | source readers: WARC/ARC, HTTP payloads, JSONL, plain text |
 
 mod authors;
 mod boilerplate;
@@ -29,6 +30,7 @@ mod hash;
 mod jsonld;
 mod language;
 mod page_type;
+pub mod read;
 pub mod record;
 mod signals;
 mod title;

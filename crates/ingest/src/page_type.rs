@@ -16,11 +16,18 @@ pub fn classify(sig: &Signals, ld: &LdInfo, body: &Body, text: &str) -> &'static
     if chars == 0 {
         return "other";
     }
-    let article_evidence = ld.is_article || og == "article" || body.method == "jsonld" || body.method == "markup";
+    let article_evidence =
+        ld.is_article || og == "article" || body.method == "jsonld" || body.method == "markup";
     if !article_evidence && chars < 500 && body.link_share > 0.5 {
         return "listing";
     }
-    if ld.types.iter().any(|t| t == "CollectionPage" || t == "ItemList") && !ld.is_article && chars < 1500 {
+    if ld
+        .types
+        .iter()
+        .any(|t| t == "CollectionPage" || t == "ItemList")
+        && !ld.is_article
+        && chars < 1500
+    {
         return "listing";
     }
     "article"

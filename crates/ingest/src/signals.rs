@@ -61,10 +61,8 @@ pub fn collect(html: &Html) -> Signals {
             continue;
         };
         match e.name() {
-            "html" => {
-                if sig.html_lang.is_none() {
-                    sig.html_lang = e.attr("lang").or(e.attr("xml:lang")).map(str::to_string);
-                }
+            "html" if sig.html_lang.is_none() => {
+                sig.html_lang = e.attr("lang").or(e.attr("xml:lang")).map(str::to_string);
             }
             "meta" => {
                 let key = e
@@ -73,30 +71,31 @@ pub fn collect(html: &Html) -> Signals {
                     .or(e.attr("itemprop"))
                     .or(e.attr("http-equiv"));
                 if let (Some(k), Some(c)) = (key, e.attr("content")) {
-                    sig.metas.push((k.trim().to_ascii_lowercase(), c.to_string()));
+                    sig.metas
+                        .push((k.trim().to_ascii_lowercase(), c.to_string()));
                 }
                 continue;
             }
-            "title" => {
-                if sig.title_tag.is_none() && !has_ancestor(el, "svg") {
-                    sig.title_tag = Some(text_of(el)).filter(|t| !t.is_empty());
+            "title" if sig.title_tag.is_none() && !has_ancestor(el, "svg") => {
+                sig.title_tag = Some(text_of(el)).filter(|t| !t.is_empty());
+            }
+            "h1" if sig.h1s.len() < 8 && !boilerplate::is_hidden(e) => {
+                let t = text_of(el);
+                if !t.is_empty() {
+                    sig.h1s.push(t);
                 }
             }
-            "h1" => {
-                if sig.h1s.len() < 8 && !boilerplate::is_hidden(e) {
-                    let t = text_of(el);
-                    if !t.is_empty() {
-                        sig.h1s.push(t);
-                    }
-                }
-            }
-            "link" => {
-                if sig.canonical.is_none() && e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                    sig.canonical = e.attr("href").map(str::to_string);
-                }
+            "link"
+                if sig.canonical.is_none()
+                    && e.attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                sig.canonical = e.attr("href").map(str::to_string);
             }
             "script" => {
-                if e.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
+                if e.attr("type")
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                {
                     let raw: String = el.text().collect();
                     if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
                         sig.jsonld.push(v);
@@ -104,35 +103,37 @@ pub fn collect(html: &Html) -> Signals {
                 }
                 continue;
             }
-            "time" => {
-                if sig.times.len() < 20 {
-                    let marked = e.attr("pubdate").is_some()
-                        || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                        || e.attr("class").is_some_and(|c| {
-                            let c = c.to_ascii_lowercase();
-                            c.contains("publish") || c.contains("pubdate") || c.contains("entry-date")
-                        });
-                    let value = e.attr("datetime").map(str::to_string).unwrap_or_else(|| text_of(el));
-                    if !value.is_empty() {
-                        sig.times.push((value, marked));
-                    }
+            "time" if sig.times.len() < 20 => {
+                let marked = e.attr("pubdate").is_some()
+                    || e.attr("itemprop")
+                        .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                    || e.attr("class").is_some_and(|c| {
+                        let c = c.to_ascii_lowercase();
+                        c.contains("publish") || c.contains("pubdate") || c.contains("entry-date")
+                    });
+                let value = e
+                    .attr("datetime")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| text_of(el));
+                if !value.is_empty() {
+                    sig.times.push((value, marked));
                 }
             }
             _ => {}
         }
         // Byline candidates.
-        if byline_budget > 0 {
-            if let Some(rank) = byline_rank(e) {
-                // itemprop=author may hold a nested itemprop=name; meta content too.
-                let t = if let Some(c) = e.attr("content") {
-                    c.to_string()
-                } else {
-                    text_of(el)
-                };
-                if !t.is_empty() && t.chars().count() < 200 {
-                    byline_budget -= 1;
-                    sig.bylines.push((t, rank));
-                }
+        if byline_budget > 0
+            && let Some(rank) = byline_rank(e)
+        {
+            // itemprop=author may hold a nested itemprop=name; meta content too.
+            let t = if let Some(c) = e.attr("content") {
+                c.to_string()
+            } else {
+                text_of(el)
+            };
+            if !t.is_empty() && t.chars().count() < 200 {
+                byline_budget -= 1;
+                sig.bylines.push((t, rank));
             }
         }
     }
@@ -141,15 +142,20 @@ pub fn collect(html: &Html) -> Signals {
 
 /// Is this element a byline, and how sure is that?
 fn byline_rank(e: &scraper::node::Element) -> Option<u8> {
-    if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
-        || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("author"))
+    if e.attr("rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || e.attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("author"))
     {
         return Some(0);
     }
     let names = [e.attr("class"), e.attr("id"), e.attr("data-testid")];
     let classy = names.iter().flatten().any(|c| {
         let c = c.to_ascii_lowercase();
-        (c.contains("author") || c.contains("byline") || c.contains("autor") || c.contains("writer"))
+        (c.contains("author")
+            || c.contains("byline")
+            || c.contains("autor")
+            || c.contains("writer"))
             && !c.contains("authorbox")
             && !c.contains("author-box")
             && !c.contains("author-bio")
@@ -163,9 +169,17 @@ fn byline_rank(e: &scraper::node::Element) -> Option<u8> {
     if e.name() == "a"
         && e.attr("href").is_some_and(|h| {
             let h = h.to_ascii_lowercase();
-            ["/author/", "/authors/", "/autor/", "/autoren/", "/journalist/", "/profile/", "/people/"]
-                .iter()
-                .any(|p| h.contains(p))
+            [
+                "/author/",
+                "/authors/",
+                "/autor/",
+                "/autoren/",
+                "/journalist/",
+                "/profile/",
+                "/people/",
+            ]
+            .iter()
+            .any(|p| h.contains(p))
         })
     {
         return Some(2);

@@ -8,7 +8,9 @@
 use crate::jsonld::LdInfo;
 use crate::signals::Signals;
 
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » "];
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ",
+];
 
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -26,10 +28,10 @@ pub fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
             continue;
         }
         let parts: Vec<&str> = title.split(sep).collect();
-        if let Some(h1) = h1 {
-            if let Some(p) = parts.iter().find(|p| same(p, h1)) {
-                return p.to_string();
-            }
+        if let Some(h1) = h1
+            && let Some(p) = parts.iter().find(|p| same(p, h1))
+        {
+            return p.to_string();
         }
         let site_l = site.map(|s| s.to_lowercase());
         let is_site = |p: &str| {
@@ -37,7 +39,8 @@ pub fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
             site_l.as_deref().is_some_and(|s| {
                 let compact_p: String = p.chars().filter(|c| c.is_alphanumeric()).collect();
                 let compact_s: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
-                !compact_p.is_empty() && (compact_s.contains(&compact_p) || compact_p.contains(&compact_s))
+                !compact_p.is_empty()
+                    && (compact_s.contains(&compact_p) || compact_p.contains(&compact_s))
             })
         };
         let last = parts[parts.len() - 1];
@@ -82,10 +85,14 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>) -> Option<String> {
         .meta(&["og:title", "twitter:title", "dc.title", "headline"])
         .map(str::to_string)
         .or_else(|| ld.headline.clone());
-    let reference: Vec<&str> = [meta.as_deref(), sig.title_tag.as_deref(), ld.headline.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let reference: Vec<&str> = [
+        meta.as_deref(),
+        sig.title_tag.as_deref(),
+        ld.headline.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let h1 = sig
         .h1s
         .iter()
@@ -93,7 +100,13 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>) -> Option<String> {
         .map(|h| {
             let fit = reference
                 .iter()
-                .map(|r| if overlap(r, h) >= 0.4 { overlap(h, r) } else { 0.0 })
+                .map(|r| {
+                    if overlap(r, h) >= 0.4 {
+                        overlap(h, r)
+                    } else {
+                        0.0
+                    }
+                })
                 .fold(0.0f32, f32::max);
             (h, fit)
         })
@@ -127,8 +140,25 @@ mod tests {
 
     #[test]
     fn strips_site_suffix() {
-        assert_eq!(strip_site("Bridge reopens after repairs | The Daily Example", Some("The Daily Example"), None), "Bridge reopens after repairs");
-        assert_eq!(strip_site("Daily Example - Bridge reopens after repairs", Some("Daily Example"), None), "Bridge reopens after repairs");
-        assert_eq!(strip_site("Bridge reopens after repairs - Example", None, None), "Bridge reopens after repairs");
+        assert_eq!(
+            strip_site(
+                "Bridge reopens after repairs | The Daily Example",
+                Some("The Daily Example"),
+                None
+            ),
+            "Bridge reopens after repairs"
+        );
+        assert_eq!(
+            strip_site(
+                "Daily Example - Bridge reopens after repairs",
+                Some("Daily Example"),
+                None
+            ),
+            "Bridge reopens after repairs"
+        );
+        assert_eq!(
+            strip_site("Bridge reopens after repairs - Example", None, None),
+            "Bridge reopens after repairs"
+        );
     }
 }

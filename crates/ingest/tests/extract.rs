@@ -38,11 +38,27 @@ const NEWS_PAGE: &str = r##"<!doctype html>
 #[test]
 fn news_page_body_keeps_paragraphs_and_drops_furniture() {
     let a = extract_html(NEWS_PAGE.as_bytes(), None).unwrap();
-    assert!(a.text.starts_with("The harbour bridge reopened"), "{}", a.text);
+    assert!(
+        a.text.starts_with("The harbour bridge reopened"),
+        "{}",
+        a.text
+    );
     assert!(a.text.contains("A costly repair"));
     assert!(a.text.contains("the new toll, charged at peak hours"));
-    for furniture in ["Share on", "Advertisement", "Related stories", "Ferry timetable", "scandal", "All rights reserved", "Home"] {
-        assert!(!a.text.contains(furniture), "{furniture:?} leaked into {:?}", a.text);
+    for furniture in [
+        "Share on",
+        "Advertisement",
+        "Related stories",
+        "Ferry timetable",
+        "scandal",
+        "All rights reserved",
+        "Home",
+    ] {
+        assert!(
+            !a.text.contains(furniture),
+            "{furniture:?} leaked into {:?}",
+            a.text
+        );
     }
     // Paragraphs are separated by blank lines.
     assert_eq!(a.text.split("\n\n").count(), 5, "{}", a.text);
@@ -52,7 +68,10 @@ fn news_page_body_keeps_paragraphs_and_drops_furniture() {
 #[test]
 fn news_page_metadata() {
     let a = extract_html(NEWS_PAGE.as_bytes(), None).unwrap();
-    assert_eq!(a.title.as_deref(), Some("Harbour bridge reopens after two years"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Harbour bridge reopens after two years")
+    );
     assert_eq!(a.authors, vec!["Mara Quinn"]);
     assert_eq!(a.published.as_deref(), Some("2024-05-02"));
     assert_eq!(a.site.as_deref(), Some("The Riverside Courier"));
@@ -97,16 +116,26 @@ fn german_page_with_text_byline_and_latin1() {
 #[test]
 fn url_date_is_a_fallback() {
     let page = "<html><body><article><p>A short note about the weather, which was fine all day, with a light breeze from the west.</p></article></body></html>";
-    let a = extract_html(page.as_bytes(), Some("https://example.org/2021/03/04/weather-note/")).unwrap();
+    let a = extract_html(
+        page.as_bytes(),
+        Some("https://example.org/2021/03/04/weather-note/"),
+    )
+    .unwrap();
     assert_eq!(a.published.as_deref(), Some("2021-03-04"));
-    assert_eq!(a.url.as_deref(), Some("https://example.org/2021/03/04/weather-note/"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://example.org/2021/03/04/weather-note/")
+    );
 }
 
 #[test]
 fn listing_page_is_not_an_article() {
-    let mut page = String::from("<html><head><title>All stories</title></head><body><div class=\"list\"><ul>");
+    let mut page =
+        String::from("<html><head><title>All stories</title></head><body><div class=\"list\"><ul>");
     for i in 0..40 {
-        page.push_str(&format!("<li><a href=\"/story/{i}\">Story number {i} about the town</a></li>"));
+        page.push_str(&format!(
+            "<li><a href=\"/story/{i}\">Story number {i} about the town</a></li>"
+        ));
     }
     page.push_str("</ul></div></body></html>");
     let a = extract_html(page.as_bytes(), None).unwrap();

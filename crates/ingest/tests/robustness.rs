@@ -18,8 +18,13 @@ fn hundred_thousand_deep_nesting() {
     for _ in 0..100_000 {
         page.push_str("<div>");
     }
-    page.push_str("<p>Deep inside the nest there is one sentence, long enough to be a paragraph of text.</p>");
-    let a = timed(Duration::from_secs(20), || extract_html(page.as_bytes(), None)).unwrap();
+    page.push_str(
+        "<p>Deep inside the nest there is one sentence, long enough to be a paragraph of text.</p>",
+    );
+    let a = timed(Duration::from_secs(20), || {
+        extract_html(page.as_bytes(), None)
+    })
+    .unwrap();
     assert!(a.text.contains("Deep inside the nest"), "{}", a.text);
 }
 
@@ -30,7 +35,10 @@ fn deep_inline_nesting_and_unclosed_tags() {
         page.push_str("<b><i><span>");
     }
     page.push_str("end of a very strange but harmless paragraph of text</p>");
-    timed(Duration::from_secs(20), || extract_html(page.as_bytes(), None)).unwrap();
+    timed(Duration::from_secs(20), || {
+        extract_html(page.as_bytes(), None)
+    })
+    .unwrap();
 }
 
 #[test]
@@ -50,7 +58,10 @@ fn large_page_under_the_limit_is_extracted() {
         page.push_str(para);
     }
     page.push_str("</article></body></html>");
-    let a = timed(Duration::from_secs(60), || extract_html(page.as_bytes(), None)).unwrap();
+    let a = timed(Duration::from_secs(60), || {
+        extract_html(page.as_bytes(), None)
+    })
+    .unwrap();
     assert!(a.text.len() > 1_000_000);
 }
 
@@ -58,8 +69,13 @@ fn large_page_under_the_limit_is_extracted() {
 fn binary_payloads_are_refused() {
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend((0..4096u32).map(|i| (i * 7 % 256) as u8));
-    assert!(matches!(extract_html(&png, None), Err(ExtractError::NotHtml { .. })));
-    let noise: Vec<u8> = (0..10_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    assert!(matches!(
+        extract_html(&png, None),
+        Err(ExtractError::NotHtml { .. })
+    ));
+    let noise: Vec<u8> = (0..10_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     assert!(extract_html(&noise, None).is_err() || extract_html(&noise, None).is_ok());
 }
 
@@ -75,7 +91,10 @@ fn invalid_utf8_is_decoded_lossily() {
 #[test]
 fn empty_and_whitespace_pages() {
     assert!(matches!(extract_html(b"", None), Err(ExtractError::Empty)));
-    assert!(matches!(extract_html(b"  \n\t ", None), Err(ExtractError::Empty)));
+    assert!(matches!(
+        extract_html(b"  \n\t ", None),
+        Err(ExtractError::Empty)
+    ));
     let a = extract_html(b"<html></html>", None).unwrap();
     assert_eq!(a.text, "");
     assert_eq!(a.page_type, "other");

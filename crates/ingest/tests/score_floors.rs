@@ -48,7 +48,11 @@ fn score(shared: &Path, set: &str) -> serde_json::Value {
         .arg(out.path())
         .output()
         .unwrap();
-    assert!(res.status.success(), "{}", String::from_utf8_lossy(&res.stderr));
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
     // The JSON object comes first, the headline line after it.
     serde_json::Deserializer::from_slice(&res.stdout)
         .into_iter::<serde_json::Value>()
