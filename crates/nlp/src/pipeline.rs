@@ -2,11 +2,19 @@
 
 use tidings_model::Document;
 
-use crate::segment;
+use crate::entities::ner::NerModel;
+use crate::entities::resolve::{self, Gazetteer};
+use crate::{quotes, segment, time};
+
+/// The named-entity model built by `tidings train ner`.
+const NER_MODEL: &[u8] = include_bytes!("../models/ner.bin");
 
 /// Everything needed to annotate documents; load once, share across threads.
-#[derive(Debug, Default)]
-pub struct Pipeline {}
+#[derive(Debug)]
+pub struct Pipeline {
+    ner: NerModel,
+    gazetteer: Gazetteer,
+}
 
 /// Why the pipeline could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -19,11 +27,23 @@ pub enum PipelineError {
 impl Pipeline {
     /// Load the built-in models.
     pub fn new() -> Result<Self, PipelineError> {
-        Ok(Pipeline {})
+        let ner = NerModel::from_bytes(NER_MODEL).map_err(|e| PipelineError::Model {
+            what: "named-entity",
+            why: e.to_string(),
+        })?;
+        let gazetteer = Gazetteer::builtin().map_err(|e| PipelineError::Model {
+            what: "gazetteer",
+            why: e.to_string(),
+        })?;
+        Ok(Pipeline { ner, gazetteer })
     }
 
     /// Fill every layer of `doc` from its text and metadata.
     pub fn annotate(&self, doc: &mut Document) {
         segment::segment(doc);
+        let names = self.ner.recognize(doc);
+        resolve::annotate(doc, &names, &self.gazetteer);
+        time::annotate(doc);
+        quotes::annotate(doc);
     }
 }

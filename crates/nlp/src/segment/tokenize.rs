@@ -187,10 +187,7 @@ fn scan_letters(text: &str, mut j: usize) -> usize {
 /// and the full stops of abbreviations and initials.
 fn scan_word(text: &str, i: usize) -> usize {
     let mut j = scan_letters(text, i);
-    loop {
-        let Some(c) = (j < text.len()).then(|| char_at(text, j)) else {
-            break;
-        };
+    while let Some(c) = (j < text.len()).then(|| char_at(text, j)) {
         let after = next_char(text, j);
         if is_apostrophe(c) && after.is_some_and(is_word_char) {
             // Keep "O’Brien", "rock'n'roll"; clitics are split later.

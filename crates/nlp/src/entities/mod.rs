@@ -1,0 +1,16 @@
+//! Named entities: name mentions from the recogniser ([`ner`]), grouped by
+//! [`resolve`] into one entity per real-world referent, with descriptions,
+//! pronouns, canonical names, stable keys and metonyms.
+
+pub mod ner;
+pub mod resolve;
+
+use tidings_model::{EntityType, Span};
+
+/// A proper-name mention as the recogniser finds it: the span excludes
+/// honorifics and titles ("Sir Keir" is `Keir`), with its CoNLL-2003 type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMention {
+    pub span: Span,
+    pub etype: EntityType,
+}

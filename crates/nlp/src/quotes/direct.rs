@@ -1,0 +1,314 @@
+//! Attribution of quotations in marks: which cue and which speaker phrase
+//! each one has, and whether it is a whole quote (direct) or a fragment
+//! inside the writer's own sentence (mixed).
+//!
+//! The rules, in order of trust:
+//! 1. right after the closing mark: `“…,” Sir Keir said` / `“…,” said Mr X`
+//!    / `“…,” according to X` (the phrase must start at the comma);
+//! 2. before the opening mark, in the same sentence: `X said: “…”`,
+//!    `X told reporters the “world has changed”`; a cue without its own
+//!    subject (`…, saying: “…”`, `and accused him of “…”`) takes the subject
+//!    of an earlier cue in the sentence, else the previous quote's speaker;
+//! 3. the previous paragraph ends with `X said:`;
+//! 4. continuation: a quote with no cue of its own keeps the speaker of the
+//!    quote just before it (same or previous paragraph).
+//!
+//! A fragment with no cue at all is not reported: short quoted words that
+//! nobody is said to have said are scare quotes or terms.
+
+use tidings_model::TokenKind;
+
+use super::cues::{Form, cue};
+use super::marks::Quoted;
+use super::names::{is_function_word, name_in};
+use super::speaker::{Phrase, PhraseKind, left_subject, np_ending_at, np_starting_at};
+use super::view::View;
+
+/// Where a quote's speaker comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// A phrase found for this quote.
+    Phrase(Phrase),
+    /// The speaker of the earlier quote with this index.
+    SameAs(usize),
+    /// Nobody identified.
+    Nobody,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Attribution {
+    pub cue: Option<usize>,
+    pub source: Source,
+    /// The cue came after the quote (`“…,” she said`); `reach` is one past
+    /// the last token the attribution used.
+    pub after: bool,
+    pub reach: usize,
+    /// True when the quote stands as a sentence of its own (not a fragment).
+    pub standalone: bool,
+}
+
+/// Does the quote stand alone: at its sentence start or after a colon, or
+/// opening with a capital after a comma?
+pub(crate) fn standalone(v: &View, q: &Quoted) -> bool {
+    let first_upper = v
+        .word(q.first)
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let s0 = v.sentence_first(q.open);
+    if s0 == q.open || v.para_first[v.para_of[q.open]] == q.open {
+        return true;
+    }
+    let prev = q.open - 1;
+    match v.word(prev) {
+        ":" => true,
+        "," | "—" | "–" | "(" | "-" | ";" => first_upper,
+        _ => first_upper && v.kind(prev) == TokenKind::Quote,
+    }
+}
+
+/// Attribute quote `qi` of `quotes` (earlier ones already attributed in `done`).
+pub(crate) fn attribute(
+    v: &View,
+    quotes: &[Quoted],
+    qi: usize,
+    done: &[Attribution],
+) -> Attribution {
+    let q = quotes[qi];
+    let standalone = standalone(v, &q);
+    let mut at = Attribution {
+        cue: None,
+        source: Source::Nobody,
+        after: false,
+        reach: q.end,
+        standalone,
+    };
+    if let Some((c, p, reach)) = after_quote(v, &q) {
+        at.cue = Some(c);
+        at.source = Source::Phrase(p);
+        at.after = true;
+        at.reach = reach;
+        return at;
+    }
+    let s0 = v.sentence_first(q.open);
+    if let Some((c, source)) = before_quote(v, s0, q.open, quotes, qi, done) {
+        at.cue = Some(c);
+        at.source = source;
+        return at;
+    }
+    // The previous paragraph ends "… said:".
+    let para = v.para_of[q.open];
+    if s0 == q.open && q.open == v.para_first[para] && para > 0 {
+        let (ps, pe) = v.para_range(para - 1);
+        if pe > ps && v.word(pe - 1) == ":" && !v.quoted[pe - 1] {
+            let s = v.sentence_first(pe - 1);
+            if let Some((c, source)) = before_quote(v, s, pe - 1, quotes, qi, done) {
+                at.cue = Some(c);
+                at.source = source;
+                return at;
+            }
+        }
+    }
+    // Continuation: the quote just before, in this or the previous paragraph.
+    if qi > 0 && standalone {
+        let prev = quotes[qi - 1];
+        let pp = v.para_of[prev.open];
+        let gap_clean = v.sentence_first(q.open) == q.open
+            || (prev.end..q.open).all(|i| v.kind(i) == TokenKind::Punct);
+        if (pp == para || pp + 1 == para) && gap_clean && done[qi - 1].source != Source::Nobody {
+            at.source = Source::SameAs(qi - 1);
+        }
+    }
+    at
+}
+
+/// `“…,” X said` or `“…,” said X`: the attribution right after the quote.
+fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
+    let para_end = v.para_range(v.para_of[q.last.min(v.len() - 1)]).1;
+    let mut a = q.end;
+    while a < para_end && matches!(v.word(a), "," | "—" | "–" | "-") {
+        a += 1;
+    }
+    if a >= para_end || v.quoted[a] {
+        return None;
+    }
+    // Inverted: "said Mr X", "according to X".
+    if let Some(c) = cue(v.word(a)).filter(|_| !v.is_capitalised(a) || a == q.end)
+        && c.form != Form::Ing
+    {
+        let p = np_starting_at(v, a + 1, para_end)?;
+        return Some((a, p, p.b));
+    }
+    if v.is(a, "according") && v.is(a + 1, "to") {
+        let p = np_starting_at(v, a + 2, para_end)?;
+        return Some((a, p, p.b));
+    }
+    // Subject first: "Sir Keir said", "the spokesman for X told reporters".
+    // After a quote that ends its sentence, a capitalised word may start a new
+    // one ("… .” The star then recalled an incident"): accept only a cue that
+    // ends the attribution.
+    let closed_sentence = q.last > q.first && v.is_stop(q.last - 1) && v.is_capitalised(a);
+    let limit = (a + 30).min(para_end);
+    for c in a..limit {
+        if v.quoted[c] || v.is_stop(c) {
+            break;
+        }
+        if let Some(cu) = cue(v.word(c))
+            && cu.form != Form::Ing
+            && !v.is_capitalised(c)
+        {
+            let p = left_subject(v, c, a)?;
+            if p.a != a {
+                return None;
+            }
+            let next = c + 1;
+            let ends = next >= para_end
+                || matches!(v.kind(next), TokenKind::Punct | TokenKind::Quote)
+                || v.is_any(
+                    next,
+                    &[
+                        "in",
+                        "on",
+                        "at",
+                        "during",
+                        "after",
+                        "before",
+                        "to",
+                        "of",
+                        "about",
+                        "while",
+                        "when",
+                        "as",
+                        "last",
+                        "this",
+                        "yesterday",
+                        "today",
+                    ],
+                );
+            if closed_sentence && !ends {
+                return None;
+            }
+            return Some((c, p, c + 1));
+        }
+    }
+    None
+}
+
+/// The last cue before the opening mark in the sentence, and its speaker.
+fn before_quote(
+    v: &View,
+    s0: usize,
+    open: usize,
+    quotes: &[Quoted],
+    qi: usize,
+    done: &[Attribution],
+) -> Option<(usize, Source)> {
+    let mut c = open;
+    let mut found = None;
+    while c > s0 {
+        c -= 1;
+        if v.quoted[c] {
+            continue;
+        }
+        if v.is(c, "according") && v.is(c + 1, "to") {
+            if let Some(p) = np_starting_at(v, c + 2, open) {
+                return Some((c, Source::Phrase(p)));
+            }
+            continue;
+        }
+        let Some(cu) = cue(v.word(c)) else { continue };
+        if v.is_capitalised(c) && c != s0 {
+            continue;
+        }
+        if found.is_none() {
+            found = Some(c);
+        }
+        // "X was quoted as saying": the subject is before "was quoted".
+        let at = if cu.form == Form::Ing
+            && c >= 2
+            && v.is(c - 1, "as")
+            && cue(v.word(c - 2)).is_some()
+        {
+            c - 2
+        } else {
+            c
+        };
+        if cu.form == Form::Ing && at == c {
+            // "…, saying: “…”": the subject of the sentence.
+            if let Some(p) = sentence_subject(v, s0, c) {
+                return Some((found.unwrap_or(c), Source::Phrase(p)));
+            }
+            continue;
+        }
+        if let Some(p) = left_subject(v, at, s0) {
+            return Some((found.unwrap_or(c), Source::Phrase(p)));
+        }
+        // Inverted before the quote: "said Mr X: “…”".
+        if cu.takes_object {
+            continue;
+        }
+        if let Some(p) = np_starting_at(v, c + 1, open)
+            && p.b < open
+            && matches!(v.word(p.b), ":" | ",")
+        {
+            return Some((c, Source::Phrase(p)));
+        }
+    }
+    // A heading or lead-in: "Trump: ‘…’", "Stated Stone:".
+    if found.is_none()
+        && open > s0
+        && v.word(open - 1) == ":"
+        && !v.quoted[open - 1]
+        && let Some(p) = np_ending_at(v, open - 1, s0)
+    {
+        return Some((open - 1, Source::Phrase(p)));
+    }
+    let c = found?;
+    // A cue without a subject: the speaker of the previous quote in the sentence
+    // or paragraph ("…, saying: “…”").
+    if qi > 0 {
+        let prev = quotes[qi - 1];
+        if v.para_of[prev.open] == v.para_of[open] && done[qi - 1].source != Source::Nobody {
+            return Some((c, Source::SameAs(qi - 1)));
+        }
+    }
+    Some((c, Source::Nobody))
+}
+
+/// The subject of the sentence's main clause, for a participle cue: the first
+/// name or pronoun after any introductory phrase ("In Iowa, Clinton …").
+fn sentence_subject(v: &View, s0: usize, c: usize) -> Option<Phrase> {
+    let mut k = s0;
+    let intro = !v.is_capitalised(k) || is_function_word(v.word(k));
+    if intro
+        && !v.is_any(k, &["he", "she", "they", "we", "i", "it", "the", "a", "an"])
+        && let Some(comma) = (s0..c).find(|&i| v.word(i) == ",")
+    {
+        k = comma + 1;
+    }
+    if k >= c || v.quoted[k] {
+        return None;
+    }
+    if v.is_any(k, &["he", "she", "they", "we", "i"]) {
+        return Some(Phrase {
+            a: k,
+            b: k + 1,
+            kind: PhraseKind::Pronoun,
+            name: None,
+        });
+    }
+    let mut e = k;
+    while e < c
+        && (v.is_capitalised(e) || (e > k && matches!(v.word(e), "-" | ".")))
+        && !v.quoted[e]
+    {
+        e += 1;
+    }
+    let name = name_in(v, k, e)?;
+    Some(Phrase {
+        a: k,
+        b: e,
+        kind: PhraseKind::Name,
+        name: Some(name),
+    })
+}

@@ -1,0 +1,369 @@
+//! Indirect speech: the reported clause of a cue outside quotation marks.
+//!
+//! Three shapes:
+//! - `X said (that) CLAUSE`: the content runs from after the cue (its
+//!   listener, time words and `that` stepped over) to the end of the
+//!   sentence, cut before a coordinated verb (`, and accused …`), a
+//!   participle (`, saying …`) or a contrast (`, while …`);
+//! - `CLAUSE, X said.` and `CLAUSE, said X.`: the content is the sentence
+//!   up to the comma;
+//! - `according to X, CLAUSE` and `CLAUSE, according to X`.
+//!
+//! A clause holding quotation marks is left to the quotation rules, which
+//! report the quoted words themselves (the partial-quote convention).
+
+use tidings_model::TokenKind;
+
+use super::cues::{CueClass, Form, cue};
+use super::names::is_calendar;
+use super::speaker::{Phrase, left_subject, np_starting_at};
+use super::view::View;
+
+/// One reported clause: content tokens `[a, b)`, the cue token, the speaker phrase.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reported {
+    pub a: usize,
+    pub b: usize,
+    pub cue: usize,
+    pub speaker: Option<Phrase>,
+}
+
+const TIME_WORDS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "on",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "again",
+    "also",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "recently",
+    "previously",
+    "then",
+    "now",
+    "weekend",
+];
+
+const PRONOUN_SUBJECTS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "there"];
+
+const SUBJECT_DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "some",
+    "many",
+    "most",
+    "all",
+    "no",
+    "every",
+    "each",
+    "any",
+    "both",
+    "several",
+    "few",
+    "more",
+    "less",
+    "nobody",
+    "nothing",
+    "everyone",
+    "everybody",
+    "someone",
+    "none",
+];
+
+/// Words that cannot start a reported clause.
+const NOT_CLAUSE_START: &[&str] = &[
+    "to", "in", "on", "at", "for", "with", "by", "of", "about", "as", "and", "or", "but", "from",
+    "into", "up", "out", "off", "over", "so", "than", "how", "what", "why", "whether", "if",
+    "when", "where", "who", "which", "goodbye", "hello", "yes", "no", "so",
+];
+
+/// Words after a comma that end the reported clause.
+const CLAUSE_BREAKS: &[&str] = &[
+    "while",
+    "whereas",
+    "but",
+    "although",
+    "though",
+    "according",
+    "even",
+    "despite",
+];
+
+/// Find every reported clause of the document.
+pub(crate) fn find(v: &View) -> Vec<Reported> {
+    let mut out = Vec::new();
+    for c in 0..v.len() {
+        if v.quoted[c] || v.kind(c) != TokenKind::Word {
+            continue;
+        }
+        if v.is(c, "according") && v.is(c + 1, "to") {
+            if let Some(r) = according_to(v, c) {
+                out.push(r);
+            }
+            continue;
+        }
+        let Some(cu) = cue(v.word(c)) else { continue };
+        if !cu.takes_clause || (v.is_capitalised(c) && v.sentence_first(c) != c) {
+            continue;
+        }
+        if let Some(r) = clause_after(v, c, cu.class, cu.takes_object, cu.form) {
+            out.push(r);
+        } else if cu.class == CueClass::Speech
+            && let Some(r) = clause_before(v, c)
+        {
+            out.push(r);
+        }
+    }
+    out
+}
+
+fn sentence_end(v: &View, c: usize) -> usize {
+    v.sentence_end(c)
+}
+
+/// `X said (that) CLAUSE`.
+fn clause_after(
+    v: &View,
+    c: usize,
+    class: CueClass,
+    takes_object: bool,
+    form: Form,
+) -> Option<Reported> {
+    let s0 = v.sentence_first(c);
+    let end = sentence_end(v, c);
+    // Passive raising ("is said to be") and infinitives ("to say") report nothing here.
+    if v.is(c + 1, "to") || (c > s0 && v.is(c - 1, "to")) {
+        return None;
+    }
+    // "that" within reach: "told reporters on Thursday that …".
+    let that = (c + 1..(c + 10).min(end))
+        .take_while(|&k| {
+            !v.quoted[k] && !matches!(v.word(k), ":" | ";" | "(") && cue(v.word(k)).is_none()
+        })
+        .find(|&k| v.is(k, "that"));
+    let had_that = that.is_some();
+    let mut j = that.map_or(c + 1, |k| k + 1);
+    if !had_that {
+        if takes_object {
+            let obj = np_starting_at(v, j, end)?;
+            j = obj.b;
+        }
+        while j < end && (v.is_any(j, TIME_WORDS) || is_calendar(v.word(j))) {
+            j += 1;
+        }
+        if class != CueClass::Speech && !v.is_any(j, PRONOUN_SUBJECTS) {
+            return None;
+        }
+        if form == Form::Ing && class != CueClass::Speech {
+            return None;
+        }
+        // Without "that" the clause must open with a subject: "said the bill …".
+        let subject_like = v.is_any(j, PRONOUN_SUBJECTS)
+            || v.is_any(j, SUBJECT_DETERMINERS)
+            || v.is_capitalised(j)
+            || v.kind(j) == TokenKind::Number;
+        let plain_speech = class == CueClass::Speech && form != Form::Ing;
+        let adverb = v.word(j).ends_with("ly") && !v.is_capitalised(j);
+        if !(subject_like || plain_speech) || adverb || v.is(j + 1, "to") {
+            return None;
+        }
+    }
+    if j >= end
+        || v.kind(j) != TokenKind::Word && v.kind(j) != TokenKind::Number
+        || v.is_any(j, NOT_CLAUSE_START)
+    {
+        return None;
+    }
+    let b = clause_end(v, j, end)?;
+    if (j..b).filter(|&k| v.kind(k) == TokenKind::Word).count() < 3 {
+        return None;
+    }
+    let speaker = subject(v, c, s0);
+    Some(Reported {
+        a: j,
+        b,
+        cue: c,
+        speaker,
+    })
+}
+
+/// Where a clause starting at `j` ends, or `None` when it holds a quotation.
+fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
+    let mut k = j;
+    while k < end {
+        if v.quoted[k] {
+            return None;
+        }
+        let w = v.word(k);
+        if matches!(w, ";" | ":" | "—" | "(") {
+            break;
+        }
+        if w == "," {
+            let n = k + 1;
+            if v.is_any(n, CLAUSE_BREAKS)
+                || cue(v.word(n)).is_some_and(|c| c.form == Form::Ing)
+                || (v.is_any(n, &["and", "but"])
+                    && (cue(v.word(n + 1)).is_some() || v.word(n + 1).ends_with("ed")))
+                || attribution_follows(v, n, end)
+            {
+                break;
+            }
+        }
+        k += 1;
+    }
+    while k > j && v.kind(k - 1) == TokenKind::Punct {
+        k -= 1;
+    }
+    (k > j).then_some(k)
+}
+
+/// A parenthetical attribution at `n`: ", he said," / ", officials said.".
+fn attribution_follows(v: &View, n: usize, end: usize) -> bool {
+    for k in n..(n + 5).min(end) {
+        if let Some(c) = cue(v.word(k)) {
+            return c.form != Form::Ing
+                && k < end
+                && (k + 1 == end || matches!(v.word(k + 1), "," | "."));
+        }
+        if v.word(k) == "," {
+            return false;
+        }
+    }
+    false
+}
+
+/// `CLAUSE, X said.` / `CLAUSE, said X.`
+fn clause_before(v: &View, c: usize) -> Option<Reported> {
+    let s0 = v.sentence_first(c);
+    let end = sentence_end(v, c);
+    // After the cue only time words, a listener or the inverted subject, then the end.
+    let mut after = c + 1;
+    let mut inverted = None;
+    if after < end
+        && v.word(after) != ","
+        && !v.is_stop(after)
+        && let Some(p) = np_starting_at(v, after, end)
+    {
+        inverted = Some(p);
+        after = p.b;
+    }
+    while after < end && (v.is_any(after, TIME_WORDS) || is_calendar(v.word(after))) {
+        after += 1;
+    }
+    if !(after >= end || v.is_stop(after) || v.word(after) == ",") {
+        return None;
+    }
+    // Before the cue: ", SUBJECT" (or "," right before an inverted cue).
+    let (comma, speaker) = match inverted {
+        Some(p) if c > s0 && v.word(c - 1) == "," => (c - 1, Some(p)),
+        _ => {
+            let p = left_subject(v, c, s0)?;
+            if p.a == s0 || v.word(p.a - 1) != "," {
+                return None;
+            }
+            (p.a - 1, Some(p))
+        }
+    };
+    let mut b = comma;
+    while b > s0 && v.kind(b - 1) == TokenKind::Punct {
+        b -= 1;
+    }
+    if (s0..b).any(|k| v.quoted[k]) || (s0..b).filter(|&k| v.kind(k) == TokenKind::Word).count() < 3
+    {
+        return None;
+    }
+    Some(Reported {
+        a: s0,
+        b,
+        cue: c,
+        speaker,
+    })
+}
+
+/// `according to X, CLAUSE` and `CLAUSE, according to X`.
+fn according_to(v: &View, c: usize) -> Option<Reported> {
+    let s0 = v.sentence_first(c);
+    let end = sentence_end(v, c);
+    let p = np_starting_at(v, c + 2, end)?;
+    if c == s0 {
+        let mut a = p.b;
+        if a < end && v.word(a) == "," {
+            a += 1;
+        }
+        let b = clause_end(v, a, end)?;
+        return ((a..b).filter(|&k| v.kind(k) == TokenKind::Word).count() >= 3).then_some(
+            Reported {
+                a,
+                b,
+                cue: c,
+                speaker: Some(p),
+            },
+        );
+    }
+    if c > s0 && v.word(c - 1) == "," {
+        let mut b = c - 1;
+        while b > s0 && v.kind(b - 1) == TokenKind::Punct {
+            b -= 1;
+        }
+        if (s0..b).any(|k| v.quoted[k])
+            || (s0..b).filter(|&k| v.kind(k) == TokenKind::Word).count() < 3
+        {
+            return None;
+        }
+        return Some(Reported {
+            a: s0,
+            b,
+            cue: c,
+            speaker: Some(p),
+        });
+    }
+    None
+}
+
+/// The subject of a cue: its own, else (a coordinated or participle cue) the
+/// subject of the sentence's earlier cue.
+fn subject(v: &View, c: usize, s0: usize) -> Option<Phrase> {
+    // "X was quoted as saying": the subject is before "was quoted".
+    let c = if c >= s0 + 2 && v.is(c - 1, "as") && cue(v.word(c - 2)).is_some() {
+        c - 2
+    } else {
+        c
+    };
+    if let Some(p) = left_subject(v, c, s0) {
+        return Some(p);
+    }
+    let mut k = c;
+    while k > s0 {
+        k -= 1;
+        if !v.quoted[k]
+            && cue(v.word(k)).is_some_and(|cu| cu.form != Form::Ing)
+            && let Some(p) = left_subject(v, k, s0)
+        {
+            return Some(p);
+        }
+    }
+    None
+}

@@ -1,0 +1,242 @@
+//! Quotes: who said what. Direct quotations in marks, fragments quoted inside
+//! the writer's sentence (mixed), and reported speech (indirect), each with
+//! its cue and its speaker resolved to an entity or the fullest name.
+//!
+//! The layer runs after entities and reads `doc.entities` when present; it
+//! also works without them, on tokens alone. Steps, each its own module:
+//!
+//! | module | job |
+//! |---|---|
+//! | [`marks`] | pair quotation marks, across paragraphs too |
+//! | [`scare`] | set aside scare quotes and titles |
+//! | [`direct`] | find each quotation's cue and speaker phrase |
+//! | [`indirect`] | find reported clauses and their speakers |
+//! | [`cues`] | the lexicon of reporting verbs |
+//! | [`speaker`] | speaker phrases on tokens |
+//! | [`names`] | name runs and fullest names |
+//! | [`resolve`] | phrase -> entity or name |
+//!
+//! Conventions (those of the project's gold): a quote's span is the quoted
+//! words without marks; a quote over several paragraphs is one quote; a
+//! quotation interrupted by its attribution (`“A,” she said. “B.”`) is one
+//! quote; a fragment quoted inside reported speech is reported alone, as
+//! `mixed`, and the clause around it is not reported again as indirect.
+//! Everything is linear in the number of tokens.
+
+mod cues;
+mod direct;
+mod indirect;
+mod marks;
+mod names;
+mod resolve;
+mod scare;
+mod speaker;
+mod view;
+
+use tidings_model::{Document, Quote, QuoteKind, Span, Speaker};
+
+use direct::{Attribution, Source};
+use marks::Quoted;
+use resolve::Resolver;
+use speaker::{Phrase, PhraseKind};
+use view::View;
+
+/// Where one found quote's speaker comes from, before resolution.
+#[derive(Debug, Clone, Copy)]
+enum From {
+    Phrase(Phrase),
+    /// The speaker of another found quote (by index).
+    SameAs(usize),
+    Nobody,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    span: Span,
+    kind: QuoteKind,
+    cue: Option<Span>,
+    from: From,
+}
+
+/// Fill `doc.quotes` from its tokens (and entities, where present).
+pub fn annotate(doc: &mut Document) {
+    let quotes = find(doc);
+    doc.quotes = quotes;
+}
+
+fn find(doc: &Document) -> Vec<Quote> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut v = View::new(doc);
+    let paired = marks::pair(&v);
+    let all: Vec<(usize, usize)> = paired.iter().map(|q| (q.open, q.end)).collect();
+    v.set_quoted(&all);
+    let standalone: Vec<bool> = paired.iter().map(|q| direct::standalone(&v, q)).collect();
+    let scare = scare::scare_quotes(&v, &paired, &standalone);
+    let kept: Vec<Quoted> = paired
+        .iter()
+        .zip(&scare)
+        .filter(|(_, s)| !**s)
+        .map(|(q, _)| *q)
+        .collect();
+    v.quoted.fill(false);
+    let spans: Vec<(usize, usize)> = kept.iter().map(|q| (q.open, q.end)).collect();
+    v.set_quoted(&spans);
+
+    let mut found = quotations(&v, &kept);
+    for r in indirect::find(&v) {
+        found.push(Found {
+            span: v.span(r.a, r.b),
+            kind: QuoteKind::Indirect,
+            cue: Some(cue_span(&v, r.cue)),
+            from: r.speaker.map_or(From::Nobody, From::Phrase),
+        });
+    }
+    resolve_all(&v, doc, found)
+}
+
+/// Attribute the kept quotations, drop unattributed fragments, and join
+/// quotations interrupted by their attribution.
+fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
+    let mut ats: Vec<Attribution> = Vec::with_capacity(kept.len());
+    for i in 0..kept.len() {
+        let at = direct::attribute(v, kept, i, &ats);
+        ats.push(at);
+    }
+    // Index in `out` of each kept quotation (None when dropped or merged).
+    let mut slot: Vec<Option<usize>> = vec![None; kept.len()];
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < kept.len() {
+        let (q, at) = (kept[i], ats[i]);
+        if !at.standalone && at.cue.is_none() {
+            i += 1;
+            continue;
+        }
+        // “A,” she said. “B.” and a next paragraph that only goes on: one quote.
+        let mut j = i;
+        while j + 1 < kept.len()
+            && ats[j + 1].cue.is_none()
+            && ats[j + 1].source == Source::SameAs(j)
+            && gap_is_attribution(v, ats[j].reach.max(kept[j].end), kept[j + 1].open)
+        {
+            j += 1;
+        }
+        let last = kept[j].last;
+        let from = match at.source {
+            Source::Phrase(p) => From::Phrase(p),
+            Source::SameAs(k) => slot[k].map_or(From::Nobody, From::SameAs),
+            Source::Nobody => From::Nobody,
+        };
+        for s in &mut slot[i..=j] {
+            *s = Some(out.len());
+        }
+        out.push(Found {
+            span: v.span(q.first, last),
+            kind: if at.standalone || is_whole_complement(v, &q, at.cue) {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Mixed
+            },
+            cue: at.cue.map(|c| cue_span(v, c)),
+            from,
+        });
+        i = j + 1;
+    }
+    out
+}
+
+/// A lower-case quotation that is the whole complement of its cue is still a
+/// direct quote: `writing “allow me …”`, `calling the protester “a …”.`
+fn is_whole_complement(v: &View, q: &Quoted, cue: Option<usize>) -> bool {
+    let Some(c) = cue.filter(|&c| c < q.open) else {
+        return false;
+    };
+    let gap = q.open - c - 1;
+    let clause_ends = q.end >= v.len()
+        || v.para_of[q.end] != v.para_of[q.open]
+        || matches!(v.word(q.end), "." | "," | ";" | ":" | "!" | "?" | "—")
+        || (q.last > q.first && matches!(v.word(q.last - 1), "." | "," | "!" | "?"));
+    gap == 0
+        && (c + 1..q.open).all(|k| v.kind(k) == tidings_model::TokenKind::Word || v.word(k) == ",")
+        && clause_ends
+}
+
+/// Is everything from token `from` to `to` punctuation, or the rest of the
+/// sentence that ends the quote before (its attribution)?
+fn gap_is_attribution(v: &View, from: usize, to: usize) -> bool {
+    if from >= to {
+        return true;
+    }
+    let s = v.sentence_first(from - 1);
+    (from..to).all(|t| v.kind(t) == tidings_model::TokenKind::Punct || v.sentence_first(t) == s)
+}
+
+/// The cue's span: the verb, or "according to".
+fn cue_span(v: &View, c: usize) -> Span {
+    if v.is(c, "according") && v.is(c + 1, "to") {
+        v.span(c, c + 2)
+    } else {
+        v.toks[c].span
+    }
+}
+
+/// Resolve every speaker in text order, then give fragments whose speaker is
+/// unknown or a bare description the speaker of a later full quote that
+/// repeats their words.
+fn resolve_all(v: &View, doc: &Document, found: Vec<Found>) -> Vec<Quote> {
+    let resolver = Resolver::new(v, &doc.entities);
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].span.start, found[i].span.end));
+    let mut speakers: Vec<Option<Speaker>> = vec![None; found.len()];
+    let mut named: Vec<bool> = vec![false; found.len()];
+    let mut last: Option<Speaker> = None;
+    for &i in &order {
+        let f = found[i];
+        let sp = match f.from {
+            From::Phrase(p) => {
+                let s = resolver.resolve(v, p, last.as_ref());
+                named[i] = p.kind == PhraseKind::Name || s.entity.is_some();
+                if named[i] {
+                    last = Some(s.clone());
+                }
+                Some(s)
+            }
+            From::SameAs(k) => {
+                named[i] = named[k];
+                speakers[k].clone()
+            }
+            From::Nobody => None,
+        };
+        speakers[i] = sp;
+    }
+    // Fragments teased before the full quote: "admitted he was “part of the change”".
+    for i in 0..found.len() {
+        if found[i].kind != QuoteKind::Mixed || named[i] {
+            continue;
+        }
+        let words = found[i].span.of(v.text).to_lowercase();
+        let source = (0..found.len()).find(|&k| {
+            k != i
+                && named[k]
+                && found[k].span.len() > found[i].span.len()
+                && found[k].span.of(v.text).to_lowercase().contains(&words)
+        });
+        if let Some(k) = source {
+            speakers[i] = speakers[k].clone().map(|mut s| {
+                s.span = speakers[i].as_ref().and_then(|o| o.span);
+                s
+            });
+        }
+    }
+    order
+        .into_iter()
+        .map(|i| Quote {
+            span: found[i].span,
+            kind: found[i].kind,
+            speaker: speakers[i].clone(),
+            cue: found[i].cue,
+        })
+        .collect()
+}

@@ -1,0 +1,415 @@
+//! Names on tokens: honorifics, capitalised name runs, and the fullest name
+//! the document gives for a short one ("Sir Keir" -> "Keir Starmer",
+//! "Mr McFadden" -> "Pat McFadden").
+//!
+//! This is the speaker layer's own fallback for documents without an entity
+//! layer: a name run is a sequence of capitalised words (with inner
+//! particles like "of" or "de"), minus leading honorifics and function words.
+//! The index of runs of two or more words is built once per document.
+
+use std::collections::HashMap;
+
+use tidings_model::TokenKind;
+
+use super::view::View;
+
+/// Titles stripped from the front of a name (and anything before them in a run).
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "prof",
+    "prof.",
+    "professor",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "sen",
+    "sen.",
+    "senator",
+    "rep",
+    "rep.",
+    "representative",
+    "gov",
+    "gov.",
+    "governor",
+    "gen",
+    "gen.",
+    "general",
+    "col",
+    "col.",
+    "lt",
+    "lt.",
+    "capt",
+    "capt.",
+    "adm",
+    "adm.",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "rev.",
+    "reverend",
+    "mayor",
+    "ambassador",
+    "speaker",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "attorney",
+    "sheikh",
+    "ayatollah",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "detective",
+    "officer",
+    "sergeant",
+    "sgt",
+    "sgt.",
+    "chief",
+    "candidate",
+    "nominee",
+    "hon",
+    "hon.",
+    "mme",
+    "messrs",
+    "messrs.",
+    "st",
+    "pres",
+    "pres.",
+    "premier",
+    "emir",
+    "crown",
+];
+
+/// Capitalised words that start sentences but never start names.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "because",
+    "though",
+    "although",
+    "with",
+    "for",
+    "from",
+    "to",
+    "by",
+    "of",
+    "about",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "speaking",
+    "asked",
+    "meanwhile",
+    "still",
+    "then",
+    "now",
+    "also",
+    "even",
+    "yes",
+    "no",
+    "instead",
+    "however",
+    "indeed",
+    "during",
+    "until",
+    "like",
+    "last",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "according",
+    "following",
+    "under",
+    "over",
+    "among",
+    "between",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "not",
+    "both",
+    "all",
+    "many",
+    "some",
+    "most",
+    "every",
+    "each",
+    "another",
+    "other",
+    "several",
+    "dear",
+    "oh",
+    "well",
+];
+
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+
+/// Lower-case words allowed inside a name run between capitalised words.
+const PARTICLES: &[&str] = &[
+    "of", "de", "da", "del", "della", "der", "van", "von", "bin", "al", "la", "le", "du", "&",
+];
+
+pub(crate) fn is_honorific(w: &str) -> bool {
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
+}
+
+pub(crate) fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w))
+}
+
+pub(crate) fn is_calendar(w: &str) -> bool {
+    CALENDAR.iter().any(|h| h.eq_ignore_ascii_case(w))
+}
+
+/// Can token `i` be part of a name?
+pub(crate) fn is_name_word(v: &View, i: usize) -> bool {
+    v.is_capitalised(i) && !is_calendar(v.word(i))
+}
+
+/// The name inside tokens `[a, b)`: the last capitalised run, after its
+/// honorifics and function words. Returns a token range.
+pub(crate) fn name_in(v: &View, a: usize, b: usize) -> Option<(usize, usize)> {
+    let mut end = b;
+    while end > a && !is_name_word(v, end - 1) {
+        end -= 1;
+    }
+    if end == a {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > a {
+        let p = start - 1;
+        let joins = (v.word(p) == "-" || v.is_any(p, PARTICLES)) && p > a && is_name_word(v, p - 1);
+        if is_name_word(v, p) || joins {
+            start = p;
+        } else {
+            break;
+        }
+    }
+    // Drop leading honorifics and sentence words: "Russian President Vladimir Putin".
+    let mut s = start;
+    for i in start..end {
+        if is_honorific(v.word(i)) || is_function_word(v.word(i)) {
+            s = i + 1;
+        }
+    }
+    while s < end && (v.is_any(s, PARTICLES) || v.word(s) == "-") {
+        s += 1;
+    }
+    (s < end).then_some((s, end))
+}
+
+/// Lower-case word keys of a name, for comparing names.
+pub(crate) fn name_key(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Every multi-word name run of the document, for finding a short name's
+/// fullest form.
+pub(crate) struct NameIndex {
+    /// (key words, display text, first byte offset, count)
+    full: Vec<(Vec<String>, String, usize, usize)>,
+    /// Every occurrence: (byte offset, index into `full`), in text order.
+    order: Vec<(usize, usize)>,
+}
+
+impl NameIndex {
+    pub fn new(v: &View) -> Self {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut full: Vec<(Vec<String>, String, usize, usize)> = Vec::new();
+        let mut order = Vec::new();
+        let mut i = 0;
+        while i < v.len() {
+            if v.kind(i) != TokenKind::Word || !is_name_word(v, i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < v.len()
+                && v.para_of[j] == v.para_of[i]
+                && (is_name_word(v, j)
+                    || ((v.is_any(j, PARTICLES) || v.word(j) == "-")
+                        && j + 1 < v.len()
+                        && is_name_word(v, j + 1)
+                        && v.word(j + 1) != "-"))
+            {
+                j += 1;
+            }
+            if let Some((a, b)) = name_in(v, i, j) {
+                let words = (a..b).filter(|&k| v.kind(k) == TokenKind::Word).count();
+                if (2..=4).contains(&words) {
+                    let text = v.span(a, b).of(v.text).to_string();
+                    let at = v.toks[a].span.start;
+                    let k = match seen.get(&text) {
+                        Some(&k) => {
+                            full[k].3 += 1;
+                            k
+                        }
+                        None => {
+                            seen.insert(text.clone(), full.len());
+                            full.push((name_key(&text), text, at, 1));
+                            full.len() - 1
+                        }
+                    };
+                    order.push((at, k));
+                }
+            }
+            i = j;
+        }
+        NameIndex { full, order }
+    }
+
+    /// The last name of two or more words that starts before byte `at`.
+    pub fn last_before(&self, at: usize) -> Option<&str> {
+        self.order
+            .iter()
+            .take_while(|(pos, _)| *pos < at)
+            .last()
+            .map(|(_, k)| self.full[*k].1.as_str())
+    }
+
+    /// The fullest name containing `short` ("Keir" or "Starmer" -> "Keir
+    /// Starmer"): the surname must agree, or a lone word must be the first name.
+    /// Among several, the most frequent, then the earliest.
+    pub fn fullest(&self, short: &str) -> Option<&str> {
+        if let Some(full) = self.expand_acronym(short) {
+            return Some(full);
+        }
+        let key = name_key(short);
+        let last = key.last()?;
+        let mut best: Option<&(Vec<String>, String, usize, usize)> = None;
+        for cand in &self.full {
+            let words = &cand.0;
+            if words.len() <= key.len() || !key.iter().all(|k| words.contains(k)) {
+                continue;
+            }
+            let surname = words.last() == Some(last);
+            let first_name = key.len() == 1 && words.first() == Some(last);
+            if !(surname || first_name) {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some(b) => {
+                    let b_surname = b.0.last() == Some(last);
+                    (surname, cand.3) > (b_surname, b.3)
+                }
+            };
+            if better {
+                best = Some(cand);
+            }
+        }
+        best.map(|b| b.1.as_str())
+    }
+
+    /// "FT" -> "Financial Times": an all-capital word spelt by a name's initials.
+    fn expand_acronym(&self, short: &str) -> Option<&str> {
+        let n = short.chars().count();
+        if !(2..=6).contains(&n) || !short.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let want = short.to_ascii_lowercase();
+        self.full
+            .iter()
+            .filter(|c| {
+                let initials: String =
+                    c.0.iter()
+                        .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for"))
+                        .filter_map(|w| w.chars().next())
+                        .collect();
+                initials == want
+            })
+            .max_by_key(|c| c.3)
+            .map(|c| c.1.as_str())
+    }
+}

@@ -1,0 +1,121 @@
+//! Scare quotes and titles: quoted words that nobody is reported to say.
+//!
+//! A fragment is set aside when a naming word stands before it ("the
+//! so-called “coalition of the willing”", "dubbed", "the term"), when it
+//! is a short phrase after an article that is the subject of a verb ("the
+//! “coalition” had agreed"), when it is written in title case like a work
+//! or slogan ("“Make America Great Again”"), and everywhere in the document
+//! once one of its occurrences is set aside. Quotations that stand as
+//! sentences are never scare quotes.
+
+use std::collections::HashSet;
+
+use tidings_model::TokenKind;
+
+use super::marks::Quoted;
+use super::view::View;
+
+const NAMING: &[&str] = &[
+    "dubbed",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "termed",
+    "branded",
+    "labelled",
+    "labeled",
+    "slogan",
+    "term",
+    "phrase",
+    "word",
+    "words",
+    "hashtag",
+    "motto",
+    "banner",
+    "headline",
+    "chant",
+    "chants",
+    "chanting",
+    "chanted",
+    "song",
+    "book",
+    "film",
+    "show",
+    "album",
+    "movie",
+    "series",
+    "programme",
+    "program",
+    "campaign",
+    "operation",
+    "nickname",
+    "called",
+];
+
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "this", "his", "her", "their", "its", "our",
+];
+
+const VERB_AFTER: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should",
+    "may", "might", "must", "did", "does", "do",
+];
+
+/// Word count of quote `q`.
+fn words(v: &View, q: &Quoted) -> usize {
+    (q.first..q.last)
+        .filter(|&i| v.kind(i) == TokenKind::Word)
+        .count()
+}
+
+/// Decide scare quotes for every quotation (`standalone[i]` ones are kept).
+pub(crate) fn scare_quotes(v: &View, quotes: &[Quoted], standalone: &[bool]) -> Vec<bool> {
+    let mut scare: Vec<bool> = quotes
+        .iter()
+        .zip(standalone)
+        .map(|(q, &s)| !s && looks_scare(v, q))
+        .collect();
+    let marked: HashSet<String> = quotes
+        .iter()
+        .zip(&scare)
+        .filter(|(_, s)| **s)
+        .map(|(q, _)| key(v, q))
+        .collect();
+    if !marked.is_empty() {
+        for (i, q) in quotes.iter().enumerate() {
+            if !standalone[i] && marked.contains(&key(v, q)) {
+                scare[i] = true;
+            }
+        }
+    }
+    scare
+}
+
+fn key(v: &View, q: &Quoted) -> String {
+    v.span(q.first, q.last).of(v.text).to_lowercase()
+}
+
+fn looks_scare(v: &View, q: &Quoted) -> bool {
+    let n = words(v, q);
+    let before = q.open.checked_sub(1);
+    let naming = before.is_some_and(|b| {
+        v.is_any(b, NAMING)
+            || (v.is(b, "called") && b >= 2 && v.is(b - 1, "-") && v.is(b - 2, "so"))
+    }) || (before.is_some_and(|b| b >= 1 && v.is(b, "as") && v.is(b - 1, "known")));
+    if naming && n <= 8 {
+        return true;
+    }
+    let after_article = before.is_some_and(|b| v.is_any(b, ARTICLES));
+    if after_article && n <= 5 && v.is_any(q.end, VERB_AFTER) {
+        return true;
+    }
+    // Title case: every longer word capitalised, as in a title or slogan.
+    let long: Vec<usize> = (q.first..q.last)
+        .filter(|&i| v.kind(i) == TokenKind::Word && v.word(i).chars().count() > 3)
+        .collect();
+    n <= 8
+        && !long.is_empty()
+        && long.iter().all(|&i| v.is_capitalised(i))
+        && !v.is_stop(q.last - 1)
+        && !(q.first..q.last).any(|i| v.is_any(i, &["i", "we", "you", "he", "she", "they"]))
+}

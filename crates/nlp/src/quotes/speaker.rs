@@ -1,0 +1,359 @@
+//! Speaker phrases on tokens: the subject before a cue ("Sir Keir Starmer
+//! said", "the Ukrainian president has also warned", "Sanders, who said"),
+//! the subject after an inverted cue ("said Mr McFadden"), pronouns, and
+//! descriptions ("Trump's spokeswoman").
+//!
+//! The walk is lexical, not syntactic: from the cue it steps over adverbs,
+//! auxiliaries and time words, then takes the noun phrase that ends there,
+//! stopping at punctuation, prepositions, conjunctions and verbs. An
+//! appositive or relative clause between subject and cue (", the chancellor,
+//! said", ", who ... said") is stepped over to the name before it.
+
+use tidings_model::TokenKind;
+
+use super::cues::cue;
+use super::names::{is_calendar, is_function_word, name_in};
+use super::view::View;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PhraseKind {
+    Name,
+    Pronoun,
+    Nominal,
+}
+
+/// A speaker phrase: tokens `[a, b)`, and for names the name part (no titles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    pub a: usize,
+    pub b: usize,
+    pub kind: PhraseKind,
+    pub name: Option<(usize, usize)>,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+    "some", "many", "most", "several", "other", "another", "one", "two", "three", "both", "all",
+    "each", "every", "no", "few",
+];
+
+/// Words that end a noun phrase walking outwards from the cue.
+const BOUNDARY: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "with",
+    "by",
+    "after",
+    "before",
+    "as",
+    "while",
+    "when",
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "because",
+    "if",
+    "than",
+    "since",
+    "though",
+    "although",
+    "where",
+    "whether",
+    "into",
+    "during",
+    "about",
+    "over",
+    "under",
+    "against",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "also",
+    "then",
+    "so",
+    "yet",
+    "nor",
+    "once",
+    "until",
+    "via",
+    "per",
+    "like",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "me",
+    "us",
+    "what",
+    "there",
+    "here",
+    "said",
+    "says",
+    "from",
+    "according",
+    "amid",
+    "despite",
+    "through",
+    "without",
+    "within",
+    "upon",
+];
+
+/// Words between a subject and its cue: adverbs, auxiliaries, time words.
+const BETWEEN: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "privately",
+    "once",
+    "originally",
+    "initially",
+    "similarly",
+    "further",
+    "still",
+    "already",
+    "even",
+    "just",
+    "never",
+    "not",
+    "n't",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "be",
+    "been",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "earlier",
+    "on",
+    "first",
+    "often",
+    "always",
+    "subsequently",
+    "finally",
+    "ultimately",
+    "quickly",
+    "now",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "too",
+];
+
+fn is_pronoun(v: &View, i: usize) -> bool {
+    v.is_any(i, PRONOUNS)
+}
+
+fn is_between(v: &View, i: usize) -> bool {
+    let w = v.word(i);
+    v.is_any(i, BETWEEN)
+        || is_calendar(w)
+        || (v.kind(i) == TokenKind::Word
+            && !v.is_capitalised(i)
+            && w.len() > 4
+            && w.ends_with("ly"))
+}
+
+/// The subject of the cue at token `c`, looking no further left than `floor`.
+pub(crate) fn left_subject(v: &View, c: usize, floor: usize) -> Option<Phrase> {
+    let mut j = c;
+    let mut skipped = 0;
+    while j > floor && skipped < 6 && is_between(v, j - 1) && !v.quoted[j - 1] {
+        j -= 1;
+        skipped += 1;
+    }
+    if j == floor {
+        return None;
+    }
+    let t = j - 1;
+    if v.quoted[t] {
+        return None;
+    }
+    if is_pronoun(v, t) {
+        return Some(Phrase {
+            a: t,
+            b: t + 1,
+            kind: PhraseKind::Pronoun,
+            name: None,
+        });
+    }
+    if v.is_any(t, &["who", "which"]) {
+        let e = if t > floor && v.word(t - 1) == "," {
+            t - 1
+        } else {
+            t
+        };
+        return np_ending_at(v, e, floor);
+    }
+    if v.word(t) == "," {
+        // An appositive: "Pat McFadden, the Chancellor of the Duchy, said".
+        let lo = t.saturating_sub(20).max(floor);
+        let mut k = t;
+        while k > lo {
+            k -= 1;
+            if v.quoted[k] || v.is_stop(k) {
+                return None;
+            }
+            if v.word(k) == "," {
+                return np_ending_at(v, k, floor).filter(|p| p.kind == PhraseKind::Name);
+            }
+        }
+        return None;
+    }
+    np_ending_at(v, j, floor)
+}
+
+/// The noun phrase ending just before token `e`.
+pub(crate) fn np_ending_at(v: &View, e: usize, floor: usize) -> Option<Phrase> {
+    let mut s = e;
+    while s > floor && e - s < 9 {
+        let p = s - 1;
+        if v.quoted[p] {
+            break;
+        }
+        let w = v.word(p);
+        match v.kind(p) {
+            TokenKind::Word | TokenKind::Number => {}
+            TokenKind::Punct if w == "-" || w == "&" || w == "." => {}
+            _ => break,
+        }
+        if v.is_any(p, DETERMINERS) {
+            s = p;
+            break;
+        }
+        if v.is_any(p, BOUNDARY) {
+            break;
+        }
+        if !v.is_capitalised(p) && cue(w).is_some() {
+            break;
+        }
+        s = p;
+    }
+    phrase(v, s, e)
+}
+
+/// The noun phrase starting at token `s` (an inverted subject: "said Mr X").
+pub(crate) fn np_starting_at(v: &View, s: usize, limit: usize) -> Option<Phrase> {
+    if s >= limit || v.quoted[s] {
+        return None;
+    }
+    if is_pronoun(v, s) {
+        return Some(Phrase {
+            a: s,
+            b: s + 1,
+            kind: PhraseKind::Pronoun,
+            name: None,
+        });
+    }
+    let mut e = s;
+    if v.is_any(e, DETERMINERS) {
+        e += 1;
+    }
+    while e < limit && e - s < 9 && !v.quoted[e] {
+        let w = v.word(e);
+        match v.kind(e) {
+            TokenKind::Word | TokenKind::Number => {}
+            TokenKind::Punct if w == "-" || w == "&" => {}
+            _ => break,
+        }
+        if v.is_any(e, BOUNDARY) || (v.is(e, "of") && v.is_capitalised(e - 1)) {
+            break;
+        }
+        if !v.is_capitalised(e) && cue(w).is_some() {
+            break;
+        }
+        e += 1;
+    }
+    phrase(v, s, e)
+}
+
+/// Classify tokens `[s, e)` as a speaker phrase.
+fn phrase(v: &View, s: usize, e: usize) -> Option<Phrase> {
+    if s >= e {
+        return None;
+    }
+    let head = e - 1;
+    if v.kind(head) != TokenKind::Word || is_function_word(v.word(head)) {
+        return None;
+    }
+    if v.is_capitalised(head) {
+        if let Some(name) = name_in(v, s, e) {
+            return Some(Phrase {
+                a: s,
+                b: e,
+                kind: PhraseKind::Name,
+                name: Some(name),
+            });
+        }
+        return None;
+    }
+    Some(Phrase {
+        a: s,
+        b: e,
+        kind: PhraseKind::Nominal,
+        name: None,
+    })
+}

@@ -1,0 +1,139 @@
+//! A read-only view of a segmented document for the quote rules: token
+//! texts, their paragraph, and which tokens lie inside quotation marks.
+//!
+//! Everything here is computed once per document in linear time, so the rules
+//! can ask "which paragraph is token `i` in?" or "is it quoted?" in O(1).
+
+use tidings_model::{Document, Span, Token, TokenKind};
+
+pub(crate) struct View<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    /// The paragraph index of every token.
+    pub para_of: Vec<usize>,
+    /// The first token of every paragraph (and the token count at the end).
+    pub para_first: Vec<usize>,
+    /// True for tokens inside a kept quotation, marks included.
+    pub quoted: Vec<bool>,
+    /// The first token of every token's sentence (see [`View::set_quoted`]).
+    pub sent_first: Vec<usize>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        let toks = doc.tokens.as_slice();
+        let mut para_first: Vec<usize> = doc
+            .paragraphs
+            .iter()
+            .map(|p| toks.partition_point(|t| t.span.start < p.start))
+            .collect();
+        para_first.push(toks.len());
+        let mut para_of = vec![0; toks.len()];
+        for p in 0..doc.paragraphs.len() {
+            para_of[para_first[p]..para_first[p + 1]].fill(p);
+        }
+        View {
+            text: &doc.text,
+            toks,
+            para_of,
+            para_first,
+            quoted: vec![false; toks.len()],
+            sent_first: Vec::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks[i].span.of(self.text)
+    }
+
+    pub fn kind(&self, i: usize) -> TokenKind {
+        self.toks[i].kind
+    }
+
+    /// Token `i` equals `w`, ignoring ASCII case.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        i < self.toks.len() && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    /// Token `i` is one of `ws`, ignoring ASCII case.
+    pub fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        i < self.toks.len() && ws.iter().any(|w| self.word(i).eq_ignore_ascii_case(w))
+    }
+
+    /// Token `i` is a word starting with an upper-case letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Word
+            && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Token `i` ends a sentence: `.`, `!`, `?` or an ellipsis.
+    pub fn is_stop(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Punct && matches!(self.word(i), "." | "!" | "?" | "…" | "...")
+    }
+
+    /// The byte span from the start of token `a` to the end of token `b - 1`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    /// Token range `[first, end)` of paragraph `p`.
+    pub fn para_range(&self, p: usize) -> (usize, usize) {
+        (self.para_first[p], self.para_first[p + 1])
+    }
+}
+
+impl View<'_> {
+    /// Mark the tokens of kept quotations, then find sentence starts outside
+    /// them: a stop inside quotation marks does not end the sentence around
+    /// the quote, unless the quote closes it and a capitalised word follows.
+    pub fn set_quoted(&mut self, quotes: &[(usize, usize)]) {
+        let mut closes_sentence = vec![false; self.len()];
+        for &(open, end) in quotes {
+            self.quoted[open..end].fill(true);
+            let close = end - 1;
+            if close > open
+                && self.is_stop(close - 1)
+                && (end >= self.len()
+                    || self.para_of[end] != self.para_of[close]
+                    || self.is_capitalised(end)
+                    || self.kind(end) == TokenKind::Quote)
+            {
+                closes_sentence[close] = true;
+            }
+        }
+        let mut first = 0;
+        self.sent_first = Vec::with_capacity(self.len());
+        for (i, &closes) in closes_sentence.iter().enumerate() {
+            if i == self.para_first[self.para_of[i]] {
+                first = i;
+            }
+            self.sent_first.push(first);
+            if (self.is_stop(i) && !self.quoted[i]) || closes {
+                first = i + 1;
+            }
+        }
+    }
+
+    /// The first token of the sentence of token `i`.
+    pub fn sentence_first(&self, i: usize) -> usize {
+        self.sent_first[i]
+    }
+
+    /// One past the last token of the sentence that contains token `i`.
+    pub fn sentence_end(&self, i: usize) -> usize {
+        let (_, pend) = self.para_range(self.para_of[i]);
+        let mut k = i;
+        while k < pend {
+            if k > i && self.sent_first[k] != self.sent_first[i] {
+                return k;
+            }
+            k += 1;
+        }
+        pend
+    }
+}

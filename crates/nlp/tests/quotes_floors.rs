@@ -1,0 +1,112 @@
+//! Quality floors of the quote layer on the shared gold sets, scored by the
+//! project's scorer (`shared/eval/score.py quotes`). Skips when `../shared`
+//! or `python3` is absent.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+use tidings_model::wire::{AnnotateInput, AnnotateOutput, OutputOptions};
+use tidings_nlp::Pipeline;
+
+fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is absent", p.display());
+        None
+    }
+}
+
+/// Annotate a gold file into a temporary prediction file.
+fn predict(gold: &Path, name: &str) -> PathBuf {
+    let pipeline = Pipeline::new().unwrap();
+    let out = std::env::temp_dir().join(format!(
+        "tidings-quotes-{}-{name}.jsonl",
+        std::process::id()
+    ));
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&out).unwrap());
+    for line in std::fs::read_to_string(gold)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        let input = AnnotateInput::parse(line).unwrap();
+        let id = input.id.clone();
+        let mut doc = input.into_document().unwrap();
+        pipeline.annotate(&mut doc);
+        let o = AnnotateOutput::from_document(&doc, id, OutputOptions::default());
+        writeln!(f, "{}", serde_json::to_string(&o).unwrap()).unwrap();
+    }
+    out
+}
+
+/// `score.py quotes --json`, or None when python3 cannot run.
+fn score(shared: &Path, gold: &Path, pred: &Path, kind: Option<&str>) -> Option<Value> {
+    let mut cmd = Command::new("python3");
+    cmd.arg(shared.join("eval/score.py"))
+        .args(["quotes", "--json", "--gold"])
+        .arg(gold)
+        .arg("--pred")
+        .arg(pred);
+    if let Some(k) = kind {
+        cmd.args(["--kind", k]);
+    }
+    let out = cmd.output().ok()?;
+    assert!(
+        out.status.success(),
+        "score.py failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The JSON object, then the headline on its last line.
+    let json = &text[..text.trim_end().rfind('\n')?];
+    Some(serde_json::from_str(json).unwrap())
+}
+
+fn metric(v: &Value, key: &str) -> f64 {
+    v[key].as_f64().unwrap()
+}
+
+#[test]
+fn seed_end_to_end_floor() {
+    let Some(sh) = shared() else { return };
+    let gold = sh.join("data/seed/seed.gold.jsonl");
+    let pred = predict(&gold, "seed");
+    let Some(all) = score(&sh, &gold, &pred, None) else {
+        return;
+    };
+    assert!(
+        metric(&all, "e2e_f1") >= 0.95,
+        "seed end-to-end F1 {}",
+        all["e2e_f1"]
+    );
+    assert!(
+        metric(&all, "speaker_accuracy") >= 0.93,
+        "seed speakers {}",
+        all["speaker_accuracy"]
+    );
+    let _ = std::fs::remove_file(pred);
+}
+
+#[test]
+fn polnear_floors() {
+    let Some(sh) = shared() else { return };
+    let gold = sh.join("data/quotes/polnear-train.jsonl");
+    let pred = predict(&gold, "polnear");
+    let Some(direct) = score(&sh, &gold, &pred, Some("direct")) else {
+        return;
+    };
+    let all = score(&sh, &gold, &pred, None).unwrap();
+    let _ = std::fs::remove_file(pred);
+    // Measured 2026-11-24: direct F1 0.861, speaker 0.819; all kinds F1 0.487.
+    assert!(metric(&direct, "f1") >= 0.85, "direct F1 {}", direct["f1"]);
+    assert!(
+        metric(&direct, "speaker_accuracy") >= 0.80,
+        "direct speakers {}",
+        direct["speaker_accuracy"]
+    );
+    assert!(metric(&all, "f1") >= 0.47, "all kinds F1 {}", all["f1"]);
+}
