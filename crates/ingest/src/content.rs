@@ -27,6 +27,8 @@ const MAX_LEVELS: usize = 5;
 pub struct Body {
     /// Paragraphs in document order.
     pub paragraphs: Vec<String>,
+    /// Index (in the flattened blocks) of the first paragraph kept.
+    pub first_block: Option<usize>,
     /// How the body was chosen: `jsonld`, `markup`, `score` or `none`.
     pub method: &'static str,
     /// Share of the page's block text that sits in link-heavy blocks (0..1).
@@ -92,7 +94,13 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         .as_deref()
         .and_then(|e| root_from_evidence(flat, e))
     {
-        (vec![root], "jsonld", matched)
+        // A teaser-length articleBody locates the article but not its extent:
+        // the scored body wins when it contains the evidence.
+        let teaser = evidence.as_deref().is_some_and(|e| e.chars().count() < 1000);
+        match root_from_scores(flat) {
+            Some(roots) if teaser && roots.iter().any(|&r| flat.is_within(root, r)) => (roots, "score", matched),
+            _ => (vec![root], "jsonld", matched),
+        }
     } else if let Some(roots) = roots_from_markup(flat) {
         (roots, "markup", HashSet::new())
     } else if let Some(roots) = root_from_scores(flat) {
@@ -101,8 +109,12 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         (vec![flat.body], "none", HashSet::new())
     };
 
+    if std::env::var_os("TIDINGS_DEBUG_EXTRACT").is_some() {
+        eprintln!("METHOD {method} roots={roots:?}");
+    }
     let title_sq = title.map(squash);
     let mut paragraphs: Vec<String> = Vec::new();
+    let mut first_block = None;
     for (i, b) in flat.blocks.iter().enumerate() {
         if !roots.iter().any(|&r| flat.is_within(b.el, r)) {
             continue;
@@ -117,10 +129,12 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         {
             continue;
         }
+        first_block.get_or_insert(i);
         paragraphs.push(b.text.clone());
     }
     Body {
         paragraphs,
+        first_block,
         method,
         link_share,
     }
@@ -189,6 +203,16 @@ fn root_from_evidence(flat: &Flat, evidence: &str) -> Option<(u32, HashSet<usize
     ) {
         let p = flat.els[root as usize].parent;
         if p == root || p == 0 {
+            break;
+        }
+        root = p;
+    }
+    // Blocks that differ slightly from the articleBody (entities, edits) do
+    // not vote: climb while the root holds clearly less text than the
+    // evidence and the parent is not a link-heavy page region.
+    while flat.els[root as usize].text_chars * 10 < ev_chars * 7 {
+        let p = flat.els[root as usize].parent;
+        if p == root || p == 0 || p == flat.body || flat.link_density(p) > 0.3 {
             break;
         }
         root = p;
@@ -318,6 +342,12 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
         score[c as usize] *= 1.0 - flat.link_density(c);
     }
     candidates.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
+    if std::env::var_os("TIDINGS_DEBUG_EXTRACT").is_some() {
+        for &c in candidates.iter().take(6) {
+            let e = &flat.els[c as usize];
+            eprintln!("CAND {} {} {:?} score={} chars={} ld={}", c, e.tag, e.class_key, score[c as usize], e.text_chars, flat.link_density(c));
+        }
+    }
     let mut top = candidates[0];
     let top_score = score[top as usize];
 

@@ -71,6 +71,30 @@ pub fn extract_html_with_charset(
     Ok(extract_parsed(&doc, url))
 }
 
+/// Short texts where a byline or a dateline sits, most likely first: the
+/// blocks just above the body (nearest first), the start of the body's first
+/// paragraphs, then the top of the page.
+fn lead_texts<'a>(flat: &'a flatten::Flat, body: &Body) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    if let Some(first) = body.first_block {
+        out.extend(flat.blocks[first.saturating_sub(40)..first].iter().rev().map(|b| b.text.as_str()));
+        out.extend(
+            flat.blocks[first..(first + 3).min(flat.blocks.len())]
+                .iter()
+                .map(|b| prefix(&b.text, 80)),
+        );
+    }
+    out.extend(flat.blocks.iter().take(200).map(|b| b.text.as_str()));
+    out
+}
+
+fn prefix(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
 fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
     let sig = signals::collect(doc);
     let ld = jsonld::read(&sig.jsonld);
@@ -105,12 +129,7 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
         }
     }
     let text = body.paragraphs.join("\n\n");
-    let lead: Vec<&str> = flat
-        .blocks
-        .iter()
-        .take(200)
-        .map(|b| b.text.as_str())
-        .collect();
+    let lead = lead_texts(&flat, &body);
     let published = dates::published(&sig, &ld, url.as_deref(), &lead);
     let authors = authors::authors(&sig, &ld, site.as_deref(), &lead);
     let language = language::language(&sig, &ld, &text);

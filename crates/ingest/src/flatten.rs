@@ -139,7 +139,6 @@ fn is_dropped_tag(tag: &str) -> bool {
             | "textarea"
             | "input"
             | "nav"
-            | "aside"
             | "footer"
             | "head"
             | "menu"
@@ -241,7 +240,10 @@ pub fn flatten(html: &Html, strip_unlikely: bool) -> Flat {
                     }
                     let class = e.attr("class").unwrap_or("");
                     let id = e.attr("id").unwrap_or("");
+                    // `aside` is furniture, except on the pages that misuse it
+                    // for the article: the loose pass keeps it.
                     let drop = is_dropped_tag(tag)
+                        || (strip_unlikely && tag == "aside")
                         || boilerplate::is_hidden(e)
                         || (strip_unlikely
                             && tag != "body"
