@@ -86,12 +86,29 @@ fn is_strong(name: &str) -> bool {
 /// "Von Karl Maier", "Text: Eva Roth".
 fn text_byline(line: &str) -> Option<Vec<String>> {
     static TEXT_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:text\s+(?:von|by)|text:|von|by|autor(?:in)?:|author:|written\s+by|ein\s+(?:beitrag|artikel)\s+von)\s+\p{Lu}").expect("static regex")
+        Regex::new(r"^(?i:text\s+(?:von|by)|text:|von|by|autor(?:in)?:|author:|written\s+by|ein\s+(?:beitrag|artikel)\s+von)\s+\p{Lu}").expect("static regex")
     });
-    if line.chars().count() > 80 || !TEXT_BYLINE.is_match(line) {
+    // "Datum: 03.11.2021 Autor: Karl Maier/dpa": a label inside a meta line.
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)(?i:autor(?:in)?|author|verfasser(?:in)?)\s*:\s*(\p{Lu}.*)$")
+            .expect("static regex")
+    });
+    if line.chars().count() > 120 {
         return None;
     }
-    let names = clean_byline(line);
+    let text = if TEXT_BYLINE.is_match(line) && line.chars().count() <= 80 {
+        line
+    } else {
+        LABELLED.captures(line)?.get(1)?.as_str()
+    };
+    let names: Vec<String> = clean_byline(text)
+        .into_iter()
+        .map(|n| match n.split_once('/') {
+            // "Karl Maier/dpa": the agency after the slash goes.
+            Some((person, _)) if is_strong(person.trim()) => person.trim().to_string(),
+            _ => n,
+        })
+        .collect();
     (!names.is_empty() && names.iter().all(|n| is_strong(n))).then_some(names)
 }
 
@@ -170,5 +187,14 @@ mod tests {
         );
         assert_eq!(clean_byline("Ann Lee Updated 3 hours ago"), vec!["Ann Lee"]);
         assert!(clean_byline("https://example.org/people/ann").is_empty());
+        assert_eq!(
+            text_byline("Datum: 03.11.2021 Autor: Karl Maier/dpa"),
+            Some(vec!["Karl Maier".to_string()])
+        );
+        assert_eq!(
+            text_byline("Von Eva Roth"),
+            Some(vec!["Eva Roth".to_string()])
+        );
+        assert_eq!(text_byline("von der Brücke aus sah man den Fluss"), None);
     }
 }

@@ -96,9 +96,13 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
     {
         // A teaser-length articleBody locates the article but not its extent:
         // the scored body wins when it contains the evidence.
-        let teaser = evidence.as_deref().is_some_and(|e| e.chars().count() < 1000);
+        let teaser = evidence
+            .as_deref()
+            .is_some_and(|e| e.chars().count() < 1000);
         match root_from_scores(flat) {
-            Some(roots) if teaser && roots.iter().any(|&r| flat.is_within(root, r)) => (roots, "score", matched),
+            Some(roots) if teaser && roots.iter().any(|&r| flat.is_within(root, r)) => {
+                (roots, "score", matched)
+            }
             _ => (vec![root], "jsonld", matched),
         }
     } else if let Some(roots) = roots_from_markup(flat) {
@@ -109,9 +113,6 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         (vec![flat.body], "none", HashSet::new())
     };
 
-    if std::env::var_os("TIDINGS_DEBUG_EXTRACT").is_some() {
-        eprintln!("METHOD {method} roots={roots:?}");
-    }
     let title_sq = title.map(squash);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut first_block = None;
@@ -342,12 +343,6 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
         score[c as usize] *= 1.0 - flat.link_density(c);
     }
     candidates.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
-    if std::env::var_os("TIDINGS_DEBUG_EXTRACT").is_some() {
-        for &c in candidates.iter().take(6) {
-            let e = &flat.els[c as usize];
-            eprintln!("CAND {} {} {:?} score={} chars={} ld={}", c, e.tag, e.class_key, score[c as usize], e.text_chars, flat.link_density(c));
-        }
-    }
     let mut top = candidates[0];
     let top_score = score[top as usize];
 

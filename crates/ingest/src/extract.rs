@@ -77,7 +77,12 @@ pub fn extract_html_with_charset(
 fn lead_texts<'a>(flat: &'a flatten::Flat, body: &Body) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     if let Some(first) = body.first_block {
-        out.extend(flat.blocks[first.saturating_sub(40)..first].iter().rev().map(|b| b.text.as_str()));
+        out.extend(
+            flat.blocks[first.saturating_sub(40)..first]
+                .iter()
+                .rev()
+                .map(|b| b.text.as_str()),
+        );
         out.extend(
             flat.blocks[first..(first + 3).min(flat.blocks.len())]
                 .iter()

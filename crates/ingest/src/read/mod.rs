@@ -4,10 +4,12 @@
 //! | reader | input |
 //! |---|---|
 //! | [`warc`] | WARC 1.0/1.1 and legacy ARC, plain or gzip (per-record members as in Common Crawl) |
+//! | [`feed`] | RSS 0.9x/1.0/2.0, Atom, JSON Feed (one error per bad item) |
 //! | [`http`] | the HTTP message inside a WARC/ARC response (headers, chunked bodies) |
 //! | [`jsonl`] | JSON Lines with a `text` or `html` field plus metadata |
 //! | [`text`] | plain text files, one document each |
 
+pub mod feed;
 pub mod http;
 pub mod jsonl;
 pub mod text;

@@ -60,7 +60,9 @@ pub fn value(m: &Meaning, ctx: &Context) -> String {
         Meaning::Quarter { n, year } => match (year, a) {
             // A quarter that has not begun by publication is last year's,
             // unless the clause looks ahead.
-            (YearRef::Implied, Some(a)) if (n - 1) * 3 + 1 > a.month() && ctx.tense != Tense::Future => {
+            (YearRef::Implied, Some(a))
+                if (n - 1) * 3 + 1 > a.month() && ctx.tense != Tense::Future =>
+            {
                 format!("{}-Q{n}", a.year() - 1)
             }
             _ => match resolve_year(*year, a) {

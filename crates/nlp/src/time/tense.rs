@@ -73,7 +73,10 @@ fn marker(ws: &[Word], i: usize) -> Option<Tense> {
     if is_past_word(w) || is_regular_past(w) {
         // "could be held", "has been scheduled": a participle after an
         // auxiliary; the auxiliary decides.
-        if matches!(before(1), "be" | "been" | "being" | "is" | "are" | "'s" | "'re" | "to") {
+        if matches!(
+            before(1),
+            "be" | "been" | "being" | "is" | "are" | "'s" | "'re" | "to"
+        ) {
             return None;
         }
         return Some(Tense::Past);
