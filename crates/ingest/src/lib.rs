@@ -1,8 +1,39 @@
 //! Tidings ingest: turn web pages into articles.
 //!
-//! [`extract::extract_html`] takes one page's bytes and returns its
-//! [`Article`]: body text with paragraphs, title, authors, date, site.
+//! [`extract_html`] takes one page's bytes and returns its [`Article`]: body
+//! text with paragraphs, title, authors, date, site, language, page type and
+//! a content hash.
+//!
+//! | module | job |
+//! |---|---|
+//! | `guard` | refuse oversized and binary payloads, defuse deep nesting |
+//! | `decode` | charset detection and decoding |
+//! | `signals` | one pass collecting meta tags, JSON-LD, `<time>`, bylines |
+//! | `jsonld` | the schema.org article object |
+//! | `flatten` | the page as an element arena and text blocks, furniture skipped |
+//! | `boilerplate` | class/id and line-level furniture signals |
+//! | `content` | choose and filter the body blocks |
+//! | `title`, `authors`, `dates`, `language`, `page_type` | metadata |
+//! | `hash` | content hash for deduplication |
+//! | `record` | the `extract` JSON record of FORMAT.md |
+//! | `read` | source readers: WARC/ARC, HTTP payloads, JSONL, plain text |
 
+mod authors;
+mod boilerplate;
+mod content;
+pub mod dates;
+pub mod decode;
 pub mod extract;
+mod flatten;
+pub mod guard;
+mod hash;
+mod jsonld;
+mod language;
+mod page_type;
+pub mod read;
+pub mod record;
+mod signals;
+mod title;
 
-pub use extract::{Article, ExtractError, extract_html};
+pub use extract::{Article, ExtractError, extract_html, extract_html_with_charset};
+pub use hash::content_hash;

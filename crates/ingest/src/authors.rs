@@ -1,0 +1,200 @@
+//! Authors: clean names from JSON-LD, meta tags and bylines.
+//!
+//! A byline is cut down to the names: leading "By"/"Von"/"Par"/"Por" go, so
+//! do dates, "Updated 3 hours ago", e-mail addresses, job titles after a
+//! comma or dash, and "and"/"und"/"&" split several names. Organisation-only
+//! values equal to the site name are dropped, as are URLs.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::jsonld::LdInfo;
+use crate::signals::Signals;
+
+/// Clean one byline into zero or more names.
+pub fn clean_byline(raw: &str) -> Vec<String> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?|eingestellt|geschrieben|erstellt|verfasst|und\s+interview)\s+)?(?:by|von|vom|par|por|di|door|av|from|autor(?:in)?|author|text|interview|ein\s+(?:beitrag|artikel)\s+von)\s*[:\-]?\s+").expect("static regex")
+    });
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bam\s+\d|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\billustration|\bfotos?\b|\bphotos?\b|\bbilder?\b|\(|\bmore\s+posts|\balle\s+beiträge|\bposts\s+by).*$").expect("static regex")
+    });
+    static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+(?:and|und|et|y|e|&)\s+|\s*;\s*|\s*&\s*").expect("static regex")
+    });
+    let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    for _ in 0..2 {
+        s = PREFIX.replace(&s, "").to_string();
+    }
+    s = CUT.replace(&s, "").to_string();
+    let mut out = Vec::new();
+    for part in SPLIT.split(&s) {
+        // A job title after a comma or dash: "Ann Lee, Senior Editor".
+        let name = part.split([',', '—', '–']).next().unwrap_or(part);
+        let name = name.split(" - ").next().unwrap_or(name);
+        let name = name
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
+            .trim();
+        if plausible_name(name) {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+fn plausible_name(s: &str) -> bool {
+    let n = s.chars().count();
+    let lower = s.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "authors"
+            | "author"
+            | "autor"
+            | "autoren"
+            | "more posts"
+            | "posted"
+            | "admin"
+            | "redaktion"
+            | "by"
+            | "von"
+    ) || lower.starts_with("foto")
+        || lower.starts_with("photo")
+        || s.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    (2..=60).contains(&n)
+        && s.chars().any(char::is_alphabetic)
+        && !s.contains("://")
+        && !s.contains('@')
+        && !s.starts_with("www.")
+        && s.split_whitespace().count() <= 6
+}
+
+/// A name that looks like a person's or an organisation's (capitalised
+/// words), not a user handle (`christian.stadtfeld`, `admin`).
+fn is_strong(name: &str) -> bool {
+    name.split_whitespace().count() >= 2
+        && name
+            .split_whitespace()
+            .all(|w| !w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 3)
+}
+
+/// A byline written as text at the top of the article: "By Ann Lee",
+/// "Von Karl Maier", "Text: Eva Roth".
+fn text_byline(line: &str) -> Option<Vec<String>> {
+    static TEXT_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:text\s+(?:von|by)|text:|von|by|autor(?:in)?:|author:|written\s+by|ein\s+(?:beitrag|artikel)\s+von)\s+\p{Lu}").expect("static regex")
+    });
+    // "Datum: 03.11.2021 Autor: Karl Maier/dpa": a label inside a meta line.
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)(?i:autor(?:in)?|author|verfasser(?:in)?)\s*:\s*(\p{Lu}.*)$")
+            .expect("static regex")
+    });
+    if line.chars().count() > 120 {
+        return None;
+    }
+    let text = if TEXT_BYLINE.is_match(line) && line.chars().count() <= 80 {
+        line
+    } else {
+        LABELLED.captures(line)?.get(1)?.as_str()
+    };
+    let names: Vec<String> = clean_byline(text)
+        .into_iter()
+        .map(|n| match n.split_once('/') {
+            // "Karl Maier/dpa": the agency after the slash goes.
+            Some((person, _)) if is_strong(person.trim()) => person.trim().to_string(),
+            _ => n,
+        })
+        .collect();
+    (!names.is_empty() && names.iter().all(|n| is_strong(n))).then_some(names)
+}
+
+/// Pick the authors. `lead` holds the page's first text blocks.
+pub fn authors(sig: &Signals, ld: &LdInfo, site: Option<&str>, lead: &[&str]) -> Vec<String> {
+    let not_site = |n: &String| site.is_none_or(|s| !n.eq_ignore_ascii_case(s));
+    let mut candidates: Vec<Vec<String>> = Vec::new();
+    let from_ld: Vec<String> = ld
+        .authors
+        .iter()
+        .flat_map(|a| clean_byline(a))
+        .filter(not_site)
+        .collect();
+    candidates.push(from_ld);
+    for key in [
+        "author",
+        "article:author",
+        "dc.creator",
+        "sailthru.author",
+        "parsely-author",
+        "byl",
+        "twitter:creator",
+    ] {
+        if let Some(v) = sig.meta(&[key]) {
+            if key == "twitter:creator" && v.starts_with('@') {
+                continue;
+            }
+            candidates.push(clean_byline(v).into_iter().filter(not_site).collect());
+        }
+    }
+    for rank in 0..=2u8 {
+        for (b, r) in &sig.bylines {
+            if *r == rank {
+                candidates.push(clean_byline(b).into_iter().filter(not_site).collect());
+            }
+        }
+    }
+    if let Some(names) = lead.iter().find_map(|l| text_byline(l)) {
+        candidates.push(names);
+    }
+    candidates.retain(|c| !c.is_empty());
+    let best = candidates
+        .iter()
+        .find(|c| is_strong(&c[0]))
+        .or_else(|| candidates.first());
+    best.map(|c| dedup(c.clone())).unwrap_or_default()
+}
+
+fn dedup(v: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in v {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_bylines() {
+        assert_eq!(
+            clean_byline("By Ann Lee and Bo Chan"),
+            vec!["Ann Lee", "Bo Chan"]
+        );
+        assert_eq!(
+            clean_byline("By Ann Lee, Senior Science Editor"),
+            vec!["Ann Lee"]
+        );
+        assert_eq!(
+            clean_byline("Von Karl Maier | 16.10.2019"),
+            vec!["Karl Maier"]
+        );
+        assert_eq!(clean_byline("Ann Lee Updated 3 hours ago"), vec!["Ann Lee"]);
+        assert!(clean_byline("https://example.org/people/ann").is_empty());
+        assert_eq!(
+            text_byline("Datum: 03.11.2021 Autor: Karl Maier/dpa"),
+            Some(vec!["Karl Maier".to_string()])
+        );
+        assert_eq!(
+            text_byline("Von Eva Roth"),
+            Some(vec!["Eva Roth".to_string()])
+        );
+        assert_eq!(text_byline("von der Brücke aus sah man den Fluss"), None);
+    }
+}

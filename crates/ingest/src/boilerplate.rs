@@ -1,0 +1,169 @@
+//! Signals that an element or a line of text is page furniture, not article.
+//!
+//! Three kinds of evidence, all language-light:
+//! - class and id names (`sidebar`, `share`, `related`, `comment`...), in the
+//!   tradition of Readability's "unlikely candidates" and weights;
+//! - hidden elements (`hidden`, `aria-hidden`, `display:none`);
+//! - short lines that are calls to action or credits ("Share this article",
+//!   "Lesen Sie auch", "All rights reserved"), in English and German, the two
+//!   languages of the dev sets, plus a few French/Spanish ones.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use scraper::node::Element;
+
+/// The leaning of an element's class and id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClassHint {
+    Positive,
+    Negative,
+    None,
+}
+
+static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)-ad-|^ad$|^ads$|\bad-(?:slot|container|wrapper|unit)|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|promo|cookie|consent|teaser-list|recommend|outbrain|taboola|signup|sign-up|paywall|modal|toolbar|masthead|tags|tagging|skip-link|visually-hidden|sr-only|print-only|author-bio|read-more|readmore|more-stories|most-popular|trending|caption|gallery|slideshow|carousel|lightbox|credit",
+    )
+    .expect("static regex")
+});
+
+static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post-text")
+        .expect("static regex")
+});
+
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|artikel|beitrag|inhalt")
+        .expect("static regex")
+});
+
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|byline|author|caption|credit|date")
+        .expect("static regex")
+});
+
+/// Should this element and everything below it be skipped?
+pub fn is_unlikely(tag: &str, class: &str, id: &str, role: Option<&str>) -> bool {
+    if let Some(role) = role
+        && matches!(
+            role,
+            "navigation"
+                | "complementary"
+                | "contentinfo"
+                | "banner"
+                | "menu"
+                | "menubar"
+                | "dialog"
+                | "alert"
+                | "search"
+        )
+    {
+        return true;
+    }
+    if class.is_empty() && id.is_empty() {
+        return false;
+    }
+    if matches!(
+        tag,
+        "p" | "li"
+            | "td"
+            | "span"
+            | "a"
+            | "b"
+            | "strong"
+            | "em"
+            | "i"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "blockquote"
+    ) {
+        // Small elements are judged by their text, not their names.
+        return id_class_is_hard_negative(class, id);
+    }
+    let both = if id.is_empty() {
+        class.to_string()
+    } else {
+        format!("{class} {id}")
+    };
+    UNLIKELY.is_match(&both) && !MAYBE.is_match(&both)
+}
+
+/// Names that mark furniture even on small elements.
+fn id_class_is_hard_negative(class: &str, id: &str) -> bool {
+    static HARD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)share|social|newsletter|related|comment|sponsor|advert|promo|breadcrumb|visually-hidden|sr-only|screen-reader|cookie").expect("static regex")
+    });
+    HARD.is_match(class) || HARD.is_match(id)
+}
+
+/// Is the element hidden from readers?
+pub fn is_hidden(e: &Element) -> bool {
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    if e.attr("aria-hidden") == Some("true") && e.name() != "div" {
+        return true;
+    }
+    if let Some(style) = e.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Explicit body markup: `itemprop="articleBody"` and the like.
+pub fn is_body_marker(e: &Element) -> bool {
+    matches!(
+        e.attr("itemprop"),
+        Some("articleBody") | Some("articlebody") | Some("text")
+    )
+}
+
+/// The leaning of a class/id string.
+pub fn class_hint(class_id: &str) -> ClassHint {
+    if class_id.is_empty() {
+        return ClassHint::None;
+    }
+    let neg = NEGATIVE.is_match(class_id);
+    let pos = POSITIVE.is_match(class_id);
+    match (pos, neg) {
+        (true, false) => ClassHint::Positive,
+        (false, true) => ClassHint::Negative,
+        _ => ClassHint::None,
+    }
+}
+
+/// Is this short line a call to action, a credit or another bit of furniture?
+pub fn is_boilerplate_line(text: &str) -> bool {
+    static LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^(?:
+              advertisement|anzeige|werbung|publicit[ée]|sponsored|
+              share(?:\s+this(?:\s+(?:article|story|page))?)?|teilen|tweet|e-?mail|print|drucken|
+              (?:read|see)\s+(?:more|also)\b.*|lesen\s+sie\s+(?:auch|mehr)\b.*|mehr\s+zum\s+thema\b.*|
+              weiterlesen|mehr\s+lesen|more\s+on\s+this\s+story|related(?:\s+(?:articles|stories|content))?|
+              sign\s+up\b.*|subscribe\b.*|abonnieren\b.*|jetzt\s+abonnieren\b.*|newsletter\b.*|
+              follow\s+us\b.*|folgen\s+sie\s+uns\b.*|
+              (?:copyright|©|\(c\))\s.*|all\s+rights\s+reserved.*|alle\s+rechte\s+vorbehalten.*|
+              (?:photo|foto|bild|image|picture)\s*:.*|
+              skip\s+to\s+(?:main\s+)?content|zum\s+inhalt\s+springen|
+              comments?|kommentare?|\d+\s+(?:comments?|kommentare?)|
+              loading\.*|wird\s+geladen\.*|text\s+size|schriftgr(?:ö|oe)(?:ß|ss)e|close|schlie(?:ß|ss)en|
+              caption|image\s+\d+\s+of|by|von|
+              click\s+here\b.*|hier\s+klicken\b.*|
+              (?:image|bild)\s+\d+\s+(?:of|von)\s+\d+
+            )[.:!]?$",
+        )
+        .expect("static regex")
+    });
+    text.chars().count() < 120 && LINE.is_match(text.trim())
+}

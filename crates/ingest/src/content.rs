@@ -1,0 +1,452 @@
+//! Find the article body among the blocks of a flattened page.
+//!
+//! Three sources of evidence, strongest first:
+//! 1. the JSON-LD `articleBody` the publisher ships: blocks whose text occurs
+//!    in it vote for the element that holds most of them;
+//! 2. explicit markup (`itemprop="articleBody"`);
+//! 3. Readability-style scoring: every paragraph of 25+ characters gives
+//!    points (length, commas) to its parent and, decaying, to its ancestors;
+//!    class/id names weigh in; scores are scaled by (1 - link density). The
+//!    best element, refined by climbing to a parent that holds several strong
+//!    candidates, is the body; siblings that score close to it join it.
+//!
+//! The chosen subtrees' blocks are then filtered one by one: link lists,
+//! calls to action and credits go; headings, paragraphs, quotes and list
+//! items with running text stay.
+
+use std::collections::HashSet;
+
+use crate::boilerplate::{ClassHint, is_boilerplate_line};
+use crate::flatten::{Block, BlockKind, Flat};
+
+/// How far up a paragraph's points travel (Readability uses 5).
+const MAX_LEVELS: usize = 5;
+
+/// The chosen body.
+#[derive(Debug, Default)]
+pub struct Body {
+    /// Paragraphs in document order.
+    pub paragraphs: Vec<String>,
+    /// Index (in the flattened blocks) of the first paragraph kept.
+    pub first_block: Option<usize>,
+    /// How the body was chosen: `jsonld`, `markup`, `score` or `none`.
+    pub method: &'static str,
+    /// Share of the page's block text that sits in link-heavy blocks (0..1).
+    pub link_share: f32,
+}
+
+impl Body {
+    /// Characters of body text.
+    pub fn chars(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.chars().count()).sum()
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn commas(s: &str) -> usize {
+    s.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count()
+}
+
+fn tag_bonus(tag: &str) -> f32 {
+    match tag {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn hint_bonus(h: ClassHint) -> f32 {
+    match h {
+        ClassHint::Positive => 25.0,
+        ClassHint::Negative => -25.0,
+        ClassHint::None => 0.0,
+    }
+}
+
+/// Choose and filter the body. `evidence` is the publisher's `articleBody`
+/// when there is one; `title` the page's title (dropped from the body).
+pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) -> Body {
+    let n = flat.els.len();
+    if flat.blocks.is_empty() || n <= 1 {
+        return Body {
+            method: "none",
+            ..Body::default()
+        };
+    }
+    let total_chars: u32 = flat.blocks.iter().map(|b| b.chars).sum();
+    let linky_chars: u32 = flat
+        .blocks
+        .iter()
+        .filter(|b| b.link_chars * 2 > b.chars)
+        .map(|b| b.chars)
+        .sum();
+    let link_share = linky_chars as f32 / total_chars.max(1) as f32;
+
+    let evidence = evidence.map(squash).filter(|e| e.chars().count() >= 200);
+    let (roots, method, in_evidence) = if let Some((root, matched)) = evidence
+        .as_deref()
+        .and_then(|e| root_from_evidence(flat, e))
+    {
+        // A teaser-length articleBody locates the article but not its extent:
+        // the scored body wins when it contains the evidence.
+        let teaser = evidence
+            .as_deref()
+            .is_some_and(|e| e.chars().count() < 1000);
+        match root_from_scores(flat) {
+            Some(roots) if teaser && roots.iter().any(|&r| flat.is_within(root, r)) => {
+                (roots, "score", matched)
+            }
+            _ => (vec![root], "jsonld", matched),
+        }
+    } else if let Some(roots) = roots_from_markup(flat) {
+        (roots, "markup", HashSet::new())
+    } else if let Some(roots) = root_from_scores(flat) {
+        (roots, "score", HashSet::new())
+    } else {
+        (vec![flat.body], "none", HashSet::new())
+    };
+
+    let title_sq = title.map(squash);
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut first_block = None;
+    for (i, b) in flat.blocks.iter().enumerate() {
+        if !roots.iter().any(|&r| flat.is_within(b.el, r)) {
+            continue;
+        }
+        if !keep_block(b, in_evidence.contains(&i)) {
+            continue;
+        }
+        if matches!(b.kind, BlockKind::Heading(_))
+            && title_sq
+                .as_deref()
+                .is_some_and(|t| squash(&b.text).eq_ignore_ascii_case(t))
+        {
+            continue;
+        }
+        first_block.get_or_insert(i);
+        paragraphs.push(b.text.clone());
+    }
+    Body {
+        paragraphs,
+        first_block,
+        method,
+        link_share,
+    }
+}
+
+/// Paragraph-level filter.
+fn keep_block(b: &Block, in_evidence: bool) -> bool {
+    if in_evidence {
+        return true;
+    }
+    let text = b.text.trim();
+    if text.is_empty() || is_boilerplate_line(text) {
+        return false;
+    }
+    let ld = b.link_chars as f32 / b.chars.max(1) as f32;
+    match b.kind {
+        BlockKind::Heading(_) => ld < 0.5,
+        BlockKind::ListItem => ld < 0.3 || (b.chars > 150 && ld < 0.5),
+        BlockKind::Caption => false,
+        _ => ld < 0.5 || (b.chars > 300 && ld < 0.7),
+    }
+}
+
+/// Blocks whose text occurs in the publisher's `articleBody` elect the root:
+/// the deepest element holding nine tenths of the matched text.
+fn root_from_evidence(flat: &Flat, evidence: &str) -> Option<(u32, HashSet<usize>)> {
+    let mut matched = HashSet::new();
+    let mut weight = vec![0u32; flat.els.len()];
+    let mut total = 0u32;
+    for (i, b) in flat.blocks.iter().enumerate() {
+        if b.chars < 30 {
+            continue;
+        }
+        let sq = squash(&b.text);
+        if evidence.contains(&sq) || (sq.len() > 200 && evidence.contains(prefix(&sq, 120))) {
+            matched.insert(i);
+            total += b.chars;
+            let mut el = b.el;
+            let mut steps = 0;
+            loop {
+                weight[el as usize] += b.chars;
+                let p = flat.els[el as usize].parent;
+                if p == el || steps > 4096 {
+                    break;
+                }
+                el = p;
+                steps += 1;
+            }
+        }
+    }
+    let ev_chars = evidence.chars().count() as u32;
+    if total * 2 < ev_chars.min(2000) {
+        return None;
+    }
+    let need = total - total / 10;
+    // Deepest element (largest index among qualifying ones lies deepest along a chain).
+    let mut root = (0..flat.els.len())
+        .rev()
+        .find(|&i| weight[i] >= need && i != 0)
+        .map(|i| i as u32)?;
+    // A teaser-length articleBody may match one paragraph: the body is at
+    // least that paragraph's container.
+    while !matches!(
+        flat.els[root as usize].tag.as_str(),
+        "div" | "section" | "article" | "main" | "body" | "td"
+    ) {
+        let p = flat.els[root as usize].parent;
+        if p == root || p == 0 {
+            break;
+        }
+        root = p;
+    }
+    // Blocks that differ slightly from the articleBody (entities, edits) do
+    // not vote: climb while the root holds clearly less text than the
+    // evidence and the parent is not a link-heavy page region.
+    while flat.els[root as usize].text_chars * 10 < ev_chars * 7 {
+        let p = flat.els[root as usize].parent;
+        if p == root || p == 0 || p == flat.body || flat.link_density(p) > 0.3 {
+            break;
+        }
+        root = p;
+    }
+    Some((root, matched))
+}
+
+fn prefix(s: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// `itemprop="articleBody"`: every such element with real text (pages split
+/// the body around ads and figures), outermost ones only.
+fn roots_from_markup(flat: &Flat) -> Option<Vec<u32>> {
+    let marked: Vec<u32> = flat
+        .els
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.body_marker && e.text_chars >= 100 && e.link_chars * 3 < e.text_chars)
+        .map(|(i, _)| i as u32)
+        .collect();
+    let total: u32 = marked
+        .iter()
+        .map(|&i| flat.els[i as usize].text_chars)
+        .sum();
+    if total < 250 {
+        return None;
+    }
+    let outer: Vec<u32> = marked
+        .iter()
+        .copied()
+        .filter(|&i| !marked.iter().any(|&o| o != i && flat.is_within(i, o)))
+        .collect();
+    Some(outer)
+}
+
+/// Running text: paragraphs of 25+ characters with few links.
+fn is_running_text(b: &Block) -> bool {
+    b.chars >= 25 && b.link_chars * 3 < b.chars && !matches!(b.kind, BlockKind::Caption)
+}
+
+/// Climb from `top` to the nearest ancestor that holds half of the page's
+/// running text, as long as ancestors stay link-poor.
+fn climb_for_coverage(flat: &Flat, top: u32) -> u32 {
+    let mut good = vec![0u32; flat.els.len()];
+    let mut total = 0u32;
+    for b in flat.blocks.iter().filter(|b| is_running_text(b)) {
+        total += b.chars;
+        let mut el = b.el;
+        for _ in 0..64 {
+            good[el as usize] += b.chars;
+            let p = flat.els[el as usize].parent;
+            if p == el {
+                break;
+            }
+            el = p;
+        }
+    }
+    let mut cur = top;
+    while total >= 1500 && good[cur as usize] * 2 < total {
+        let p = flat.els[cur as usize].parent;
+        if p == cur || p == 0 || flat.link_density(p) > 0.2 {
+            break;
+        }
+        cur = p;
+    }
+    if good[cur as usize] * 2 >= total {
+        cur
+    } else {
+        top
+    }
+}
+
+/// Readability scoring; returns the top candidate and the siblings that join it.
+fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
+    let n = flat.els.len();
+    let mut score = vec![0f32; n];
+    let mut touched = vec![false; n];
+    let mut candidates: Vec<u32> = Vec::new();
+    for b in &flat.blocks {
+        if b.chars < 25 || matches!(b.kind, BlockKind::Heading(_) | BlockKind::Caption) {
+            continue;
+        }
+        if b.link_chars * 2 > b.chars {
+            continue;
+        }
+        let points = 1.0 + commas(&b.text) as f32 + (b.chars as f32 / 100.0).min(3.0);
+        let mut el = if b.kind == BlockKind::Loose {
+            b.el
+        } else {
+            flat.els[b.el as usize].parent
+        };
+        for level in 0..MAX_LEVELS {
+            if el == 0 {
+                break;
+            }
+            let e = &flat.els[el as usize];
+            if !touched[el as usize] {
+                touched[el as usize] = true;
+                // Name and tag hints count in full only for elements with
+                // real text: a tiny "content-title" div is not the body.
+                let scale = (e.text_chars as f32 / 1000.0).min(1.0);
+                score[el as usize] = (tag_bonus(&e.tag) + hint_bonus(e.hint)) * scale;
+                candidates.push(el);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[el as usize] += points / divider;
+            let p = e.parent;
+            if p == el {
+                break;
+            }
+            el = p;
+        }
+    }
+    if candidates.is_empty() {
+        return None;
+    }
+    for &c in &candidates {
+        score[c as usize] *= 1.0 - flat.link_density(c);
+    }
+    candidates.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
+    let mut top = candidates[0];
+    let top_score = score[top as usize];
+
+    // Several strong candidates under one ancestor: the ancestor is the body.
+    let alternatives: Vec<u32> = candidates[1..candidates.len().min(5)]
+        .iter()
+        .copied()
+        .filter(|&c| score[c as usize] >= top_score * 0.75)
+        .collect();
+    if alternatives.len() >= 3 {
+        let mut anc = flat.els[top as usize].parent;
+        while anc != 0 && anc != flat.body {
+            let containing = alternatives
+                .iter()
+                .filter(|&&a| flat.is_within(a, anc))
+                .count();
+            if containing >= 3 {
+                top = anc;
+                break;
+            }
+            let p = flat.els[anc as usize].parent;
+            if p == anc {
+                break;
+            }
+            anc = p;
+        }
+    }
+
+    // Climb while the parent scores higher (it holds more of the article).
+    let mut parent = flat.els[top as usize].parent;
+    let mut last = score[top as usize];
+    let threshold = last / 3.0;
+    while parent != 0 && parent != flat.body {
+        if !touched[parent as usize] {
+            parent = flat.els[parent as usize].parent;
+            continue;
+        }
+        let ps = score[parent as usize];
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = parent;
+            break;
+        }
+        last = ps;
+        parent = flat.els[parent as usize].parent;
+    }
+
+    // The body spread over sections (guides, recipes, product pages): climb
+    // while the top candidate holds too little of the page's running text.
+    top = climb_for_coverage(flat, top);
+
+    // Siblings that score close to the top candidate join it.
+    let top_s = score[top as usize].max(0.0);
+    let parent = flat.els[top as usize].parent;
+    let mut roots = vec![top];
+    if parent != top {
+        let sib_threshold = (top_s * 0.2).max(10.0);
+        let top_class = &flat.els[top as usize].class_key;
+        for &c in &candidates {
+            if c == top || flat.els[c as usize].parent != parent {
+                continue;
+            }
+            let mut s = score[c as usize];
+            if !top_class.is_empty() && flat.els[c as usize].class_key == *top_class {
+                s += top_s * 0.2;
+            }
+            if s >= sib_threshold {
+                roots.push(c);
+            }
+        }
+        // The body cut into several same-named chunks elsewhere on the page.
+        let top_tag = &flat.els[top as usize].tag;
+        if !top_class.is_empty() {
+            for &c in &candidates {
+                let e = &flat.els[c as usize];
+                if c != top
+                    && e.class_key == *top_class
+                    && e.tag == *top_tag
+                    && score[c as usize] >= 10.0
+                    && !roots
+                        .iter()
+                        .any(|&r| flat.is_within(c, r) || flat.is_within(r, c))
+                {
+                    roots.push(c);
+                }
+            }
+        }
+        // Plain paragraphs next to the top candidate.
+        for b in &flat.blocks {
+            if b.kind != BlockKind::Paragraph || flat.els[b.el as usize].parent != parent {
+                continue;
+            }
+            let ld = b.link_chars as f32 / b.chars.max(1) as f32;
+            let t = b.text.trim_end();
+            if (b.chars > 80 && ld < 0.25)
+                || (b.chars > 0
+                    && ld == 0.0
+                    && (t.ends_with('.') || t.ends_with('!') || t.ends_with('?')))
+            {
+                roots.push(b.el);
+            }
+        }
+    }
+    Some(roots)
+}

@@ -1,0 +1,254 @@
+//! Publication dates: parse the many ways pages write a date, and pick the
+//! publication date (not the modified date, a comment's date or today).
+//!
+//! Sources in order of trust: JSON-LD `datePublished`; publication meta tags
+//! (`article:published_time` and a dozen common names); `<time>` marked as
+//! the publication date; a date in the URL path; the first `<time>`; a date
+//! written in the page text near the top (English and German month names,
+//! `dd.mm.yyyy`). Output is `YYYY-MM-DD`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::jsonld::LdInfo;
+use crate::signals::Signals;
+
+const PUBLISHED_METAS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "publication-date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date.created",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "article_date_original",
+    "originalpublicationdate",
+    "og:pubdate",
+    "datecreated",
+    "created",
+    "cxenseparse:recs:publishtime",
+    "displaydate",
+    "release_date",
+];
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    let n = n.trim_end_matches('.');
+    let months: [&[&str]; 12] = [
+        &[
+            "january", "jan", "januar", "jänner", "janvier", "enero", "gennaio",
+        ],
+        &[
+            "february", "feb", "februar", "feber", "février", "febrero", "febbraio",
+        ],
+        &["march", "mar", "märz", "mars", "marzo", "mär"],
+        &["april", "apr", "avril", "abril", "aprile"],
+        &["may", "mai", "mayo", "maggio"],
+        &["june", "jun", "juni", "juin", "junio", "giugno"],
+        &["july", "jul", "juli", "juillet", "julio", "luglio"],
+        &["august", "aug", "août", "agosto"],
+        &[
+            "september",
+            "sep",
+            "sept",
+            "septembre",
+            "septiembre",
+            "settembre",
+        ],
+        &[
+            "october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre",
+        ],
+        &["november", "nov", "novembre", "noviembre"],
+        &[
+            "december",
+            "dec",
+            "dezember",
+            "dez",
+            "décembre",
+            "diciembre",
+            "dicembre",
+        ],
+    ];
+    months
+        .iter()
+        .position(|m| m.contains(&n))
+        .map(|i| i as u32 + 1)
+}
+
+fn valid(y: i32, m: u32, d: u32) -> Option<String> {
+    if !(1995..=2035).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Parse a date written in any common form; `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<String> {
+    static ISO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})").expect("static regex"));
+    static DMY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b").expect("static regex")
+    });
+    static COMPACT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)").expect("static regex"));
+    static D_MONTH_Y: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:de\s+)?([a-zäéû]{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b").expect("static regex")
+    });
+    static MONTH_D_Y: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b([a-zäéû]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+            .expect("static regex")
+    });
+    let s = s.trim();
+    if let Some(c) = ISO.captures(s)
+        && let Some(v) = valid(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    {
+        return Some(v);
+    }
+    if let Some(c) = DMY.captures(s)
+        && let Some(v) = valid(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
+    {
+        return Some(v);
+    }
+    if let Some(c) = COMPACT.captures(s)
+        && let Some(v) = valid(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    {
+        return Some(v);
+    }
+    if let Some(c) = D_MONTH_Y.captures(s)
+        && let Some(m) = month_number(&c[2])
+        && let Some(v) = valid(c[3].parse().ok()?, m, c[1].parse().ok()?)
+    {
+        return Some(v);
+    }
+    if let Some(c) = MONTH_D_Y.captures(s)
+        && let Some(m) = month_number(&c[1])
+        && let Some(v) = valid(c[3].parse().ok()?, m, c[2].parse().ok()?)
+    {
+        return Some(v);
+    }
+    // Unix timestamps (seconds or milliseconds) in meta tags.
+    if s.len() >= 10 && s.len() <= 13 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let secs: i64 = s[..10].parse().ok()?;
+        return from_unix(secs);
+    }
+    None
+}
+
+fn from_unix(secs: i64) -> Option<String> {
+    // Civil-from-days (Howard Hinnant's algorithm).
+    let days = secs.div_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = if m <= 2 { y + 1 } else { y } as i32;
+    valid(y, m, d)
+}
+
+/// A date in a URL path: `/2019/10/16/`, `/2019-10-16`, `/20191016/`.
+pub fn date_from_url(url: &str) -> Option<String> {
+    static URL_YMD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[/_-]((?:19|20)\d{2})[/_-]?(\d{2})[/_-]?(\d{2})(?:[/_.-]|$)")
+            .expect("static regex")
+    });
+    let c = URL_YMD.captures(url)?;
+    valid(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+/// Pick the publication date.
+pub fn published(
+    sig: &Signals,
+    ld: &LdInfo,
+    url: Option<&str>,
+    lead_texts: &[&str],
+) -> Option<String> {
+    if let Some(d) = ld.date_published.as_deref().and_then(parse_date) {
+        return Some(d);
+    }
+    for key in PUBLISHED_METAS {
+        if let Some(d) = sig.meta(&[key]).and_then(parse_date) {
+            return Some(d);
+        }
+    }
+    if let Some(d) = sig
+        .times
+        .iter()
+        .filter(|(_, m)| *m)
+        .find_map(|(t, _)| parse_date(t))
+    {
+        return Some(d);
+    }
+    if let Some(d) = ld.date_created.as_deref().and_then(parse_date) {
+        return Some(d);
+    }
+    if let Some(d) = url.and_then(date_from_url) {
+        return Some(d);
+    }
+    if let Some(d) = sig.times.iter().find_map(|(t, _)| parse_date(t)) {
+        return Some(d);
+    }
+    lead_texts
+        .iter()
+        .filter(|t| t.chars().count() < 200)
+        .find_map(|t| parse_date(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_common_forms() {
+        assert_eq!(
+            parse_date("2019-10-16T08:00:00+02:00").as_deref(),
+            Some("2019-10-16")
+        );
+        assert_eq!(
+            parse_date("16.10.2019, 08:00 Uhr").as_deref(),
+            Some("2019-10-16")
+        );
+        assert_eq!(
+            parse_date("16. Oktober 2019").as_deref(),
+            Some("2019-10-16")
+        );
+        assert_eq!(
+            parse_date("Published October 16, 2019").as_deref(),
+            Some("2019-10-16")
+        );
+        assert_eq!(parse_date("3rd March 2021").as_deref(), Some("2021-03-03"));
+        assert_eq!(parse_date("1571212800").as_deref(), Some("2019-10-16"));
+        assert_eq!(parse_date("no date here"), None);
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(
+            date_from_url("https://example.org/2019/10/16/bridge/").as_deref(),
+            Some("2019-10-16")
+        );
+        assert_eq!(
+            date_from_url("https://example.org/news/bridge-123.html"),
+            None
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! Collect the metadata signals a page carries, in one pass over its elements.
+//!
+//! Gathers `<meta>` name/property/itemprop pairs, `<title>`, `<h1>`s,
+//! `<html lang>`, the canonical link, JSON-LD objects, `<time>` elements and
+//! byline candidates (`rel=author`, `itemprop=author`, class `author`/`byline`).
+//! Later modules (title, authors, dates, language) decide from these.
+
+use scraper::{ElementRef, Html, Node};
+use serde_json::Value;
+
+use crate::boilerplate;
+
+/// Everything metadata extraction looks at.
+#[derive(Debug, Default)]
+pub struct Signals {
+    /// `(key, content)`: key is the lower-cased `property`, `name` or `itemprop`.
+    pub metas: Vec<(String, String)>,
+    pub title_tag: Option<String>,
+    pub h1s: Vec<String>,
+    pub html_lang: Option<String>,
+    pub canonical: Option<String>,
+    pub jsonld: Vec<Value>,
+    /// `(datetime or text, is marked as publication date)`.
+    pub times: Vec<(String, bool)>,
+    /// Byline texts in document order, with their rank: 0 explicit author
+    /// markup (`rel`/`itemprop`), 1 a class, id or test id naming an author
+    /// or byline, 2 a link to an author page.
+    pub bylines: Vec<(String, u8)>,
+}
+
+impl Signals {
+    /// First non-empty meta content for any of `keys`, in key order.
+    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(mk, v)| mk == k && !v.trim().is_empty())
+                .map(|(_, v)| v.trim())
+        })
+    }
+}
+
+fn text_of(e: ElementRef) -> String {
+    let mut s = String::new();
+    for t in e.text() {
+        s.push_str(t);
+        s.push(' ');
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Walk the page once and gather the signals.
+pub fn collect(html: &Html) -> Signals {
+    let mut sig = Signals::default();
+    let mut byline_budget = 40usize;
+    for node in html.tree.root().descendants() {
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        match e.name() {
+            "html" if sig.html_lang.is_none() => {
+                sig.html_lang = e.attr("lang").or(e.attr("xml:lang")).map(str::to_string);
+            }
+            "meta" => {
+                let key = e
+                    .attr("property")
+                    .or(e.attr("name"))
+                    .or(e.attr("itemprop"))
+                    .or(e.attr("http-equiv"));
+                if let (Some(k), Some(c)) = (key, e.attr("content")) {
+                    sig.metas
+                        .push((k.trim().to_ascii_lowercase(), c.to_string()));
+                }
+                continue;
+            }
+            "title" if sig.title_tag.is_none() && !has_ancestor(el, "svg") => {
+                sig.title_tag = Some(text_of(el)).filter(|t| !t.is_empty());
+            }
+            "h1" if sig.h1s.len() < 8 && !boilerplate::is_hidden(e) => {
+                let t = text_of(el);
+                if !t.is_empty() {
+                    sig.h1s.push(t);
+                }
+            }
+            "link"
+                if sig.canonical.is_none()
+                    && e.attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                sig.canonical = e.attr("href").map(str::to_string);
+            }
+            "script" => {
+                if e.attr("type")
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                {
+                    let raw: String = el.text().collect();
+                    if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
+                        sig.jsonld.push(v);
+                    }
+                }
+                continue;
+            }
+            "time" if sig.times.len() < 20 => {
+                let marked = e.attr("pubdate").is_some()
+                    || e.attr("itemprop")
+                        .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                    || e.attr("class").is_some_and(|c| {
+                        let c = c.to_ascii_lowercase();
+                        c.contains("publish") || c.contains("pubdate") || c.contains("entry-date")
+                    });
+                let value = e
+                    .attr("datetime")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| text_of(el));
+                if !value.is_empty() {
+                    sig.times.push((value, marked));
+                }
+            }
+            _ => {}
+        }
+        // Byline candidates.
+        if byline_budget > 0
+            && let Some(rank) = byline_rank(e)
+        {
+            // itemprop=author may hold a nested itemprop=name; meta content too.
+            let t = if let Some(c) = e.attr("content") {
+                c.to_string()
+            } else {
+                text_of(el)
+            };
+            if !t.is_empty() && t.chars().count() < 200 {
+                byline_budget -= 1;
+                sig.bylines.push((t, rank));
+            }
+        }
+    }
+    sig
+}
+
+/// Is this element a byline, and how sure is that?
+fn byline_rank(e: &scraper::node::Element) -> Option<u8> {
+    if e.attr("rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || e.attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("author"))
+    {
+        return Some(0);
+    }
+    let names = [e.attr("class"), e.attr("id"), e.attr("data-testid")];
+    let classy = names.iter().flatten().any(|c| {
+        let c = c.to_ascii_lowercase();
+        (c.contains("author")
+            || c.contains("byline")
+            || c.contains("autor")
+            || c.contains("writer"))
+            && !c.contains("authorbox")
+            && !c.contains("author-box")
+            && !c.contains("author-bio")
+            && !c.contains("comment")
+            && !c.contains("avatar")
+            && !c.contains("image")
+    });
+    if classy {
+        return Some(1);
+    }
+    if e.name() == "a"
+        && e.attr("href").is_some_and(|h| {
+            let h = h.to_ascii_lowercase();
+            [
+                "/author/",
+                "/authors/",
+                "/autor/",
+                "/autoren/",
+                "/journalist/",
+                "/profile/",
+                "/people/",
+            ]
+            .iter()
+            .any(|p| h.contains(p))
+        })
+    {
+        return Some(2);
+    }
+    None
+}
+
+fn has_ancestor(el: ElementRef, tag: &str) -> bool {
+    el.ancestors()
+        .any(|a| matches!(a.value(), Node::Element(e) if e.name() == tag))
+}

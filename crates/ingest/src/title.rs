@@ -1,0 +1,164 @@
+//! The article's title: the headline, without the site name around it.
+//!
+//! Candidates: OpenGraph/Twitter title, JSON-LD `headline`, the page's
+//! `<h1>`, and `<title>`. A meta title wins when present; the `<h1>` when it
+//! is one segment of the `<title>` or the meta title; otherwise `<title>`
+//! with its site-name segment (" | Site", " - Site") removed.
+
+use crate::jsonld::LdInfo;
+use crate::signals::Signals;
+
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ",
+];
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn same(a: &str, b: &str) -> bool {
+    squash(a).to_lowercase() == squash(b).to_lowercase()
+}
+
+/// Remove a leading or trailing site-name segment.
+pub fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
+    let title = squash(title);
+    for sep in SEPARATORS {
+        if !title.contains(sep) {
+            continue;
+        }
+        let parts: Vec<&str> = title.split(sep).collect();
+        if let Some(h1) = h1
+            && let Some(p) = parts.iter().find(|p| same(p, h1))
+        {
+            return p.to_string();
+        }
+        let site_l = site.map(|s| s.to_lowercase());
+        let is_site = |p: &str| {
+            let p = p.to_lowercase();
+            site_l.as_deref().is_some_and(|s| {
+                let compact_p: String = p.chars().filter(|c| c.is_alphanumeric()).collect();
+                let compact_s: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
+                !compact_p.is_empty()
+                    && (compact_s.contains(&compact_p) || compact_p.contains(&compact_s))
+            })
+        };
+        let last = parts[parts.len() - 1];
+        if is_site(last) {
+            return parts[..parts.len() - 1].join(sep);
+        }
+        if is_site(parts[0]) {
+            return parts[1..].join(sep);
+        }
+        // A short last segment after a longer headline is usually the site.
+        if parts.len() >= 2 && last.split_whitespace().count() <= 4 {
+            let head = parts[..parts.len() - 1].join(sep);
+            if head.split_whitespace().count() >= 3 {
+                return head;
+            }
+        }
+    }
+    title
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Share of `h`'s words found in `t`.
+fn overlap(h: &str, t: &str) -> f32 {
+    let hw = words(h);
+    if hw.is_empty() {
+        return 0.0;
+    }
+    let tw = words(t);
+    hw.iter().filter(|w| tw.contains(w)).count() as f32 / hw.len() as f32
+}
+
+/// Choose the title: the visible headline (`<h1>`) when the page's meta
+/// title or `<title>` confirms it, else the meta title, else `<title>`.
+pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>) -> Option<String> {
+    let meta = sig
+        .meta(&["og:title", "twitter:title", "dc.title", "headline"])
+        .map(str::to_string)
+        .or_else(|| ld.headline.clone());
+    let reference: Vec<&str> = [
+        meta.as_deref(),
+        sig.title_tag.as_deref(),
+        ld.headline.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let h1 = sig
+        .h1s
+        .iter()
+        .filter(|h| h.chars().count() >= 3)
+        .map(|h| {
+            let fit = reference
+                .iter()
+                .map(|r| {
+                    if overlap(r, h) >= 0.4 {
+                        overlap(h, r)
+                    } else {
+                        0.0
+                    }
+                })
+                .fold(0.0f32, f32::max);
+            (h, fit)
+        })
+        .filter(|(_, o)| *o >= 0.6)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(h, _)| squash(h));
+    if h1.is_some() {
+        return h1;
+    }
+    // An unconfirmed <h1> is often the site's name: strip it like one.
+    let first_h1 = sig.h1s.first().map(String::as_str);
+    let site = site.or(first_h1);
+    if let Some(m) = meta {
+        let m = strip_site(&m, site, None);
+        if !m.is_empty() {
+            return Some(m);
+        }
+    }
+    if let Some(t) = sig.title_tag.as_deref() {
+        let t = strip_site(t, site, None);
+        if !t.is_empty() {
+            return Some(t);
+        }
+    }
+    first_h1.map(squash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_site_suffix() {
+        assert_eq!(
+            strip_site(
+                "Bridge reopens after repairs | The Daily Example",
+                Some("The Daily Example"),
+                None
+            ),
+            "Bridge reopens after repairs"
+        );
+        assert_eq!(
+            strip_site(
+                "Daily Example - Bridge reopens after repairs",
+                Some("Daily Example"),
+                None
+            ),
+            "Bridge reopens after repairs"
+        );
+        assert_eq!(
+            strip_site("Bridge reopens after repairs - Example", None, None),
+            "Bridge reopens after repairs"
+        );
+    }
+}
