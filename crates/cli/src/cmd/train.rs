@@ -22,6 +22,9 @@ pub enum Model {
     /// The named-entity recogniser (CoNLL-2003 train, dev for model selection,
     /// country gazetteer).
     Ner(Common),
+    /// The event classifier (CAMEO PentaClass sentences, every fifth line held
+    /// out, plus the PLOVER gold-standard sentences).
+    Events(Common),
 }
 
 #[derive(Debug, clap::Args)]
@@ -29,9 +32,9 @@ pub struct Common {
     /// The shared data folder.
     #[arg(long, value_name = "DIR", default_value = "../shared/data")]
     pub data: PathBuf,
-    /// Where to write the artifact.
-    #[arg(long, value_name = "FILE", default_value = "crates/nlp/models/ner.bin")]
-    pub out: PathBuf,
+    /// Where to write the artifact (default: crates/nlp/models/<model>.bin).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
     /// Seed for the training order.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
@@ -40,6 +43,7 @@ pub struct Common {
 pub fn run(args: Args) -> Result<Outcome> {
     match args.model {
         Model::Ner(c) => train_ner(c),
+        Model::Events(c) => train_events(c),
     }
 }
 
@@ -60,10 +64,56 @@ fn train_ner(c: Common) -> Result<Outcome> {
         report.best_epoch,
         report.dev.summary()
     );
-    write_artifact(&c.out, &model.to_bytes())?;
+    let out = c.out.unwrap_or_else(|| "crates/nlp/models/ner.bin".into());
+    write_artifact(&out, &model.to_bytes())?;
     eprintln!(
         "wrote {} in {:.1}s",
-        c.out.display(),
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Outcome { ok: 1, failed: 0 })
+}
+
+fn train_events(c: Common) -> Result<Outcome> {
+    use tidings_nlp::events::classifier::FitConfig;
+    use tidings_nlp::events::lexicon::Lexicon;
+    use tidings_nlp::events::training;
+
+    let started = std::time::Instant::now();
+    let dir = c.data.join("events");
+    let penta = training::load_pentaclass(&dir.join("cameo-train.jsonl"))
+        .with_context(|| format!("cannot read the event sentences in {}", dir.display()))?;
+    let gsr = training::load_plover_gsr(&dir.join("PLOVER_GSR_CAMEO.json"))
+        .with_context(|| format!("cannot read the PLOVER sentences in {}", dir.display()))?;
+    let (mut train, mut held) = (Vec::new(), Vec::new());
+    for (i, e) in penta.into_iter().enumerate() {
+        if training::is_held_out(i) {
+            held.push(e);
+        } else {
+            train.push(e);
+        }
+    }
+    train.extend(gsr);
+    let lexicon = Lexicon::builtin();
+    let model = training::train(&lexicon, &train, &FitConfig::default());
+    let gold: Vec<u8> = held.iter().map(|e| e.label).collect();
+    let pred: Vec<u8> = held
+        .iter()
+        .map(|e| model.predict(&training::text_features(&lexicon, &e.text)))
+        .collect();
+    let (acc, f1) = training::macro_f1(&gold, &pred);
+    eprintln!(
+        "trained on {} sentences; {} held out: accuracy {acc:.3}, macro-F1 {f1:.3}",
+        train.len(),
+        held.len()
+    );
+    let out = c
+        .out
+        .unwrap_or_else(|| "crates/nlp/models/events.bin".into());
+    write_artifact(&out, &model.to_bytes())?;
+    eprintln!(
+        "wrote {} in {:.1}s",
+        out.display(),
         started.elapsed().as_secs_f64()
     );
     Ok(Outcome { ok: 1, failed: 0 })
