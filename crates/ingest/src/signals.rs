@@ -80,7 +80,7 @@ pub fn collect(html: &Html) -> Signals {
                 sig.title_tag = Some(text_of(el)).filter(|t| !t.is_empty());
             }
             "h1" if sig.h1s.len() < 8 && !boilerplate::is_hidden(e) => {
-                let t = text_of(el);
+                let t = without_kicker(el).unwrap_or_else(|| text_of(el));
                 if !t.is_empty() {
                     sig.h1s.push(t);
                 }
@@ -185,6 +185,34 @@ fn byline_rank(e: &scraper::node::Element) -> Option<u8> {
         return Some(2);
     }
     None
+}
+
+/// A headline often opens with a kicker in its own element ("Brexit" then
+/// the headline proper): when the `<h1>` has two or more child elements with
+/// text and the first is short, the headline is the rest.
+fn without_kicker(h1: ElementRef) -> Option<String> {
+    let children: Vec<ElementRef> = h1
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| c.text().any(|t| !t.trim().is_empty()))
+        .collect();
+    if children.len() < 2 {
+        return None;
+    }
+    let kicker = text_of(children[0]);
+    if kicker.split_whitespace().count() > 5 {
+        return None;
+    }
+    let loose_text = h1
+        .children()
+        .any(|c| c.value().as_text().is_some_and(|t| t.trim().len() > 3));
+    if loose_text {
+        return None;
+    }
+    let rest: Vec<String> = children[1..].iter().map(|c| text_of(*c)).collect();
+    let rest = rest.join(" ");
+    (rest.split_whitespace().count() >= 2)
+        .then(|| rest.trim_start_matches([':', '-', '–', ' ']).to_string())
 }
 
 fn has_ancestor(el: ElementRef, tag: &str) -> bool {
