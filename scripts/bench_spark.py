@@ -57,7 +57,7 @@ def main() -> int:
     sample = make_input(200, "sample")
     words = sum(len(news.article(i)["text"].split()) for i in range(min(args.articles, 1000)))
     spark = (SparkSession.builder.master(f"local[{args.cores}]").appName("tidings-bench")
-             .config("spark.ui.enabled", "false")
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
              .config("spark.driver.memory", "4g")
              .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")

@@ -22,7 +22,7 @@ start=$(date +%s)
 echo "   installed in $(( $(date +%s) - start )) s"
 
 echo "== cargo clippy (the Python bindings)"
-cargo clippy -p tidings-python --all-targets --features python --release -- -D warnings
+cargo clippy -p tidings-python --no-deps --all-targets --features python --release -- -D warnings
 
 echo "== maturin build (abi3 wheel)"
 rm -rf target/wheels
