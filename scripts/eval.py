@@ -50,8 +50,10 @@ ANNOTATE_SETS = [
      [("f1", "all-kinds F1"), ("e2e_f1", "all-kinds end-to-end F1")]),
     ("tbaq", "time/tbaq.jsonl", "timexes", [],
      [("relaxed_f1", "relaxed F1"), ("value_f1", "value F1"), ("strict_f1", "strict F1")]),
-    ("cameo-train", "events/cameo-train.jsonl", "events", [],
+    ("cameo-heldout", "events/cameo-train.jsonl", "events", [],
      [("macro_f1", "macro-F1"), ("accuracy", "accuracy")]),
+    ("cameo-train", "events/cameo-train.jsonl", "events", [],
+     [("macro_f1", "macro-F1 (training fit)")]),
 ]
 EXTRACT_SETS = [
     ("zyte", "extract/zyte", [("shingle_f1", "shingle F1")]),
@@ -77,6 +79,24 @@ def score(layer, gold, pred, extra):
         raise RuntimeError(f"score.py {layer} failed: {out.stderr.strip()}")
     text = out.stdout
     return json.loads(text[: text.rindex("}") + 1])
+
+
+# Sets that are a fixed part of a gold file: the event classifier never saw
+# line i of cameo-train.jsonl when i % 5 == 0 (crates/nlp/src/events/training.rs).
+SUBSETS = {"cameo-heldout": lambda i: i % 5 == 0}
+
+
+def subset_gold(name, gold, tmp):
+    """The gold file itself, or the part of it that `name` scores."""
+    keep = SUBSETS.get(name)
+    if keep is None:
+        return gold
+    dest = tmp / f"{name}.gold.jsonl"
+    with open(gold, encoding="utf-8") as f, open(dest, "w", encoding="utf-8") as o:
+        for i, line in enumerate(f):
+            if keep(i):
+                o.write(line)
+    return dest
 
 
 def annotate_input(gold, dest):
@@ -105,6 +125,7 @@ def run_all(tidings, only):
             if not gold.exists():
                 print(f"skip {name}: {gold} is absent", file=sys.stderr)
                 continue
+            gold = subset_gold(name, gold, tmp)
             if name not in annotated:
                 inp, out = tmp / f"{name}.in.jsonl", tmp / f"{name}.out.jsonl"
                 annotate_input(gold, inp)
