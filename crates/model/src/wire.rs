@@ -328,6 +328,9 @@ pub struct ExtractOutput {
     pub url: Option<String>,
     /// `article`, or what else the page is (`listing`, `product`, `forum`...).
     pub page_type: String,
+    /// A hash of the normalised body: the same article twice has the same hash.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub content_hash: String,
     /// Body text, paragraphs split by blank lines.
     pub text: String,
 }

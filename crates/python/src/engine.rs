@@ -79,6 +79,7 @@ pub fn extract_page(
         language: a.language,
         url: a.url,
         page_type: a.page_type,
+        content_hash: a.content_hash,
         text: a.text,
     })
 }

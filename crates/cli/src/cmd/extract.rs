@@ -150,6 +150,7 @@ pub fn extract_bytes(id: &str, path: &str, bytes: &[u8]) -> Result<ExtractOutput
         language: a.language,
         url: a.url,
         page_type: a.page_type,
+        content_hash: a.content_hash,
         text: a.text,
     })
 }
