@@ -88,7 +88,8 @@ const GENERIC_ACTORS: &[&str] = &[
     "diplomats",
 ];
 
-/// Capitalised words that do not start a name.
+/// Capitalised words that do not start a name, besides month and weekday
+/// names ([`not_a_name`]).
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -122,25 +123,6 @@ const NOT_NAMES: &[&str] = &[
     "pushed",
     "ahead",
     "thursday's",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "if",
     "when",
     "while",
@@ -252,7 +234,7 @@ pub fn candidates(
             while first > 0
                 && is_capitalised(doc.slice(tokens[first - 1].span))
                 && tokens[first - 1].kind == TokenKind::Word
-                && !NOT_NAMES.contains(&words[first - 1].as_str())
+                && !not_a_name(&words[first - 1])
             {
                 first -= 1;
             }
@@ -283,7 +265,7 @@ fn capitalised_runs(doc: &Document, tokens: &[Token], words: &[String]) -> Vec<C
         let cap = |j: usize| {
             tokens[j].kind == TokenKind::Word
                 && is_capitalised(doc.slice(tokens[j].span))
-                && !NOT_NAMES.contains(&words[j].as_str())
+                && !not_a_name(&words[j])
         };
         if !cap(i) {
             i += 1;
@@ -452,4 +434,9 @@ pub fn place(cands: &[Candidate], clause: (usize, usize), at: usize) -> Option<W
         })
         .or_else(|| places().next())
         .map(|c| c.who)
+}
+
+/// A capitalised word that never starts an actor's name.
+fn not_a_name(w: &str) -> bool {
+    NOT_NAMES.contains(&w) || crate::time::lexicon::is_month_or_weekday_name(w)
 }

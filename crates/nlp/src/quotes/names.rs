@@ -202,34 +202,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "well",
 ];
 
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
+/// Month abbreviations with their stop; full month and weekday names come
+/// from [`crate::time::lexicon::is_month_or_weekday_name`].
+const CALENDAR: &[&str] = &["jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."];
 
 /// Lower-case words allowed inside a name run between capitalised words.
 const PARTICLES: &[&str] = &[
@@ -245,7 +220,8 @@ pub(crate) fn is_function_word(w: &str) -> bool {
 }
 
 pub(crate) fn is_calendar(w: &str) -> bool {
-    CALENDAR.iter().any(|h| h.eq_ignore_ascii_case(w))
+    crate::time::lexicon::is_month_or_weekday_name(w)
+        || CALENDAR.iter().any(|h| h.eq_ignore_ascii_case(w))
 }
 
 /// Can token `i` be part of a name?

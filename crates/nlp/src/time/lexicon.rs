@@ -262,6 +262,35 @@ fn find<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }
 
+/// The months' and weekdays' full names: capitalised words that are not names.
+const CALENDAR_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Is `w` (any case) the full name of a month or weekday? Abbreviations do
+/// not count: "Jan" is also a given name.
+pub fn is_month_or_weekday_name(w: &str) -> bool {
+    CALENDAR_NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
 /// Month number of a month name or its abbreviation ("Sept.", "aug").
 /// "may" and "march" are ambiguous; the recogniser checks capitalisation.
 pub fn month(w: &str) -> Option<u32> {

@@ -26,83 +26,14 @@ const CONNECTORS: &[&str] = &[
     "of", "de", "del", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "&",
 ];
 
+/// Capitalised words that are not names, besides month and weekday names
+/// ([`not_a_name`]).
 const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "i",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "he",
-    "she",
-    "it",
-    "we",
-    "they",
-    "you",
-    "his",
-    "her",
-    "its",
-    "our",
-    "their",
-    "my",
-    "your",
-    "but",
-    "and",
-    "or",
-    "if",
-    "when",
-    "while",
-    "as",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "after",
-    "before",
-    "there",
-    "here",
-    "what",
-    "who",
-    "why",
-    "how",
-    "some",
-    "many",
-    "most",
-    "all",
-    "no",
-    "not",
-    "yes",
-    "so",
-    "yet",
-    "also",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sir",
-    "dame",
+    "i", "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "we", "they",
+    "you", "his", "her", "its", "our", "their", "my", "your", "but", "and", "or", "if", "when",
+    "while", "as", "in", "on", "at", "for", "with", "after", "before", "there", "here", "what",
+    "who", "why", "how", "some", "many", "most", "all", "no", "not", "yes", "so", "yet", "also",
+    "mr", "mrs", "ms", "dr", "sir", "dame",
 ];
 
 const ORG_WORDS: &[&str] = &[
@@ -280,7 +211,7 @@ fn name_in_run(
         if is_title {
             titled = true;
             lo += 1;
-        } else if NOT_NAMES.contains(&f.as_str())
+        } else if not_a_name(&f)
             || (lo == 0
                 && initial
                 && toks.len() > 1
@@ -299,7 +230,7 @@ fn name_in_run(
     let span = Span::new(first.span.start, toks.last()?.span.end);
     let text = doc.slice(span);
     let words: Vec<String> = toks.iter().map(|t| fold(doc.slice(t.span))).collect();
-    if words.len() == 1 && NOT_NAMES.contains(&words[0].as_str()) {
+    if words.len() == 1 && not_a_name(&words[0]) {
         return None;
     }
     if initial
@@ -339,4 +270,9 @@ fn name_in_run(
         }
     };
     Some((span, etype))
+}
+
+/// A capitalised word that is never a name by itself.
+fn not_a_name(w: &str) -> bool {
+    NOT_NAMES.contains(&w) || crate::time::lexicon::is_month_or_weekday_name(w)
 }
