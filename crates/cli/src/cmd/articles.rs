@@ -4,9 +4,9 @@ use anyhow::{Context, Result};
 use tidings_store::{ArticleQuery, Page, Store};
 
 use crate::batch::Outcome;
-use crate::cmd::store_args::{DbArg, parse_date};
+use crate::cmd::store_args::{DbArg, ListArgs};
 use crate::io;
-use crate::tabular::{self, Format};
+use crate::tabular;
 
 /// Search stored articles by words in the title or text, newest first.
 #[derive(Debug, clap::Args)]
@@ -14,20 +14,8 @@ pub struct Args {
     /// Words in the title or text (all must match; stemmed).
     #[arg(long, value_name = "WORDS")]
     pub q: Option<String>,
-    /// Published on or after this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub from: Option<chrono::NaiveDate>,
-    /// Published on or before this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub to: Option<chrono::NaiveDate>,
-    /// Results to show (at most 200).
-    #[arg(long, default_value_t = 20)]
-    pub limit: u32,
-    /// Results to skip, for the next page.
-    #[arg(long, default_value_t = 0)]
-    pub offset: u32,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub list: ListArgs,
     #[command(flatten)]
     pub db: DbArg,
 }
@@ -36,16 +24,16 @@ pub fn run(args: Args) -> Result<Outcome> {
     let store = args.db.open_existing()?;
     let query = ArticleQuery {
         q: args.q.clone(),
-        from: args.from,
-        to: args.to,
+        from: args.list.from,
+        to: args.list.to,
     };
     let page = store
-        .articles(&query, Page::new(args.limit, args.offset))
+        .articles(&query, Page::new(args.list.limit, args.list.offset))
         .context("cannot search the store")?;
     let mut out = io::open_output(None)?;
     tabular::write(
         &mut *out,
-        args.format,
+        args.list.format,
         &["id", "date", "title", "site", "url"],
         &[20, 10, 60, 20, 60],
         &page.items,

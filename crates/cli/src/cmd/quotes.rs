@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use tidings_store::{Page, QuoteQuery, QuoteRow, Store};
 
 use crate::batch::Outcome;
-use crate::cmd::store_args::{DbArg, parse_date};
+use crate::cmd::store_args::{DbArg, ListArgs};
 use crate::io;
 use crate::tabular::{self, Format};
 
@@ -20,20 +20,8 @@ pub struct Args {
     /// Words in the quote.
     #[arg(long, value_name = "WORDS")]
     pub q: Option<String>,
-    /// Published on or after this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub from: Option<chrono::NaiveDate>,
-    /// Published on or before this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub to: Option<chrono::NaiveDate>,
-    /// Results to show (at most 200).
-    #[arg(long, default_value_t = 20)]
-    pub limit: u32,
-    /// Results to skip, for the next page.
-    #[arg(long, default_value_t = 0)]
-    pub offset: u32,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub list: ListArgs,
     #[command(flatten)]
     pub db: DbArg,
 }
@@ -43,15 +31,15 @@ pub fn run(args: Args) -> Result<Outcome> {
     let query = QuoteQuery {
         speaker: args.speaker.clone(),
         q: args.q.clone(),
-        from: args.from,
-        to: args.to,
+        from: args.list.from,
+        to: args.list.to,
         ..Default::default()
     };
     let page = store
-        .quotes(&query, Page::new(args.limit, args.offset))
+        .quotes(&query, Page::new(args.list.limit, args.list.offset))
         .context("cannot search the store")?;
     let mut out = io::open_output(None)?;
-    write_quotes(&mut *out, args.format, &page.items)?;
+    write_quotes(&mut *out, args.list.format, &page.items)?;
     out.flush().context("cannot write output")?;
     Ok(Outcome {
         ok: page.items.len(),
