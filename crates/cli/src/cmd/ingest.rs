@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use tidings_model::wire::AnnotateInput;
 use tidings_model::{Document, Meta};
 use tidings_nlp::Pipeline;
-use tidings_store::{Provenance, SqliteStore, Store, Stored, content_hash};
+use tidings_store::{Provenance, Store, Stored, content_hash};
 
 use crate::batch::{CHUNK, Outcome, guarded};
 use crate::cmd::extract::{PAGE_SUFFIXES, extract_file, page_id};
@@ -96,9 +96,8 @@ pub fn run(args: Args) -> Result<Outcome> {
             .context("cannot start the worker threads")?;
     }
     let sources = plan(&args.sources)?;
-    let path = args.db.path();
-    let store = SqliteStore::open(&path)
-        .with_context(|| format!("cannot open the store {}", path.display()))?;
+    let store = args.db.open()?;
+    let store = store.as_ref();
     let pipeline = Pipeline::new().context("cannot load the annotation models")?;
     let bar = progress(&sources, args.quiet);
     let started = Instant::now();
@@ -110,7 +109,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 for p in pages {
                     chunk.push(Item::Page(p));
                     if chunk.len() == CHUNK {
-                        process(&pipeline, &store, &mut chunk, &mut tally, &bar)?;
+                        process(&pipeline, store, &mut chunk, &mut tally, &bar)?;
                     }
                 }
             }
@@ -142,13 +141,13 @@ pub fn run(args: Args) -> Result<Outcome> {
                         line,
                     });
                     if chunk.len() == CHUNK {
-                        process(&pipeline, &store, &mut chunk, &mut tally, &bar)?;
+                        process(&pipeline, store, &mut chunk, &mut tally, &bar)?;
                     }
                 }
             }
         }
     }
-    process(&pipeline, &store, &mut chunk, &mut tally, &bar)?;
+    process(&pipeline, store, &mut chunk, &mut tally, &bar)?;
     bar.finish_and_clear();
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
@@ -161,7 +160,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             tally.failed,
             secs,
             n as f64 / secs.max(1e-9),
-            path.display()
+            args.db.shown()
         );
     }
     Ok(Outcome {
@@ -173,7 +172,7 @@ pub fn run(args: Args) -> Result<Outcome> {
 /// Annotate a chunk in parallel and store it in input order.
 fn process(
     pipeline: &Pipeline,
-    store: &SqliteStore,
+    store: &dyn Store,
     chunk: &mut Vec<Item>,
     tally: &mut Tally,
     bar: &ProgressBar,

@@ -156,7 +156,7 @@ impl PgStore {
 }
 
 /// `url` with any password replaced by `***`.
-fn redact(url: &str) -> String {
+pub fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_string();
     };
