@@ -4,13 +4,17 @@
 //! which creates a cluster in a temporary folder (about 3 s), and keeps it
 //! alive by holding a pipe open: when the cluster value is dropped, or the
 //! process that started it exits for any reason, the pipe closes and
-//! `pg_virtualenv` stops the server and deletes the cluster. With
+//! `pg_virtualenv` stops the server and deletes the cluster. The cluster's
+//! URL comes back through a file, and `pg_virtualenv`'s own output goes
+//! nowhere, so that its clean-up never writes to a closed pipe (which would
+//! kill it half-way and leave the server running). With
 //! `TIDINGS_TEST_POSTGRES` set to a server URL (its `postgres` database, as a
 //! superuser), that server is used instead and nothing is started.
 
-use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use postgres::{Client, NoTls};
 
@@ -21,10 +25,13 @@ pub struct TempCluster {
     keeper: Option<(Child, ChildStdin)>,
 }
 
-/// The script run inside the cluster: print its URL, then wait for the pipe
-/// to close.
-const HOLD: &str =
-    "echo \"TIDINGS_PG_URL=postgres://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$PGDATABASE\"; exec cat >/dev/null";
+/// The script run inside the cluster: write its URL to the file `$0` (then
+/// rename, so the file appears whole), then wait for the pipe to close.
+const HOLD: &str = "echo \"postgres://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$PGDATABASE\" > \"$0.part\" \
+                    && mv \"$0.part\" \"$0\"; exec cat >/dev/null";
+
+/// How long a cluster may take to start.
+const START_TIMEOUT: Duration = Duration::from_secs(120);
 
 impl TempCluster {
     /// Start a cluster, or use `TIDINGS_TEST_POSTGRES`. The error says why
@@ -36,11 +43,18 @@ impl TempCluster {
         {
             return Ok(TempCluster { url, keeper: None });
         }
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let url_file: PathBuf = std::env::temp_dir().join(format!(
+            "tidings-pg-{}-{}.url",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
         let mut child = Command::new("pg_virtualenv")
             .args(["-t", "-o", "fsync=off", "-o", "max_connections=200"])
             .args(["sh", "-c", HOLD])
+            .arg(&url_file)
             .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
+            .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| {
@@ -49,20 +63,25 @@ impl TempCluster {
                 )
             })?;
         let stdin = child.stdin.take().ok_or("no pipe to pg_virtualenv")?;
-        let stdout = child.stdout.take().ok_or("no pipe from pg_virtualenv")?;
-        for line in BufReader::new(stdout).lines() {
-            let line = line.map_err(|e| format!("cannot read from pg_virtualenv: {e}"))?;
-            if let Some(url) = line.strip_prefix("TIDINGS_PG_URL=") {
+        let started = Instant::now();
+        loop {
+            if let Ok(url) = std::fs::read_to_string(&url_file) {
+                let _ = std::fs::remove_file(&url_file);
                 return Ok(TempCluster {
-                    url: url.to_string(),
+                    url: url.trim().to_string(),
                     keeper: Some((child, stdin)),
                 });
             }
+            if let Ok(Some(status)) = child.try_wait() {
+                return Err(format!("pg_virtualenv could not start a cluster ({status})"));
+            }
+            if started.elapsed() > START_TIMEOUT {
+                drop(stdin);
+                let _ = child.kill();
+                return Err("pg_virtualenv did not start a cluster in time".into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
         }
-        let status = child.wait().map_err(|e| e.to_string())?;
-        Err(format!(
-            "pg_virtualenv could not start a cluster ({status})"
-        ))
     }
 
     /// The URL of the server's `postgres` database.
@@ -73,7 +92,7 @@ impl TempCluster {
     /// Create a new, empty database named after `prefix` (plus a number unique
     /// in this process) and return its URL.
     pub fn new_database(&self, prefix: &str) -> Result<String, postgres::Error> {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
+        static NEXT_DB: AtomicU64 = AtomicU64::new(0);
         let name = format!(
             "{}_{}_{}",
             prefix
@@ -82,7 +101,7 @@ impl TempCluster {
                 .collect::<String>()
                 .to_lowercase(),
             std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
+            NEXT_DB.fetch_add(1, Ordering::Relaxed)
         );
         let mut admin = Client::connect(&self.url, NoTls)?;
         admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
