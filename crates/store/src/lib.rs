@@ -34,8 +34,8 @@ mod write;
 use chrono::NaiveDate;
 
 pub use export::Layer;
-pub use records::*;
 pub use pg::PgStore;
+pub use records::*;
 pub use sqlite::SqliteStore;
 pub use write::content_hash;
 
@@ -52,7 +52,9 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("PostgreSQL: {}", pg_message(.0))]
     Postgres(#[from] postgres::Error),
-    #[error("document {doc}: its text or metadata holds a NUL character, which PostgreSQL cannot store")]
+    #[error(
+        "document {doc}: its text or metadata holds a NUL character, which PostgreSQL cannot store"
+    )]
     Nul { doc: String },
     #[error("the write kept conflicting with other writers; try again")]
     Conflict,

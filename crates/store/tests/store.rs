@@ -182,7 +182,6 @@ on_both_backends!(
     an_article_is_all_or_nothing,
     a_batch_stores_each_article_or_names_why_not,
     ids_sort_by_publication_date_whatever_the_ingest_order,
-
 );
 
 fn src() -> Provenance {
@@ -597,10 +596,16 @@ fn postgres_search_takes_web_search_syntax_and_folds_accents() {
         return;
     };
     store
-        .put(&report("a", "2025-03-01", "Zoë Ångström", "tariffs"), &src())
+        .put(
+            &report("a", "2025-03-01", "Zoë Ångström", "tariffs"),
+            &src(),
+        )
         .unwrap();
     store
-        .put(&report("b", "2025-03-02", "Rui Mota", "tariff quotas"), &src())
+        .put(
+            &report("b", "2025-03-02", "Rui Mota", "tariff quotas"),
+            &src(),
+        )
         .unwrap();
     let quotes = |q: &str| {
         store

@@ -73,7 +73,9 @@ impl TempCluster {
                 });
             }
             if let Ok(Some(status)) = child.try_wait() {
-                return Err(format!("pg_virtualenv could not start a cluster ({status})"));
+                return Err(format!(
+                    "pg_virtualenv could not start a cluster ({status})"
+                ));
             }
             if started.elapsed() > START_TIMEOUT {
                 drop(stdin);

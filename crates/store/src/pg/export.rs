@@ -66,7 +66,10 @@ pub(crate) fn export(
                     .map_err(StoreError::from)?
                     .map_or(Value::Null, Value::Bool)
             } else {
-                match r.try_get::<_, Option<String>>(i).map_err(StoreError::from)? {
+                match r
+                    .try_get::<_, Option<String>>(i)
+                    .map_err(StoreError::from)?
+                {
                     None => Value::Null,
                     Some(s) if layer == Layer::Articles && *name == "authors" => {
                         serde_json::from_str(&s).unwrap_or(Value::Null)

@@ -136,10 +136,7 @@ impl PgStore {
     }
 
     /// Run `f` on a connection from the pool (a new one when none is idle).
-    fn with<T>(
-        &self,
-        f: impl FnOnce(&mut Conn) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
+    fn with<T>(&self, f: impl FnOnce(&mut Conn) -> Result<T, StoreError>) -> Result<T, StoreError> {
         let idle = self
             .pool
             .lock()

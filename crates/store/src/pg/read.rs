@@ -50,7 +50,8 @@ pub(crate) fn names_query(input: &str, prefix: bool) -> Option<String> {
 
 /// The user's search text, when it has any words.
 fn search_text(q: Option<&str>) -> Option<String> {
-    q.filter(|s| !words_of(Some(s)).is_empty()).map(String::from)
+    q.filter(|s| !words_of(Some(s)).is_empty())
+        .map(String::from)
 }
 
 /// Ids of entities with a name or alias matching the names query `$p`.
@@ -106,7 +107,12 @@ impl Sql {
     }
 
     /// Constrain an ISO date text column to a date range.
-    fn dates(&mut self, column: &str, from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) {
+    fn dates(
+        &mut self,
+        column: &str,
+        from: Option<chrono::NaiveDate>,
+        to: Option<chrono::NaiveDate>,
+    ) {
         if let Some(d) = from {
             let p = self.bind(d.to_string());
             self.add(format!("{column} >= {p}"));
@@ -623,7 +629,10 @@ mod tests {
             names_query("Keir Starmer's", true).as_deref(),
             Some("'keir' & 'starmer' & 's':*")
         );
-        assert_eq!(names_query("O'Brien & | !", false).as_deref(), Some("'o' & 'brien'"));
+        assert_eq!(
+            names_query("O'Brien & | !", false).as_deref(),
+            Some("'o' & 'brien'")
+        );
         assert_eq!(names_query(" -- ", false), None);
     }
 }

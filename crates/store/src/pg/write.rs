@@ -93,7 +93,12 @@ pub(crate) fn put_batch(
 fn check(doc: &Document) -> Result<(), StoreError> {
     check_spans(doc)?;
     let m = &doc.meta;
-    let fields = [Some(&doc.text), m.title.as_ref(), m.url.as_ref(), m.site.as_ref()];
+    let fields = [
+        Some(&doc.text),
+        m.title.as_ref(),
+        m.url.as_ref(),
+        m.site.as_ref(),
+    ];
     if fields.iter().flatten().any(|s| s.contains('\0')) {
         return Err(StoreError::Nul {
             doc: doc.id.clone(),
@@ -210,7 +215,10 @@ fn try_group(client: &mut Client, group: &[Prepared]) -> Result<Vec<Stored>, Sto
         .collect();
     if fresh.is_empty() {
         tx.commit()?;
-        return Ok(group.iter().map(|p| Stored::Unchanged(known[&p.hash])).collect());
+        return Ok(group
+            .iter()
+            .map(|p| Stored::Unchanged(known[&p.hash]))
+            .collect());
     }
     let replaced = remove_by_url(&mut tx, group, &fresh)?;
     let inserted = insert_articles(&mut tx, group, &fresh, &ids)?;
@@ -246,7 +254,13 @@ fn try_group(client: &mut Client, group: &[Prepared]) -> Result<Vec<Stored>, Sto
         .map(|(p, (id, _))| {
             if let Some(&k) = known.get(&p.hash) {
                 Stored::Unchanged(k)
-            } else if p.doc.meta.url.as_ref().is_some_and(|u| replaced.contains(u)) {
+            } else if p
+                .doc
+                .meta
+                .url
+                .as_ref()
+                .is_some_and(|u| replaced.contains(u))
+            {
                 Stored::Replaced(*id)
             } else {
                 Stored::Added(*id)
@@ -528,7 +542,14 @@ fn insert_layers(
     )?;
     let mut w = BinaryCopyInWriter::new(
         sink,
-        &[Type::INT8, Type::INT8, Type::INT8, Type::INT8, Type::TEXT, Type::BOOL],
+        &[
+            Type::INT8,
+            Type::INT8,
+            Type::INT8,
+            Type::INT8,
+            Type::TEXT,
+            Type::BOOL,
+        ],
     );
     for l in &locals {
         for e in &l.p.doc.entities {
