@@ -367,17 +367,17 @@ pub(crate) fn quotes(
         let p = s.bind(text);
         s.add(format!("q.tsv @@ websearch_to_tsquery('tidings', {p})"));
     }
-    if let Some(speaker) = q.speaker.as_deref() {
-        if let Some(names) = names_query(speaker, false) {
-            // Resolved speakers by any alias of their entity; unresolved ones
-            // by the attributing phrase.
-            let n = s.bind(names);
-            let p = s.bind(speaker.to_string());
-            s.add(format!(
-                "(q.speaker_entity IN ({}) OR q.speaker_tsv @@ websearch_to_tsquery('tidings', {p}))",
-                entities_named(&n)
-            ));
-        }
+    if let Some(speaker) = q.speaker.as_deref()
+        && let Some(names) = names_query(speaker, false)
+    {
+        // Resolved speakers by any alias of their entity; unresolved ones by
+        // the attributing phrase.
+        let n = s.bind(names);
+        let p = s.bind(speaker.to_string());
+        s.add(format!(
+            "(q.speaker_entity IN ({}) OR q.speaker_tsv @@ websearch_to_tsquery('tidings', {p}))",
+            entities_named(&n)
+        ));
     }
     if let Some(e) = q.speaker_entity {
         let p = s.bind(e);

@@ -31,7 +31,7 @@ pub const MIGRATIONS: &[&str] = &[V1];
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Key of the advisory lock held while migrating.
-const MIGRATION_LOCK: i64 = 0x7469_6469_6e67_73; // "tidings"
+const MIGRATION_LOCK: i64 = 0x0074_6964_696e_6773; // "tidings"
 
 const V1: &str = r#"
 CREATE EXTENSION IF NOT EXISTS unaccent;
