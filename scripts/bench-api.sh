@@ -5,7 +5,8 @@
 #   scripts/bench-api.sh [ARTICLES=100000] [DB=target/bench/api.db]
 #
 # DB may be a PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DBNAME; the
-# database must exist).
+# database must exist). SYNTH=0 skips the (idempotent) synth step when the
+# store is already filled.
 #
 # Needs wrk (Debian package `wrk`) and python3. The store is generated once
 # (`tidings synth`, repeatable) and reused on later runs.
@@ -20,7 +21,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 cargo build --release -q -p tidings
 BIN=target/release/tidings
 case "$DB" in postgres://* | postgresql://*) ;; *) mkdir -p "$(dirname "$DB")" ;; esac
-$BIN synth --articles "$N" --db "$DB"
+[ "${SYNTH:-1}" = 0 ] || $BIN synth --articles "$N" --db "$DB"
 $BIN serve --db "$DB" --addr "127.0.0.1:$PORT" 2>/dev/null &
 SERVER=$!
 trap 'kill $SERVER' EXIT

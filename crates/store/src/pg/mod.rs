@@ -118,7 +118,11 @@ impl PgStore {
 
     fn connect(&self) -> Result<Conn, StoreError> {
         let mut client = self.config.connect(NoTls)?;
-        client.batch_execute("SET application_name = 'tidings'")?;
+        // Searches differ widely in how many rows they match, so each query
+        // is planned for its own parameters rather than once for all.
+        client.batch_execute(
+            "SET application_name = 'tidings'; SET plan_cache_mode = force_custom_plan",
+        )?;
         Ok(Conn {
             client,
             statements: HashMap::new(),

@@ -367,28 +367,48 @@ pub(crate) fn quotes(
         let p = s.bind(text);
         s.add(format!("q.tsv @@ websearch_to_tsquery('tidings', {p})"));
     }
-    if let Some(speaker) = q.speaker.as_deref()
-        && let Some(names) = names_query(speaker, false)
-    {
-        // Resolved speakers by any alias of their entity; unresolved ones by
-        // the attributing phrase.
-        let n = s.bind(names);
-        let p = s.bind(speaker.to_string());
-        s.add(format!(
-            "(q.speaker_entity IN ({}) OR q.speaker_tsv @@ websearch_to_tsquery('tidings', {p}))",
-            entities_named(&n)
-        ));
-    }
     if let Some(e) = q.speaker_entity {
         let p = s.bind(e);
         s.add(format!("q.speaker_entity = {p}"));
     }
     s.id_dates("q.id", q.from, q.to);
-    let ids_sql = format!(
-        "SELECT q.id FROM quotes q {} ORDER BY q.id DESC {}",
-        s.where_sql(),
-        s.page(page)
-    );
+    let speaker = q
+        .speaker
+        .as_deref()
+        .and_then(|sp| Some((sp, names_query(sp, false)?)));
+    let ids_sql = match speaker {
+        None => format!(
+            "SELECT q.id FROM quotes q {} ORDER BY q.id DESC {}",
+            s.where_sql(),
+            s.page(page)
+        ),
+        // Resolved speakers by any alias of their entity, unresolved ones by
+        // the attributing phrase: each side newest first on its own index
+        // (the entities are looked up first, so that the planner sees how
+        // many there are), then merged.
+        Some((words, names)) => {
+            let entities: Vec<i64> = conn
+                .query(&entities_named("$1"), &[&names])?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            let e = s.bind(entities);
+            let p = s.bind(words.to_string());
+            let n = s.bind(i64::from(page.offset) + i64::from(page.limit) + 1);
+            let extra: String = s.clauses.iter().map(|c| format!(" AND {c}")).collect();
+            format!(
+                "SELECT id FROM ( \
+                   (SELECT q.id FROM quotes q WHERE q.speaker_entity = ANY({e}){extra} \
+                    ORDER BY q.id DESC LIMIT {n}) \
+                   UNION \
+                   (SELECT q.id FROM quotes q \
+                    WHERE q.speaker_tsv @@ websearch_to_tsquery('tidings', {p}){extra} \
+                    ORDER BY q.id DESC LIMIT {n}) \
+                 ) AS u ORDER BY id DESC {}",
+                s.page(page)
+            )
+        }
+    };
     let rows_sql = format!(
         "SELECT {QUOTE_COLS} FROM quotes q JOIN articles a ON a.id = q.article WHERE q.id = ANY($1)"
     );
