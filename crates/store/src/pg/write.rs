@@ -37,6 +37,14 @@ use crate::{Provenance, StoreError, Stored};
 /// How many times a batch is run again after a conflict with another writer.
 pub(crate) const RETRIES: u32 = 8;
 
+/// The ids reserved for one document's rows.
+#[derive(Debug, Clone, Copy)]
+struct Ids {
+    article: i64,
+    first_quote: i64,
+    first_timex: i64,
+}
+
 /// A document that passed the checks, with what its rows need.
 struct Prepared<'a> {
     slot: usize,
@@ -182,21 +190,23 @@ fn try_group(client: &mut Client, group: &[Prepared]) -> Result<Vec<Stored>, Sto
             *quote_days.entry(p.base).or_default() += p.doc.quotes.len() as i64;
         }
     }
+    let n_timexes: i64 = group.iter().map(|p| p.doc.timexes.len() as i64).sum();
+    let timex_days = BTreeMap::from([(0, n_timexes)]);
     let mut next_article = allocate(client, "articles", &article_days)?;
     let mut next_quote = allocate(client, "quotes", &quote_days)?;
+    let mut next_timex = allocate(client, "timexes", &timex_days)?;
     let take = |next: &mut HashMap<i64, i64>, base: i64, n: usize| {
         let slot = next.entry(base).or_insert(base + 1);
         let first = *slot;
         *slot += n as i64;
         first
     };
-    let ids: Vec<(i64, i64)> = group
+    let ids: Vec<Ids> = group
         .iter()
-        .map(|p| {
-            (
-                take(&mut next_article, p.base, 1),
-                take(&mut next_quote, p.base, p.doc.quotes.len()),
-            )
+        .map(|p| Ids {
+            article: take(&mut next_article, p.base, 1),
+            first_quote: take(&mut next_quote, p.base, p.doc.quotes.len()),
+            first_timex: take(&mut next_timex, 0, p.doc.timexes.len()),
         })
         .collect();
 
@@ -224,7 +234,7 @@ fn try_group(client: &mut Client, group: &[Prepared]) -> Result<Vec<Stored>, Sto
     let inserted = insert_articles(&mut tx, group, &fresh, &ids)?;
     let lost: Vec<&str> = fresh
         .iter()
-        .filter(|&&i| !inserted.contains(&ids[i].0))
+        .filter(|&&i| !inserted.contains(&ids[i].article))
         .map(|&i| group[i].hash.as_str())
         .collect();
     if !lost.is_empty() {
@@ -240,9 +250,9 @@ fn try_group(client: &mut Client, group: &[Prepared]) -> Result<Vec<Stored>, Sto
             return Err(StoreError::Conflict);
         }
     }
-    let new: Vec<(&Prepared, (i64, i64))> = fresh
+    let new: Vec<(&Prepared, Ids)> = fresh
         .iter()
-        .filter(|&&i| inserted.contains(&ids[i].0))
+        .filter(|&&i| inserted.contains(&ids[i].article))
         .map(|&i| (&group[i], ids[i]))
         .collect();
     let entity_ids = upsert_entities(&mut tx, &new)?;
@@ -251,7 +261,7 @@ fn try_group(client: &mut Client, group: &[Prepared]) -> Result<Vec<Stored>, Sto
     Ok(group
         .iter()
         .zip(&ids)
-        .map(|(p, (id, _))| {
+        .map(|(p, ids)| {
             if let Some(&k) = known.get(&p.hash) {
                 Stored::Unchanged(k)
             } else if p
@@ -261,9 +271,9 @@ fn try_group(client: &mut Client, group: &[Prepared]) -> Result<Vec<Stored>, Sto
                 .as_ref()
                 .is_some_and(|u| replaced.contains(u))
             {
-                Stored::Replaced(*id)
+                Stored::Replaced(ids.article)
             } else {
-                Stored::Added(*id)
+                Stored::Added(ids.article)
             }
         })
         .collect())
@@ -340,7 +350,7 @@ fn insert_articles(
     tx: &mut Transaction,
     group: &[Prepared],
     fresh: &[usize],
-    ids: &[(i64, i64)],
+    ids: &[Ids],
 ) -> Result<HashSet<i64>, StoreError> {
     const COLS: &str = "id, doc_id, content_hash, url, title, site, published, published_date, \
                         authors, language, source, text, ingested_at";
@@ -376,7 +386,7 @@ fn insert_articles(
         let m = &p.doc.meta;
         let authors = serde_json::to_string(&m.authors)?;
         w.write(&[
-            &ids[i].0,
+            &ids[i].article,
             &p.doc.id,
             &p.hash,
             &m.url,
@@ -415,7 +425,7 @@ struct EntityTotal<'a> {
 /// id of each key.
 fn upsert_entities(
     tx: &mut Transaction,
-    new: &[(&Prepared, (i64, i64))],
+    new: &[(&Prepared, Ids)],
 ) -> Result<HashMap<String, i64>, StoreError> {
     let mut totals: BTreeMap<&str, EntityTotal> = BTreeMap::new();
     for (p, _) in new {
@@ -494,23 +504,11 @@ fn upsert_entities(
 /// binary `COPY` into their tables.
 fn insert_layers(
     tx: &mut Transaction,
-    new: &[(&Prepared, (i64, i64))],
+    new: &[(&Prepared, Ids)],
     entity_ids: &HashMap<String, i64>,
 ) -> Result<(), StoreError> {
-    let n_timexes: i64 = new.iter().map(|(p, _)| p.doc.timexes.len() as i64).sum();
-    let mut timex_ids: Vec<i64> = tx
-        .query(
-            "SELECT nextval(pg_get_serial_sequence('timexes', 'id')) FROM generate_series(1, $1::bigint)",
-            &[&n_timexes],
-        )?
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    timex_ids.sort_unstable();
-    let mut timex_ids = timex_ids.into_iter();
-
-    // Per article: (article id, char index, local entity id -> store id,
-    // first quote id, timex store ids).
+    // Per article: its id, char index, local entity id -> store id, first
+    // quote id, timex store ids.
     struct Local<'a> {
         p: &'a Prepared<'a>,
         article: i64,
@@ -521,9 +519,9 @@ fn insert_layers(
     }
     let locals: Vec<Local> = new
         .iter()
-        .map(|(p, (article, first_quote))| Local {
+        .map(|(p, ids)| Local {
             p,
-            article: *article,
+            article: ids.article,
             ci: CharIndex::new(&p.doc.text),
             entities: p
                 .doc
@@ -531,8 +529,8 @@ fn insert_layers(
                 .iter()
                 .filter_map(|e| Some((e.id.as_str(), *entity_ids.get(&e.key)?)))
                 .collect(),
-            first_quote: *first_quote,
-            timexes: timex_ids.by_ref().take(p.doc.timexes.len()).collect(),
+            first_quote: ids.first_quote,
+            timexes: (ids.first_timex..).take(p.doc.timexes.len()).collect(),
         })
         .collect();
     let cp = |l: &Local, s: Span| (l.ci.to_char(s.start) as i64, l.ci.to_char(s.end) as i64);
