@@ -716,4 +716,16 @@ fn concurrent_postgres_writers_lose_and_duplicate_nothing() {
     let detail = store.entity(berg.items[0].id).unwrap().unwrap();
     let berg_alias = detail.aliases.iter().find(|a| a.name == "Berg").unwrap();
     assert_eq!(berg_alias.count, 120);
+    // Writers take rows in one order, so they queue rather than deadlock
+    // (the server's statistics reach the counter within a second or so).
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let mut c = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+    let deadlocks: i64 = c
+        .query_one(
+            "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(deadlocks, 0);
 }

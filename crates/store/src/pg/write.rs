@@ -13,8 +13,10 @@
 //! - the unique content hash decides which writer stores an article; the
 //!   other waits for it on the unique index, inserts nothing, and reports the
 //!   article as already stored, so nothing is lost or stored twice;
-//! - entities merge by their unique key through `ON CONFLICT DO UPDATE`, taken
-//!   in key order so that writers queue rather than deadlock;
+//! - entities merge by their unique key through `ON CONFLICT DO UPDATE`;
+//!   articles, entities and aliases are each taken in key order (and in that
+//!   order of tables), so that writers with overlapping batches queue rather
+//!   than deadlock;
 //! - article and quote ids come from per-day counters advanced before the
 //!   transaction (see [`super::schema`]);
 //! - a deadlock, serialization failure or lost race (an article neither
@@ -405,7 +407,7 @@ fn insert_articles(
     let rows = tx.query(
         &format!(
             "INSERT INTO articles ({COLS}) SELECT {COLS} FROM stage_articles
-             ON CONFLICT DO NOTHING RETURNING id"
+             ORDER BY content_hash ON CONFLICT DO NOTHING RETURNING id"
         ),
         &[],
     )?;
