@@ -59,6 +59,16 @@ fn entities_named(p: &str) -> String {
     format!("SELECT entity FROM entity_aliases WHERE tsv @@ to_tsquery('tidings_names', {p})")
 }
 
+/// The ids of the entities a names query finds (looked up before the main
+/// query, so that its plan is made for the actual number of entities).
+fn named_entities(conn: &mut Conn, names: &str) -> Result<Vec<i64>, StoreError> {
+    Ok(conn
+        .query(&entities_named("$1"), &[&names])?
+        .iter()
+        .map(|r| r.get(0))
+        .collect())
+}
+
 /// `WHERE` clauses and their numbered parameters, built filter by filter.
 #[derive(Default)]
 struct Sql {
@@ -120,6 +130,18 @@ impl Sql {
         if let Some(d) = to {
             let p = self.bind(d.to_string());
             self.add(format!("{column} <= {p}"));
+        }
+    }
+
+    /// A test of an entity column against `ids`: `= $n` for one id (so that
+    /// an index on the column returns rows in its order), else `= ANY($n)`.
+    fn entity_set(&mut self, mut ids: Vec<i64>) -> String {
+        if ids.len() == 1 {
+            let p = self.bind(ids.remove(0));
+            format!("= {p}")
+        } else {
+            let p = self.bind(ids);
+            format!("= ANY({p})")
         }
     }
 
@@ -387,18 +409,13 @@ pub(crate) fn quotes(
         // (the entities are looked up first, so that the planner sees how
         // many there are), then merged.
         Some((words, names)) => {
-            let entities: Vec<i64> = conn
-                .query(&entities_named("$1"), &[&names])?
-                .iter()
-                .map(|r| r.get(0))
-                .collect();
-            let e = s.bind(entities);
+            let set = s.entity_set(named_entities(conn, &names)?);
             let p = s.bind(words.to_string());
             let n = s.bind(i64::from(page.offset) + i64::from(page.limit) + 1);
             let extra: String = s.clauses.iter().map(|c| format!(" AND {c}")).collect();
             format!(
                 "SELECT id FROM ( \
-                   (SELECT q.id FROM quotes q WHERE q.speaker_entity = ANY({e}){extra} \
+                   (SELECT q.id FROM quotes q WHERE q.speaker_entity {set}{extra} \
                     ORDER BY q.id DESC LIMIT {n}) \
                    UNION \
                    (SELECT q.id FROM quotes q \
@@ -593,31 +610,35 @@ pub(crate) fn events(
 ) -> Result<Paged<EventRow>, StoreError> {
     let mut s = Sql::default();
     // The actor's entities: one id, or every entity named by the words.
-    let actor: Option<String> = match (q.actor_entity, q.actor.as_deref()) {
-        (Some(e), _) => Some(format!("= {}", s.bind(e))),
-        (None, Some(words)) => names_query(words, false).map(|n| {
-            let p = s.bind(n);
-            format!("IN ({})", entities_named(&p))
-        }),
+    let actors: Option<Vec<i64>> = match (q.actor_entity, q.actor.as_deref()) {
+        (Some(e), _) => Some(vec![e]),
+        (None, Some(words)) => match names_query(words, false) {
+            Some(n) => Some(named_entities(conn, &n)?),
+            None => None,
+        },
         (None, None) => None,
     };
-    let ids_sql = match actor {
-        // Each side from its index (entity, day, type).
-        Some(set) => {
-            let mut side = std::mem::take(&mut s);
-            side.dates("day", q.from, q.to);
+    let ids_sql = match actors {
+        // Each side newest first from its index (entity, day, id), cut at
+        // the end of the page, then merged.
+        Some(ids) => {
+            let set = s.entity_set(ids);
+            s.dates("day", q.from, q.to);
             if let Some(t) = q.etype.as_deref() {
-                let p = side.bind(t.to_ascii_uppercase());
-                side.add(format!("type = {p}"));
+                let p = s.bind(t.to_ascii_uppercase());
+                s.add(format!("type = {p}"));
             }
-            let extra: String = side.clauses.iter().map(|c| format!(" AND {c}")).collect();
-            side.clauses.clear();
-            let limit = side.page(page);
-            s = side;
+            let extra: String = s.clauses.iter().map(|c| format!(" AND {c}")).collect();
+            s.clauses.clear();
+            let n = s.bind(i64::from(page.offset) + i64::from(page.limit) + 1);
+            let order = "ORDER BY day DESC NULLS LAST, id DESC";
             format!(
-                "SELECT id FROM (SELECT id, day FROM events WHERE source_entity {set}{extra} \
-                 UNION SELECT id, day FROM events WHERE target_entity {set}{extra}) AS u \
-                 ORDER BY day DESC NULLS LAST, id DESC {limit}"
+                "SELECT id FROM ( \
+                   (SELECT id, day FROM events WHERE source_entity {set}{extra} {order} LIMIT {n}) \
+                   UNION \
+                   (SELECT id, day FROM events WHERE target_entity {set}{extra} {order} LIMIT {n}) \
+                 ) AS u {order} {}",
+                s.page(page)
             )
         }
         None => {

@@ -126,7 +126,7 @@ CREATE TABLE quotes (
              THEN to_tsvector('tidings'::regconfig, speaker) END) STORED
 );
 CREATE INDEX quotes_by_article ON quotes (article);
-CREATE INDEX quotes_by_speaker ON quotes (speaker_entity, id);
+CREATE INDEX quotes_by_speaker ON quotes (speaker_entity, id) INCLUDE (published_date);
 CREATE INDEX quotes_tsv ON quotes USING gin (tsv);
 CREATE INDEX quotes_speaker_tsv ON quotes USING gin (speaker_tsv);
 
@@ -166,9 +166,11 @@ CREATE TABLE events (
     day            TEXT
 );
 CREATE INDEX events_by_article ON events (article);
-CREATE INDEX events_by_source ON events (source_entity, day, type);
-CREATE INDEX events_by_target ON events (target_entity, day, type);
-CREATE INDEX events_by_type ON events (type, day);
+-- Each in the order of the lists (newest first, undated last), so that a
+-- page is the first rows of one index range.
+CREATE INDEX events_by_source ON events (source_entity, day DESC NULLS LAST, id DESC) INCLUDE (type);
+CREATE INDEX events_by_target ON events (target_entity, day DESC NULLS LAST, id DESC) INCLUDE (type);
+CREATE INDEX events_by_type ON events (type, day DESC NULLS LAST, id DESC);
 CREATE INDEX events_by_day ON events (day DESC NULLS LAST, id DESC);
 CREATE INDEX events_by_quote ON events (quote);
 CREATE INDEX events_by_timex ON events (date_timex);
