@@ -43,6 +43,22 @@ impl TempCluster {
         {
             return Ok(TempCluster { url, keeper: None });
         }
+        // Two clusters created at the same moment (other test processes on
+        // the machine) can pick the same port; the loser fails at once and
+        // tries again.
+        let mut why = String::new();
+        for _ in 0..3 {
+            match Self::launch() {
+                Ok(c) => return Ok(c),
+                Err(e) if e.starts_with("cannot run") => return Err(e),
+                Err(e) => why = e,
+            }
+        }
+        Err(why)
+    }
+
+    /// One attempt at starting a cluster with `pg_virtualenv`.
+    fn launch() -> Result<TempCluster, String> {
         static NEXT: AtomicU64 = AtomicU64::new(0);
         let url_file: PathBuf = std::env::temp_dir().join(format!(
             "tidings-pg-{}-{}.url",
