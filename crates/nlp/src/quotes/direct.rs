@@ -144,10 +144,15 @@ fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
         return Some((a, p, p.b));
     }
     // Subject first: "Sir Keir said", "the spokesman for X told reporters".
-    // After a quote that ends its sentence, a capitalised word may start a new
-    // one ("… .” The star then recalled an incident"): accept only a cue that
-    // ends the attribution.
-    let closed_sentence = q.last > q.first && v.is_stop(q.last - 1) && v.is_capitalised(a);
+    // After a quote that ends its sentence with a full stop, a capitalised
+    // word may start a new one ("… .” The star then recalled an incident"):
+    // accept only a cue that ends the attribution. A question or an
+    // exclamation is often still attributed ("“…?” Trump asked reporters").
+    let closed_sentence =
+        q.last > q.first && v.is_any(q.last - 1, &[".", "…", "..."]) && v.is_capitalised(a);
+    // A whole quoted sentence left open is surely attributed by what follows,
+    // unless a conjunction starts a clause of its own ("…”, while Mr X said).
+    let lenient = open_ended(v, q) && standalone(v, q) && !is_function_word(v.word(a));
     let limit = (a + 30).min(para_end);
     for c in a..limit {
         if v.quoted[c] || v.is_stop(c) {
@@ -157,10 +162,7 @@ fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
             && cu.form != Form::Ing
             && !v.is_capitalised(c)
         {
-            let p = left_subject(v, c, a)?;
-            if p.a != a {
-                return None;
-            }
+            let p = subject_after_quote(v, a, c, lenient)?;
             let next = c + 1;
             let ends = next >= para_end
                 || matches!(v.kind(next), TokenKind::Punct | TokenKind::Quote)
@@ -191,7 +193,70 @@ fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
             return Some((c, p, c + 1));
         }
     }
+    // A verb the lexicon lacks, right after its subject, when the quoted
+    // sentence is left open: "“…,” he surmised."
+    if lenient {
+        let p = np_starting_at(v, a, para_end)?;
+        let c = p.b;
+        let w = v.word(c);
+        if p.kind != PhraseKind::Nominal
+            && c < para_end
+            && !v.is_capitalised(c)
+            && v.kind(c) == TokenKind::Word
+            && w.len() > 4
+            && w.ends_with("ed")
+        {
+            return Some((c, p, c + 1));
+        }
+    }
     None
+}
+
+/// The quoted sentence goes on after the closing mark: it ends with a comma
+/// (`“…,” she said`), a question or an exclamation.
+fn open_ended(v: &View, q: &Quoted) -> bool {
+    q.last > q.first && matches!(v.word(q.last - 1), "," | "?" | "!")
+        || (q.end < v.len() && v.word(q.end) == ",")
+}
+
+/// The subject of the cue at `c` in the attribution that starts at token `a`
+/// right after a quote: the phrase that ends at the cue and starts at `a`;
+/// else a name at `a` set off by an appositive ("Mr. Daniloff, now 81 and
+/// retired, said"); else the name just before the cue, after a description
+/// ("the assailant, John McGraw, told", "organizing director Kendall Fells
+/// told"); the last three only when the quoted sentence is left `open`.
+fn subject_after_quote(v: &View, a: usize, c: usize, open: bool) -> Option<Phrase> {
+    let left = left_subject(v, c, a);
+    if let Some(p) = left.filter(|p| p.a == a) {
+        return Some(p);
+    }
+    if !open {
+        return None;
+    }
+    if let Some(p) = np_starting_at(v, a, c)
+        && p.kind != PhraseKind::Nominal
+        && p.b < c
+        && v.word(p.b) == ","
+    {
+        return Some(p);
+    }
+    if let Some(p) = left.filter(|p| p.kind == PhraseKind::Name) {
+        return Some(p);
+    }
+    let mut e = c;
+    while e > a && is_adverb(v, e - 1) {
+        e -= 1;
+    }
+    if e > a + 1 && v.word(e - 1) == "," {
+        return np_ending_at(v, e - 1, a).filter(|p| p.kind == PhraseKind::Name);
+    }
+    None
+}
+
+/// A lower-case "-ly" adverb between a subject and its cue ("said pleasantly").
+fn is_adverb(v: &View, i: usize) -> bool {
+    let w = v.word(i);
+    v.kind(i) == TokenKind::Word && !v.is_capitalised(i) && w.len() > 4 && w.ends_with("ly")
 }
 
 /// The last cue before the opening mark in the sentence, and its speaker.
