@@ -109,14 +109,26 @@ pub(crate) fn attribute(
             }
         }
     }
-    // Continuation: the quote just before, in this or the previous paragraph.
+    // Continuation: the whole quote just before, in this or the previous
+    // paragraph, past any fragments quoted in its attribution (“A,” she
+    // said after calling it “a farce”. “B.”).
     if qi > 0 && standalone {
-        let prev = quotes[qi - 1];
+        let mut k = qi - 1;
+        while k > 0 && !done[k].standalone && v.para_of[quotes[k].open] == para {
+            k -= 1;
+        }
+        let prev = quotes[k];
         let pp = v.para_of[prev.open];
         let gap_clean = v.sentence_first(q.open) == q.open
             || (prev.end..q.open).all(|i| v.kind(i) == TokenKind::Punct);
-        if (pp == para || pp + 1 == para) && gap_clean && done[qi - 1].source != Source::Nobody {
-            at.source = Source::SameAs(qi - 1);
+        // A quoted sentence left open ("“A,” …") goes on in the same paragraph
+        // even when its speaker was not found.
+        let goes_on = pp == para && done[k].standalone && open_ended(v, &prev);
+        if (pp == para || pp + 1 == para)
+            && gap_clean
+            && (done[k].source != Source::Nobody || goes_on)
+        {
+            at.source = Source::SameAs(k);
         }
     }
     at

@@ -116,11 +116,8 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
         }
         // “A,” she said. “B.” and a next paragraph that only goes on: one quote.
         let mut j = i;
-        while j + 1 < kept.len()
-            && (continues(&ats, j) || resumes(v, kept, &ats, j))
-            && gap_is_attribution(v, ats[j].reach.max(kept[j].end), kept[j + 1].open)
-        {
-            j += 1;
+        while let Some(n) = next_part(v, kept, &ats, i, j) {
+            j = n;
         }
         let last = kept[j].last;
         let from = match at.source {
@@ -155,9 +152,29 @@ fn orphan_title(v: &View, q: &Quoted, at: &Attribution) -> bool {
     at.source == Source::Nobody && words <= 4 && v.sentence_first(q.open) != q.open
 }
 
-/// Quotation `j + 1` has no cue of its own and goes on with quotation `j`.
-fn continues(ats: &[Attribution], j: usize) -> bool {
-    ats[j + 1].cue.is_none() && ats[j + 1].source == Source::SameAs(j)
+/// The next quotation that goes on with quote `i` (joined up to `j`), past
+/// fragments quoted inside the attribution between them.
+fn next_part(v: &View, kept: &[Quoted], ats: &[Attribution], i: usize, j: usize) -> Option<usize> {
+    let gap = |n: usize| gap_is_attribution(v, ats[j].reach.max(kept[j].end), kept[n].open);
+    let n = j + 1;
+    if n >= kept.len() {
+        return None;
+    }
+    if (continues(ats, i, n) || resumes(v, kept, ats, j)) && gap(n) {
+        return Some(n);
+    }
+    let para = v.para_of[kept[j].open];
+    let mut m = n;
+    while m < kept.len() && !ats[m].standalone && v.para_of[kept[m].open] == para {
+        m += 1;
+    }
+    (m > n && m < kept.len() && continues(ats, i, m) && gap(m)).then_some(m)
+}
+
+/// Quotation `n` has no cue of its own and goes on with a quotation of the
+/// run that starts at `i`.
+fn continues(ats: &[Attribution], i: usize, n: usize) -> bool {
+    ats[n].cue.is_none() && matches!(ats[n].source, Source::SameAs(k) if k >= i && k < n)
 }
 
 /// `“A,” he said, “because …”`: quotation `j + 1` resumes, lower-case, the
