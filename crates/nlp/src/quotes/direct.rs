@@ -20,8 +20,9 @@ use tidings_model::TokenKind;
 
 use super::cues::Form;
 use super::marks::Quoted;
-use super::names::{is_function_word, name_in};
-use super::speaker::{Phrase, PhraseKind, left_subject, np_ending_at, np_starting_at};
+use super::speaker::{
+    Phrase, PhraseKind, clause_subject, left_subject, np_ending_at, np_starting_at, subject_name,
+};
 use super::view::View;
 
 /// Where a quote's speaker comes from.
@@ -102,12 +103,17 @@ pub(crate) fn attribute(
         let (ps, pe) = v.para_range(para - 1);
         if pe > ps && v.word(pe - 1) == ":" && !v.quoted[pe - 1] {
             let s = v.sentence_first(pe - 1);
-            if let Some((c, source)) = before_quote(v, s, pe - 1, quotes, qi, done) {
+            if let Some((c, source)) = before_quote(v, s, pe, quotes, qi, done) {
                 at.cue = Some(c);
                 at.source = source;
                 return at;
             }
         }
+    }
+    // A quote paragraph signed in the next one: "“…”" then "- Bernie Sanders."
+    if let Some(p) = signed_below(v, &q) {
+        at.source = Source::Phrase(p);
+        return at;
     }
     // Continuation: the whole quote just before, in this or the previous
     // paragraph, past any fragments quoted in its attribution (“A,” she
@@ -164,7 +170,15 @@ fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
         q.last > q.first && v.is_any(q.last - 1, &[".", "…", "..."]) && v.is_capitalised(a);
     // A whole quoted sentence left open is surely attributed by what follows,
     // unless a conjunction starts a clause of its own ("…”, while Mr X said).
-    let lenient = open_ended(v, q) && standalone(v, q) && !is_function_word(v.word(a));
+    let lenient = open_ended(v, q)
+        && standalone(v, q)
+        && !v.is_any(
+            a,
+            &[
+                "while", "and", "but", "or", "as", "when", "whereas", "although", "though",
+                "because", "so", "if", "since", "after", "before", "then",
+            ],
+        );
     let limit = (a + 30).min(para_end);
     for c in a..limit {
         if v.quoted[c] || v.is_stop(c) {
@@ -309,7 +323,7 @@ fn before_quote(
         };
         if cu.form == Form::Ing && at == c {
             // "…, saying: “…”": the subject of the sentence.
-            if let Some(p) = sentence_subject(v, s0, c) {
+            if let Some(p) = clause_subject(v, s0, c) {
                 return Some((found.unwrap_or(c), Source::Phrase(p)));
             }
             continue;
@@ -328,61 +342,94 @@ fn before_quote(
             return Some((c, Source::Phrase(p)));
         }
     }
-    // A heading or lead-in: "Trump: ‘…’", "Stated Stone:".
-    if found.is_none()
-        && open > s0
-        && v.word(open - 1) == ":"
-        && !v.quoted[open - 1]
-        && let Some(p) = np_ending_at(v, open - 1, s0)
-    {
-        return Some((open - 1, Source::Phrase(p)));
+    // "As X put it, “…”", "As The Post's Dana Milbank puts it: “…”".
+    if let Some((c, p)) = as_put_it(v, s0, open) {
+        return Some((c, Source::Phrase(p)));
+    }
+    if found.is_none() {
+        // A heading or lead-in: "Trump: ‘…’", "Stated Stone:", "Kasich resisted:".
+        if open > s0
+            && v.word(open - 1) == ":"
+            && !v.quoted[open - 1]
+            && let Some(p) = lead_in(v, s0, open - 1)
+        {
+            return Some((open - 1, Source::Phrase(p)));
+        }
     }
     let c = found?;
     // A cue without a subject: the speaker of the previous quote in the sentence
     // or paragraph ("…, saying: “…”").
     if qi > 0 {
         let prev = quotes[qi - 1];
-        if v.para_of[prev.open] == v.para_of[open] && done[qi - 1].source != Source::Nobody {
+        if v.para_of[prev.open] == v.para_of[open - 1] && done[qi - 1].source != Source::Nobody {
             return Some((c, Source::SameAs(qi - 1)));
         }
     }
     Some((c, Source::Nobody))
 }
 
-/// The subject of the sentence's main clause, for a participle cue: the first
-/// name or pronoun after any introductory phrase ("In Iowa, Clinton …").
-fn sentence_subject(v: &View, s0: usize, c: usize) -> Option<Phrase> {
+/// "As X put it, “…”": a sentence that opens with "As", a name and its verb,
+/// before the quote. Returns the verb and the name.
+fn as_put_it(v: &View, s0: usize, open: usize) -> Option<(usize, Phrase)> {
     let mut k = s0;
-    let intro = !v.is_capitalised(k) || is_function_word(v.word(k));
-    if intro
-        && !v.is_any(k, &["he", "she", "they", "we", "i", "it", "the", "a", "an"])
-        && let Some(comma) = (s0..c).find(|&i| v.word(i) == ",")
-    {
-        k = comma + 1;
+    while k < open && matches!(v.kind(k), TokenKind::Punct | TokenKind::Quote) {
+        k += 1;
     }
-    if k >= c || v.quoted[k] {
+    if !v.is(k, "as") {
         return None;
     }
-    if v.is_any(k, &["he", "she", "they", "we", "i"]) {
-        return Some(Phrase {
-            a: k,
-            b: k + 1,
-            kind: PhraseKind::Pronoun,
-            name: None,
-        });
+    let p = subject_name(v, k + 1, open)?;
+    let verb = p.b;
+    (verb < open && v.kind(verb) == TokenKind::Word && !v.is_capitalised(verb)).then_some((verb, p))
+}
+
+/// The speaker of a lead-in that ends in a colon at `colon`: the name that
+/// is the whole lead-in ("Trump:", "Rep. Trey Gowdy:"), else the subject
+/// of its clause ("Sarah Silverman heckles Sanders supporters:", "Mr.
+/// Christie gloated:"), else the phrase before the colon.
+fn lead_in(v: &View, s0: usize, colon: usize) -> Option<Phrase> {
+    let np = np_ending_at(v, colon, s0);
+    if let Some(p) = np.filter(|p| p.kind == PhraseKind::Name && p.a <= first_word(v, s0, colon)) {
+        return Some(p);
     }
-    let mut e = k;
-    while e < c
-        && (v.is_capitalised(e) || (e > k && matches!(v.word(e), "-" | ".")))
-        && !v.quoted[e]
+    if let Some(p) = clause_subject(v, s0, colon) {
+        return Some(p);
+    }
+    let p = np?;
+    // "Wallnau continues:": a verb the lexicon lacks after a name.
+    if p.kind == PhraseKind::Nominal && p.b - 1 > p.a && v.is_capitalised(p.b - 2) {
+        return np_ending_at(v, p.b - 1, s0).or(Some(p));
+    }
+    Some(p)
+}
+
+/// The first word token in `[s0, end)` (or `end`), past bullets and
+/// conjunctions.
+fn first_word(v: &View, s0: usize, end: usize) -> usize {
+    let mut k = s0;
+    while k < end
+        && (matches!(v.kind(k), TokenKind::Punct | TokenKind::Quote)
+            || v.is_any(k, &["and", "but", "so"]))
     {
-        e += 1;
+        k += 1;
     }
-    let name = name_in(v, k, e)?;
-    Some(Phrase {
-        a: k,
-        b: e,
-        kind: PhraseKind::Name,
-        name: Some(name),
-    })
+    k
+}
+
+/// A quote that is its whole paragraph, signed by the next paragraph's
+/// dash and name: "- Bernie Sanders.", "—President Obama, tweeting …".
+fn signed_below(v: &View, q: &Quoted) -> Option<Phrase> {
+    let para = v.para_of[q.open];
+    let (ps, pe) = v.para_range(para);
+    if q.open != ps
+        || (q.end..pe).any(|i| v.kind(i) != TokenKind::Punct)
+        || para + 2 > v.para_first.len() - 1
+    {
+        return None;
+    }
+    let (ns, ne) = v.para_range(para + 1);
+    if ne <= ns + 1 || !matches!(v.word(ns), "-" | "—" | "–") {
+        return None;
+    }
+    subject_name(v, ns + 1, ne)
 }
