@@ -322,8 +322,9 @@ fn before_quote(
             c
         };
         if cu.form == Form::Ing && at == c {
-            // "…, saying: “…”": the subject of the sentence.
-            if let Some(p) = clause_subject(v, s0, c) {
+            // "…, Nefzi said, adding, “…”": the subject of an earlier cue;
+            // "…, saying: “…”": else the subject of the sentence.
+            if let Some(p) = earlier_cue_subject(v, s0, c).or_else(|| clause_subject(v, s0, c)) {
                 return Some((found.unwrap_or(c), Source::Phrase(p)));
             }
             continue;
@@ -384,12 +385,26 @@ fn as_put_it(v: &View, s0: usize, open: usize) -> Option<(usize, Phrase)> {
 }
 
 /// The speaker of a lead-in that ends in a colon at `colon`: the name that
-/// is the whole lead-in ("Trump:", "Rep. Trey Gowdy:"), else the subject
+/// is the whole lead-in ("Trump:", "Rep. Trey Gowdy:") or follows a dash
+/// ("HEADLINE - Jeffrey M. Jones:"), else the subject
 /// of its clause ("Sarah Silverman heckles Sanders supporters:", "Mr.
 /// Christie gloated:"), else the phrase before the colon.
 fn lead_in(v: &View, s0: usize, colon: usize) -> Option<Phrase> {
+    // A digest's "HEADLINE - Mark Blumenthal and Jon Cohen:".
+    if let Some(dash) = (s0..colon)
+        .rev()
+        .find(|&i| matches!(v.word(i), "-" | "—" | "–"))
+        && v.toks[dash].span.start > 0
+        && v.text[..v.toks[dash].span.start].ends_with(' ')
+        && let Some(p) = np_ending_at(v, colon, dash + 1).filter(|p| p.kind == PhraseKind::Name)
+    {
+        return Some(p);
+    }
     let np = np_ending_at(v, colon, s0);
-    if let Some(p) = np.filter(|p| p.kind == PhraseKind::Name && p.a <= first_word(v, s0, colon)) {
+    let whole = |p: &Phrase| {
+        p.a <= first_word(v, s0, colon) || (p.a > s0 && matches!(v.word(p.a - 1), "-" | "—" | "–"))
+    };
+    if let Some(p) = np.filter(|p| p.kind == PhraseKind::Name && whole(p)) {
         return Some(p);
     }
     if let Some(p) = clause_subject(v, s0, colon) {
@@ -432,4 +447,15 @@ fn signed_below(v: &View, q: &Quoted) -> Option<Phrase> {
         return None;
     }
     subject_name(v, ns + 1, ne)
+}
+
+/// The subject of a finite cue in `[s0, c)`: "Nefzi said, adding, …".
+fn earlier_cue_subject(v: &View, s0: usize, c: usize) -> Option<Phrase> {
+    (s0..c).rev().find_map(|k| {
+        let cu = v.cue_at(k)?;
+        if cu.form == Form::Ing || v.quoted[k] || v.is_capitalised(k) {
+            return None;
+        }
+        left_subject(v, k, s0)
+    })
 }

@@ -366,27 +366,28 @@ pub(crate) fn clause_subject(v: &View, s0: usize, end: usize) -> Option<Phrase> 
     while k < end && matches!(v.kind(k), TokenKind::Punct | TokenKind::Quote) {
         k += 1;
     }
-    let intro = k < end
-        && (!v.is_capitalised(k) || is_function_word(v.word(k)))
-        && !v.is_any(k, &["he", "she", "they", "we", "i", "it", "the", "a", "an"]);
-    if intro && let Some(comma) = (k..end).find(|&i| v.word(i) == ",") {
-        k = comma + 1;
+    // The clause may start after an introductory phrase, at any comma.
+    let starts = std::iter::once(k).chain((k..end).filter(|&i| v.word(i) == ",").map(|i| i + 1));
+    for mut k in starts {
+        while k < end && v.is_any(k, &["and", "but", "so", "yet", "then"]) {
+            k += 1;
+        }
+        if k >= end || v.quoted[k] {
+            return None;
+        }
+        if v.is_any(k, &["he", "she", "they", "we", "i"]) {
+            return Some(Phrase {
+                a: k,
+                b: k + 1,
+                kind: PhraseKind::Pronoun,
+                name: None,
+            });
+        }
+        if v.is_capitalised(k) && !is_function_word(v.word(k)) || v.is_any(k, &["the", "a", "an"]) {
+            return subject_name(v, k, end);
+        }
     }
-    while k < end && v.is_any(k, &["and", "but", "so", "yet", "then"]) {
-        k += 1;
-    }
-    if k >= end || v.quoted[k] {
-        return None;
-    }
-    if v.is_any(k, &["he", "she", "they", "we", "i"]) {
-        return Some(Phrase {
-            a: k,
-            b: k + 1,
-            kind: PhraseKind::Pronoun,
-            name: None,
-        });
-    }
-    subject_name(v, k, end)
+    None
 }
 
 /// The name that ends the noun phrase starting at token `k`, before its verb:
