@@ -110,7 +110,10 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
     let mut i = 0;
     while i < kept.len() {
         let (q, at) = (kept[i], ats[i]);
-        if (!at.standalone || orphan_title(v, &q, &at)) && at.cue.is_none() {
+        // Without a cue, only a whole quote that goes on with a known
+        // speaker's is reported: words in marks that nobody is said to say
+        // are titles, slogans, or a writer's scare quotes.
+        if at.cue.is_none() && (!at.standalone || at.source == Source::Nobody) {
             i += 1;
             continue;
         }
@@ -141,15 +144,6 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
         i = j + 1;
     }
     out
-}
-
-/// A short capitalised quotation inside a sentence, with no cue and nobody to
-/// say it (`her film, “Trainwreck.”`): a title, not speech.
-fn orphan_title(v: &View, q: &Quoted, at: &Attribution) -> bool {
-    let words = (q.first..q.last)
-        .filter(|&k| v.kind(k) == tidings_model::TokenKind::Word)
-        .count();
-    at.source == Source::Nobody && words <= 4 && v.sentence_first(q.open) != q.open
 }
 
 /// The next quotation that goes on with quote `i` (joined up to `j`), past
