@@ -113,7 +113,14 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
         // Without a cue, only a whole quote that goes on with a known
         // speaker's is reported: words in marks that nobody is said to say
         // are titles, slogans, or a writer's scare quotes.
-        if at.cue.is_none() && (!at.standalone || at.source == Source::Nobody) {
+        // A quote that only goes on with an earlier one, and was not joined to
+        // it, must open its paragraph (the next paragraph of a long quote).
+        let opens_para = v.para_first[v.para_of[q.open]] == q.open;
+        if at.cue.is_none()
+            && (!at.standalone
+                || at.source == Source::Nobody
+                || (matches!(at.source, Source::SameAs(_)) && !opens_para))
+        {
             i += 1;
             continue;
         }
