@@ -73,7 +73,7 @@ pub(crate) fn scare_quotes(v: &View, quotes: &[Quoted], standalone: &[bool]) -> 
     let mut scare: Vec<bool> = quotes
         .iter()
         .zip(standalone)
-        .map(|(q, &s)| !s && looks_scare(v, q))
+        .map(|(q, &s)| (!s || in_apposition(v, q)) && looks_scare(v, q))
         .collect();
     let marked: HashSet<String> = quotes
         .iter()
@@ -95,9 +95,20 @@ fn key(v: &View, q: &Quoted) -> String {
     v.span(q.first, q.last).of(v.text).to_lowercase()
 }
 
+/// A short quotation set off by a comma inside the writer's sentence: "her
+/// film, “Trainwreck.”", "his book, “A Time for Truth,”". Capitalised, it
+/// counts as standing alone, but a title there is still a title.
+fn in_apposition(v: &View, q: &Quoted) -> bool {
+    q.open > 0 && v.word(q.open - 1) == "," && words(v, q) <= 5
+}
+
 fn looks_scare(v: &View, q: &Quoted) -> bool {
     let n = words(v, q);
-    let before = q.open.checked_sub(1);
+    // The word before the mark, past an apposition's comma.
+    let before = q
+        .open
+        .checked_sub(1)
+        .map(|b| if v.word(b) == "," && b > 0 { b - 1 } else { b });
     let naming = before.is_some_and(|b| {
         v.is_any(b, NAMING)
             || (v.is(b, "called") && b >= 2 && v.is(b - 1, "-") && v.is(b - 2, "so"))
