@@ -222,20 +222,33 @@ fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
     // A verb the lexicon lacks, right after its subject, when the quoted
     // sentence is left open: "“…,” he surmised."
     if lenient {
-        let p = np_starting_at(v, a, para_end)?;
-        let c = p.b;
-        let w = v.word(c);
-        if p.kind != PhraseKind::Nominal
-            && c < para_end
-            && !v.is_capitalised(c)
-            && v.kind(c) == TokenKind::Word
-            && w.len() > 4
-            && w.ends_with("ed")
-        {
-            return Some((c, p, c + 1));
-        }
+        return unknown_verb_after(v, a, para_end);
     }
     None
+}
+
+/// "“…,” he surmised", "“…!” some protesters chanted": a subject and then a
+/// past-tense verb the lexicon lacks, right after a quote left open.
+fn unknown_verb_after(v: &View, a: usize, para_end: usize) -> Option<(usize, Phrase, usize)> {
+    let is_past = |c: usize| {
+        let w = v.word(c);
+        v.kind(c) == TokenKind::Word && !v.is_capitalised(c) && w.len() > 4 && w.ends_with("ed")
+    };
+    if v.is_any(a, &["he", "she", "they", "we", "i"]) && a + 1 < para_end && is_past(a + 1) {
+        let p = Phrase {
+            a,
+            b: a + 1,
+            kind: PhraseKind::Pronoun,
+            name: None,
+        };
+        return Some((a + 1, p, a + 2));
+    }
+    let limit = (a + 8).min(para_end);
+    let c = (a + 1..limit)
+        .take_while(|&c| v.kind(c) == TokenKind::Word || matches!(v.word(c), "." | "-" | "’" | "'"))
+        .find(|&c| is_past(c))?;
+    let p = np_ending_at(v, c, a).filter(|p| p.a == a)?;
+    Some((c, p, c + 1))
 }
 
 /// The quoted sentence goes on after the closing mark: it ends with a comma
@@ -376,12 +389,27 @@ fn as_put_it(v: &View, s0: usize, open: usize) -> Option<(usize, Phrase)> {
     while k < open && matches!(v.kind(k), TokenKind::Punct | TokenKind::Quote) {
         k += 1;
     }
-    if !v.is(k, "as") {
-        return None;
+    let verb_of = |k: usize| {
+        let p = subject_name(v, k + 1, open)?;
+        let verb = p.b;
+        (verb < open && v.kind(verb) == TokenKind::Word && !v.is_capitalised(verb))
+            .then_some((verb, p))
+    };
+    if v.is(k, "as") {
+        return verb_of(k);
     }
-    let p = subject_name(v, k + 1, open)?;
-    let verb = p.b;
-    (verb < open && v.kind(verb) == TokenKind::Word && !v.is_capitalised(verb)).then_some((verb, p))
+    // Inside the sentence: "…, as prosecutor Marc Trévidic put it, “…”".
+    let lead = open
+        .checked_sub(1)
+        .filter(|&b| matches!(v.word(b), "," | ":"))?;
+    let k = (s0..lead)
+        .rev()
+        .take(10)
+        .find(|&k| v.is(k, "as") && k > s0 && v.word(k - 1) == ",")?;
+    let (verb, p) = verb_of(k)?;
+    let tail_ok = (verb + 1..lead).all(|i| v.is_any(i, &["it", "out", "so", "once", "recently"]))
+        && lead - verb <= 3;
+    tail_ok.then_some((verb, p))
 }
 
 /// The speaker of a lead-in that ends in a colon at `colon`: the name that
