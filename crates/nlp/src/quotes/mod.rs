@@ -33,7 +33,7 @@ mod scare;
 mod speaker;
 mod view;
 
-use tidings_model::{Document, Quote, QuoteKind, Span, Speaker};
+use tidings_model::{Document, Quote, QuoteKind, Span, Speaker, TokenKind};
 
 use direct::{Attribution, Source};
 use marks::Quoted;
@@ -203,7 +203,7 @@ fn is_whole_complement(v: &View, q: &Quoted, cue: Option<usize>) -> bool {
         || matches!(v.word(q.end), "." | "," | ";" | ":" | "!" | "?" | "—")
         || (q.last > q.first && matches!(v.word(q.last - 1), "." | "," | "!" | "?"));
     gap == 0
-        && (c + 1..q.open).all(|k| v.kind(k) == tidings_model::TokenKind::Word || v.word(k) == ",")
+        && (c + 1..q.open).all(|k| v.kind(k) == TokenKind::Word || v.word(k) == ",")
         && clause_ends
 }
 
@@ -214,7 +214,10 @@ fn gap_is_attribution(v: &View, from: usize, to: usize) -> bool {
         return true;
     }
     let s = v.sentence_first(from - 1);
-    (from..to).all(|t| v.kind(t) == tidings_model::TokenKind::Punct || v.sentence_first(t) == s)
+    // A title's closing mark may trail the sentence: "… on ''Meet the Press.''".
+    (from..to).all(|t| {
+        matches!(v.kind(t), TokenKind::Punct | TokenKind::Quote) || v.sentence_first(t) == s
+    })
 }
 
 /// The cue's span: the verb, or "according to".
