@@ -227,8 +227,9 @@ fn after_quote(v: &View, q: &Quoted) -> Option<(usize, Phrase, usize)> {
     None
 }
 
-/// "“…,” he surmised", "“…!” some protesters chanted": a subject and then a
-/// past-tense verb the lexicon lacks, right after a quote left open.
+/// "“…,” he surmised", "“…!” some protesters chanted", "“…?” reacted
+/// Trump": a subject and a past-tense verb the lexicon lacks, either order,
+/// right after a quote left open.
 fn unknown_verb_after(v: &View, a: usize, para_end: usize) -> Option<(usize, Phrase, usize)> {
     let is_past = |c: usize| {
         let w = v.word(c);
@@ -242,6 +243,12 @@ fn unknown_verb_after(v: &View, a: usize, para_end: usize) -> Option<(usize, Phr
             name: None,
         };
         return Some((a + 1, p, a + 2));
+    }
+    // Inverted: "“…?” reacted Trump."
+    if is_past(a)
+        && let Some(p) = np_starting_at(v, a + 1, para_end).filter(|p| p.kind == PhraseKind::Name)
+    {
+        return Some((a, p, p.b));
     }
     let limit = (a + 8).min(para_end);
     let c = (a + 1..limit)
