@@ -5,8 +5,10 @@
 //! is a short phrase after an article that is the subject of a verb ("the
 //! “coalition” had agreed"), when it is written in title case like a work
 //! or slogan ("“Make America Great Again”"), and everywhere in the document
-//! once one of its occurrences is set aside. Quotations that stand as
-//! sentences are never scare quotes.
+//! once one of its occurrences is set aside; so is every short quotation
+//! in a list of them. Quotations that stand as sentences are scare quotes
+//! only in such a list or as a short title in apposition ("her film,
+//! “Trainwreck.”").
 
 use std::collections::HashSet;
 
@@ -75,6 +77,20 @@ pub(crate) fn scare_quotes(v: &View, quotes: &[Quoted], standalone: &[bool]) -> 
         .zip(standalone)
         .map(|(q, &s)| (!s || in_apposition(v, q)) && looks_scare(v, q))
         .collect();
+    // A list of short quotations ("films like “The Exorcist,” “Taken” and
+    // “Heat”") names things: titles or terms, not speech.
+    for i in 1..quotes.len() {
+        let (a, b) = (quotes[i - 1], quotes[i]);
+        let joined = a.end <= b.open
+            && v.para_of[a.open] == v.para_of[b.open]
+            && (a.end..b.open).all(|k| v.is_any(k, &[",", "and", "or", ";"]))
+            && words(v, &a) <= 5
+            && words(v, &b) <= 5;
+        if joined {
+            scare[i - 1] = true;
+            scare[i] = true;
+        }
+    }
     let marked: HashSet<String> = quotes
         .iter()
         .zip(&scare)
