@@ -16,7 +16,8 @@
 //! | `title`, `authors`, `dates`, `language`, `page_type` | metadata |
 //! | `hash` | content hash for deduplication |
 //! | `record` | the `extract` JSON record of FORMAT.md |
-//! | `read` | source readers: WARC/ARC, HTTP payloads, JSONL, plain text |
+//! | `read` | source readers: WARC/ARC, HTTP payloads, feeds, JSONL, plain text |
+//! | `source` | every input kind detected, opened and read as one stream of records |
 
 mod authors;
 mod boilerplate;
@@ -33,6 +34,7 @@ mod page_type;
 pub mod read;
 pub mod record;
 mod signals;
+pub mod source;
 mod title;
 
 pub use extract::{Article, ExtractError, extract_html, extract_html_with_charset};
