@@ -1,6 +1,7 @@
 //! Reading sources for `extract` and `ingest`: the records of
-//! `tidings_ingest::source` in chunks bounded by count and by bytes, with
-//! each problem (a broken record, or one skipped) reported by name.
+//! `tidings_ingest::source` in chunks bounded by count and by bytes, each
+//! problem (a broken record, or one skipped) kept in its place to be
+//! reported by name.
 
 use std::path::PathBuf;
 
@@ -18,47 +19,29 @@ pub fn plan(paths: &[PathBuf], forced: Option<Format>) -> Result<Vec<source::Inp
     Ok(source::plan(paths, forced)?)
 }
 
-/// How reading went, apart from the records processed.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct ReadTally {
-    pub failed: usize,
-    pub skipped: usize,
-}
+/// One item of a chunk: a record, or a problem reading one.
+pub type Item = Result<Record, SourceError>;
 
-/// Feed the records of `inputs` to `process` in bounded chunks, in order.
-/// Problems go to `report` (with `true` for a skip) and are counted.
+/// Feed the records of `inputs` to `process` in bounded chunks, in input
+/// order, problems in their place (so messages come out in file order).
 pub fn for_each_chunk(
     inputs: Vec<source::Input>,
-    mut report: impl FnMut(&SourceError),
-    mut process: impl FnMut(Vec<Record>) -> Result<()>,
-) -> Result<ReadTally> {
-    let mut tally = ReadTally::default();
-    let mut chunk: Vec<Record> = Vec::with_capacity(CHUNK);
+    mut process: impl FnMut(Vec<Item>) -> Result<()>,
+) -> Result<()> {
+    let mut chunk: Vec<Item> = Vec::with_capacity(CHUNK);
     let mut bytes = 0usize;
     for item in Sources::new(inputs) {
-        match item {
-            Ok(rec) => {
-                bytes += rec.size();
-                chunk.push(rec);
-                if chunk.len() >= CHUNK || bytes >= CHUNK_BYTES {
-                    process(std::mem::take(&mut chunk))?;
-                    bytes = 0;
-                }
-            }
-            Err(problem) => {
-                if problem.skipped {
-                    tally.skipped += 1;
-                } else {
-                    tally.failed += 1;
-                }
-                report(&problem);
-            }
+        bytes += item.as_ref().map_or(0, Record::size);
+        chunk.push(item);
+        if chunk.len() >= CHUNK || bytes >= CHUNK_BYTES {
+            process(std::mem::take(&mut chunk))?;
+            bytes = 0;
         }
     }
     if !chunk.is_empty() {
         process(chunk)?;
     }
-    Ok(tally)
+    Ok(())
 }
 
 /// The message for a problem.

@@ -42,30 +42,34 @@ pub fn run(args: Args) -> Result<Outcome> {
     let inputs = sources::plan(&paths, args.input_format)?;
     let mut out = io::open_output(args.output.as_deref())?;
     let mut outcome = Outcome::default();
-    let read = sources::for_each_chunk(
-        inputs,
-        |problem| eprintln!("{}", sources::message(problem)),
-        |chunk| {
-            let results: Vec<Result<ExtractOutput, String>> = chunk
-                .par_iter()
-                .map(|rec| guarded(|| extract_record(rec)))
-                .collect();
-            for (rec, r) in chunk.iter().zip(results) {
-                match r {
-                    Ok(json) => {
-                        write_record(&mut out, &json)?;
-                        outcome.ok += 1;
-                    }
-                    Err(why) => {
-                        eprintln!("tidings: {}: {why}", rec.origin);
-                        outcome.failed += 1;
-                    }
+    sources::for_each_chunk(inputs, |chunk| {
+        let results: Vec<Option<Result<ExtractOutput, String>>> = chunk
+            .par_iter()
+            .map(|item| {
+                item.as_ref()
+                    .ok()
+                    .map(|rec| guarded(|| extract_record(rec)))
+            })
+            .collect();
+        for (item, r) in chunk.iter().zip(results) {
+            match (item, r) {
+                (Ok(_), Some(Ok(json))) => {
+                    write_record(&mut out, &json)?;
+                    outcome.ok += 1;
                 }
+                (Ok(rec), Some(Err(why))) => {
+                    eprintln!("tidings: {}: {why}", rec.origin);
+                    outcome.failed += 1;
+                }
+                (Err(problem), _) => {
+                    eprintln!("{}", sources::message(problem));
+                    outcome.failed += usize::from(!problem.skipped);
+                }
+                (Ok(_), None) => {}
             }
-            Ok(())
-        },
-    )?;
-    outcome.failed += read.failed;
+        }
+        Ok(())
+    })?;
     out.flush().context("cannot write output")?;
     Ok(outcome)
 }

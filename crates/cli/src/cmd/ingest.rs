@@ -64,6 +64,7 @@ struct Tally {
     added: usize,
     replaced: usize,
     unchanged: usize,
+    skipped: usize,
     failed: usize,
 }
 
@@ -82,18 +83,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     let bar = progress(&inputs, args.quiet);
     let started = Instant::now();
     let mut tally = Tally::default();
-    let quiet = args.quiet;
-    let read = sources::for_each_chunk(
-        inputs,
-        |problem| {
-            if !(quiet && problem.skipped) {
-                bar.suspend(|| eprintln!("{}", sources::message(problem)));
-            }
-            bar.inc(1);
-        },
-        |chunk| process(&pipeline, &store, &chunk, &mut tally, &bar),
-    )?;
-    tally.failed += read.failed;
+    sources::for_each_chunk(inputs, |chunk| {
+        process(&pipeline, &store, &chunk, &mut tally, &bar, args.quiet)
+    })?;
     bar.finish_and_clear();
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
@@ -103,7 +95,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             tally.added,
             tally.replaced,
             tally.unchanged,
-            read.skipped,
+            tally.skipped,
             tally.failed,
             secs,
             n as f64 / secs.max(1e-9),
@@ -120,13 +112,17 @@ pub fn run(args: Args) -> Result<Outcome> {
 fn process(
     pipeline: &Pipeline,
     store: &SqliteStore,
-    chunk: &[Record],
+    chunk: &[sources::Item],
     tally: &mut Tally,
     bar: &ProgressBar,
+    quiet: bool,
 ) -> Result<()> {
     let prepared: Vec<Result<Option<Document>, String>> = chunk
         .par_iter()
-        .map(|rec| {
+        .map(|item| {
+            let Ok(rec) = item else {
+                return Ok(None);
+            };
             guarded(|| {
                 let doc = read_record(rec)?;
                 let known = store
@@ -143,8 +139,11 @@ fn process(
         .collect();
     let provenance: Vec<Provenance> = chunk
         .iter()
-        .map(|rec| Provenance {
-            source: rec.origin.clone(),
+        .map(|item| Provenance {
+            source: match item {
+                Ok(rec) => rec.origin.clone(),
+                Err(problem) => problem.origin.clone(),
+            },
         })
         .collect();
     let batch: Vec<(&Document, &Provenance)> = prepared
@@ -159,7 +158,22 @@ fn process(
         .put_batch(&batch)
         .context("cannot write to the store")?
         .into_iter();
-    for (rec, r) in chunk.iter().zip(prepared) {
+    for (item, r) in chunk.iter().zip(prepared) {
+        let rec = match item {
+            Ok(rec) => rec,
+            Err(problem) => {
+                if problem.skipped {
+                    tally.skipped += 1;
+                } else {
+                    tally.failed += 1;
+                }
+                if !(quiet && problem.skipped) {
+                    bar.suspend(|| eprintln!("{}", sources::message(problem)));
+                }
+                bar.inc(1);
+                continue;
+            }
+        };
         let done = match r {
             Ok(None) => Ok(Done::Known),
             Ok(Some(_)) => match stored.next() {

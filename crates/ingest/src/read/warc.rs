@@ -293,17 +293,21 @@ impl<R: BufRead> WarcReader<R> {
 
     fn arc_record(&mut self, first: Vec<u8>, start: u64) -> Result<WarcRecord, ReadError> {
         let index = self.index;
-        let Some(head) = ArcHeader::parse(&first) else {
-            let line = String::from_utf8_lossy(&first).trim().to_string();
-            let _ = self.resync();
-            return Err(ReadError::Malformed {
-                record: index,
-                why: format!("not a WARC or ARC header line: {line:.80}"),
-            });
-        };
-        if head.url.starts_with("filedesc:") || index == 0 {
+        // A stream that does not start with a WARC record is an ARC file.
+        if index == 0 {
             self.arc = true;
         }
+        let Some(head) = ArcHeader::parse(&first) else {
+            let line = String::from_utf8_lossy(&first);
+            let line: String = line.trim().chars().take(60).collect();
+            let why = if self.arc {
+                format!("not an ARC header line: {line:?}; skipped to the next record")
+            } else {
+                format!("expected a WARC/ header line, found {line:?}; skipped to the next record")
+            };
+            let _ = self.resync();
+            return Err(ReadError::Malformed { record: index, why });
+        };
         let block = self.block(head.length, index)?;
         let kind = if head.url.starts_with("filedesc:") {
             "arcinfo"

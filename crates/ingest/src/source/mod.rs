@@ -131,6 +131,12 @@ impl Input {
                 ))));
             }
         };
+        if let Some(kind) = open::unsupported_compression(&stream.head) {
+            return Box::new(std::iter::once(Err(SourceError::error(
+                path,
+                format!("{kind}-compressed, which is not read here; decompress it first"),
+            ))));
+        }
         let format = self
             .known_format()
             .unwrap_or_else(|| detect::sniff(&stream.head));

@@ -39,12 +39,47 @@ pub fn open(path: &Path) -> io::Result<Stream> {
     })
 }
 
+/// A compression this reader does not undo, named from the magic bytes.
+pub fn unsupported_compression(head: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x04\x22\x4D\x18", "LZ4"),
+        (b"\x28\xB5\x2F\xFD", "Zstandard"),
+        (b"BZh", "bzip2"),
+        (b"\xFD7zXZ\x00", "XZ"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| head.starts_with(m))
+        .map(|(_, name)| *name)
+}
+
 /// Read the first bytes and give back a reader that still starts with them.
+/// A read error after some bytes (a gzip member cut short early in the
+/// file) is kept for the record reader to meet where it happened.
 fn peek(mut r: Box<dyn Read>) -> io::Result<(Vec<u8>, Box<dyn Read>)> {
     let mut head = Vec::with_capacity(HEAD_BYTES);
-    (&mut r).take(HEAD_BYTES as u64).read_to_end(&mut head)?;
-    let again: Box<dyn Read> = Box::new(Cursor::new(head.clone()).chain(r));
+    let rest: Box<dyn Read> = match (&mut r).take(HEAD_BYTES as u64).read_to_end(&mut head) {
+        Ok(_) => r,
+        Err(e) if head.is_empty() => return Err(e),
+        Err(e) => Box::new(Broken {
+            kind: e.kind(),
+            why: e.to_string(),
+        }),
+    };
+    let again: Box<dyn Read> = Box::new(Cursor::new(head.clone()).chain(rest));
     Ok((head, again))
+}
+
+/// A stream that already failed: every read repeats the error.
+struct Broken {
+    kind: io::ErrorKind,
+    why: String,
+}
+
+impl Read for Broken {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        Err(io::Error::new(self.kind, self.why.clone()))
+    }
 }
 
 /// Read the rest of a stream, refusing more than `cap` bytes.
