@@ -17,6 +17,7 @@
 //! | `hash` | content hash for deduplication |
 //! | `record` | the `extract` JSON record of FORMAT.md |
 //! | `read` | source readers: WARC/ARC, HTTP payloads, feeds, JSONL, plain text |
+//! | `fuzz` | the fuzzing entry points (WARC, feed, HTML) shared by cargo-fuzz and the stable harness |
 //! | `source` | every input kind detected, opened and read as one stream of records |
 
 mod authors;
@@ -26,6 +27,7 @@ pub mod dates;
 pub mod decode;
 pub mod extract;
 mod flatten;
+pub mod fuzz;
 pub mod guard;
 mod hash;
 mod jsonld;

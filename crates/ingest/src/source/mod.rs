@@ -34,6 +34,7 @@ use std::path::{Path, PathBuf};
 
 pub use detect::{Format, UnknownFormat};
 pub use fragment::fragment_text;
+pub use readers::Records;
 pub use record::{Hints, Payload, Record, SUMMARY_PAGE_TYPE};
 
 /// A problem with one record or file, named by where it is.
@@ -111,41 +112,54 @@ impl Input {
     }
 
     /// This input's records, lazily. A file that cannot be opened is one error.
-    pub fn records(&self) -> readers::Records {
+    pub fn records(&self) -> Records {
         let path = if self.is_stdin() {
             "-".to_string()
         } else {
             self.display()
         };
-        let stream = match open::open(&self.path) {
-            Ok(s) => s,
+        match open::open(&self.path) {
+            Ok(stream) => records_of(stream, self.known_format(), path, self.stem()),
             Err(e) => {
                 let origin = if self.is_stdin() {
                     "stdin".into()
                 } else {
                     path
                 };
-                return Box::new(std::iter::once(Err(SourceError::error(
+                Box::new(std::iter::once(Err(SourceError::error(
                     origin,
                     format!("cannot read: {e}"),
-                ))));
+                ))))
             }
-        };
-        if let Some(kind) = open::unsupported_compression(&stream.head) {
+        }
+    }
+}
+
+/// The records of a source held in memory, read as a file called `name`
+/// would be (gzip undone, format forced or else sniffed from the bytes).
+pub fn read_bytes(bytes: Vec<u8>, name: &str, forced: Option<Format>) -> Records {
+    let stream = match open::from_reader(Box::new(std::io::Cursor::new(bytes))) {
+        Ok(s) => s,
+        Err(e) => {
             return Box::new(std::iter::once(Err(SourceError::error(
-                path,
-                format!("{kind}-compressed, which is not read here; decompress it first"),
+                name,
+                format!("cannot read: {e}"),
             ))));
         }
-        let format = self
-            .known_format()
-            .unwrap_or_else(|| detect::sniff(&stream.head));
-        let names = readers::FileNames {
+    };
+    let known = forced.or_else(|| detect::by_name(name));
+    records_of(stream, known, name.to_string(), stem_of(name))
+}
+
+fn records_of(stream: open::Stream, known: Option<Format>, path: String, stem: String) -> Records {
+    if let Some(kind) = open::unsupported_compression(&stream.head) {
+        return Box::new(std::iter::once(Err(SourceError::error(
             path,
-            stem: self.stem(),
-        };
-        readers::records(format, stream, names)
+            format!("{kind}-compressed, which is not read here; decompress it first"),
+        ))));
     }
+    let format = known.unwrap_or_else(|| detect::sniff(&stream.head));
+    readers::records(format, stream, readers::FileNames { path, stem })
 }
 
 /// A file name without `.gz` and one known extension.
@@ -220,7 +234,7 @@ fn walk(dir: &Path, forced: Option<Format>, out: &mut Vec<Input>) -> Result<(), 
 /// The records of many inputs, in order, as one lazy stream.
 pub struct Sources {
     inputs: std::vec::IntoIter<Input>,
-    current: Option<readers::Records>,
+    current: Option<Records>,
 }
 
 impl Sources {

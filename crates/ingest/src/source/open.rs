@@ -24,6 +24,11 @@ pub fn open(path: &Path) -> io::Result<Stream> {
     } else {
         Box::new(File::open(path)?)
     };
+    from_reader(raw)
+}
+
+/// Open any byte stream (gzip undone, head kept).
+pub fn from_reader(raw: Box<dyn Read>) -> io::Result<Stream> {
     let (head, raw) = peek(raw)?;
     if head.starts_with(&[0x1f, 0x8b]) {
         let inflated: Box<dyn Read> = Box::new(MultiGzDecoder::new(raw));
