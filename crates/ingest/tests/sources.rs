@@ -583,3 +583,63 @@ fn text_files_pages_and_folders() {
     assert_eq!(items.len(), 1);
     assert!(items[0].as_ref().unwrap_err().why.contains("cannot read"));
 }
+
+#[test]
+fn hostile_feeds_and_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    // 100,000-deep nesting in the feed's XML and inside an item's content.
+    let mut deep_xml = String::from(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>D</title><item><title>x</title><link>https://e.org/x</link><extra>",
+    );
+    deep_xml.push_str(&"<a>".repeat(100_000));
+    deep_xml.push_str(&"</a>".repeat(100_000));
+    deep_xml.push_str("</extra><description>Still read.</description></item></channel></rss>");
+    let mut deep_content = String::from(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>D</title><item><title>y</title><description><![CDATA[",
+    );
+    deep_content.push_str(&"<div>".repeat(100_000));
+    deep_content.push_str("Bottom.]]></description></item></channel></rss>");
+    for (name, body, text) in [
+        ("deep.rss", deep_xml, "Still read."),
+        ("deep-content.rss", deep_content, "Bottom."),
+    ] {
+        let path = write(dir.path(), name, body.as_bytes());
+        let items = read(&path, None);
+        let recs = ok(&items);
+        assert_eq!(recs.len(), 1, "{name}: {items:?}");
+        assert_eq!(recs[0].extract().unwrap().text, text, "{name}");
+    }
+    // Binary bytes and invalid UTF-8 where a feed should be.
+    let noise: Vec<u8> = (0..100_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let path = write(dir.path(), "noise.rss", &noise);
+    let items = read(&path, None);
+    assert_eq!(items.len(), 1);
+    assert!(items[0].is_err());
+    let mut bad = b"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>B</title><item><title>T\xFF\xFE</title><link>https://e.org/b</link><description>Caf\xC3\x28 text.</description></item></channel></rss>".to_vec();
+    bad.extend_from_slice(b"\n");
+    let path = write(dir.path(), "bad-utf8.rss", &bad);
+    for item in read(&path, None) {
+        // Either the item reads (lossily) or the file is one named error.
+        match item {
+            Ok(rec) => drop(rec.extract()),
+            Err(e) => assert!(e.origin.contains("bad-utf8.rss")),
+        }
+    }
+    // A 50 MB text file is refused by name; binary text too.
+    let path = write(dir.path(), "huge.txt", &vec![b'a'; 50 * 1024 * 1024]);
+    let items = read(&path, None);
+    let e = items[0].as_ref().unwrap_err();
+    assert!(
+        e.origin.ends_with("huge.txt") && e.why.contains("limit"),
+        "{e}"
+    );
+    let path = write(
+        dir.path(),
+        "binary.txt",
+        b"\x00\x01\x02\x03\x00\x00\x00 not text",
+    );
+    let items = read(&path, None);
+    assert!(ok(&items)[0].extract().is_err());
+}
