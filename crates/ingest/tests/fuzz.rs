@@ -7,8 +7,8 @@
 //! cargo-fuzz is not installed). `TIDINGS_FUZZ_SEED` changes the random
 //! sequence. A failing input is written to `target/fuzz-failures/` and the
 //! test panics with its path; replay it with the cargo-fuzz target of the
-//! same name (`cargo +nightly fuzz run warc FILE`) or add it as a case in
-//! `regressions` below.
+//! same name (`cargo +nightly fuzz run warc FILE`), and keep it as a
+//! regression test beside the code it broke.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
