@@ -27,6 +27,25 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   fi
 fi
 
+# The PostgreSQL store's tests start throwaway clusters with pg_virtualenv
+# (Debian packages `postgresql` and `postgresql-common`). Install them when
+# missing and possible; once they are here the tests must run
+# (TIDINGS_REQUIRE_POSTGRES=1), otherwise they skip with a message.
+if ! command -v pg_virtualenv >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  SUDO=""
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; fi
+  if command -v apt-get >/dev/null && { [ "$(id -u)" = 0 ] || [ -n "$SUDO" ]; }; then
+    echo "== installing postgresql and postgresql-common (for the PostgreSQL store tests)"
+    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql postgresql-common >/dev/null; } \
+      || echo "could not install postgresql; the PostgreSQL tests will be skipped" >&2
+  else
+    echo "postgresql is missing and cannot be installed here (needs apt-get as root); the PostgreSQL tests will be skipped" >&2
+  fi
+fi
+if command -v pg_virtualenv >/dev/null && ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  export TIDINGS_REQUIRE_POSTGRES=1
+fi
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"

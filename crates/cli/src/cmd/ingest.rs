@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use tidings_ingest::source::{Format, Input, Record};
 use tidings_model::{Document, Meta};
 use tidings_nlp::Pipeline;
-use tidings_store::{Provenance, SqliteStore, Store, Stored, content_hash};
+use tidings_store::{Provenance, Store, Stored, content_hash};
 
 use crate::batch::{Outcome, guarded};
 use crate::cmd::store_args::DbArg;
@@ -76,15 +76,14 @@ pub fn run(args: Args) -> Result<Outcome> {
             .context("cannot start the worker threads")?;
     }
     let inputs = sources::plan(&args.sources, args.input_format)?;
-    let path = args.db.path();
-    let store = SqliteStore::open(&path)
-        .with_context(|| format!("cannot open the store {}", path.display()))?;
+    let store = args.db.open()?;
+    let store = store.as_ref();
     let pipeline = Pipeline::new().context("cannot load the annotation models")?;
     let bar = progress(&inputs, args.quiet);
     let started = Instant::now();
     let mut tally = Tally::default();
     sources::for_each_chunk(inputs, |chunk| {
-        process(&pipeline, &store, &chunk, &mut tally, &bar, args.quiet)
+        process(&pipeline, store, &chunk, &mut tally, &bar, args.quiet)
     })?;
     bar.finish_and_clear();
     if !args.quiet {
@@ -99,7 +98,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             tally.failed,
             secs,
             n as f64 / secs.max(1e-9),
-            path.display()
+            args.db.shown()
         );
     }
     Ok(Outcome {
@@ -111,7 +110,7 @@ pub fn run(args: Args) -> Result<Outcome> {
 /// Annotate a chunk in parallel and store it in input order.
 fn process(
     pipeline: &Pipeline,
-    store: &SqliteStore,
+    store: &dyn Store,
     chunk: &[sources::Item],
     tally: &mut Tally,
     bar: &ProgressBar,
