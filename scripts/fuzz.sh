@@ -39,13 +39,13 @@ if have_cargo_fuzz; then
             *) seeds="" ;;
         esac
         if [ -n "$seeds" ] && [ -d "$seeds" ] && [ -z "$(ls -A "$corpus")" ]; then
-            find "$seeds" -type f -size -256k | head -n 200 | while read -r f; do
+            find "$seeds" -type f -size -64k | head -n 200 | while read -r f; do
                 cp "$f" "$corpus/$(basename "$f")"
             done
         fi
         echo "== cargo fuzz run $t (${secs} s)"
         (cd fuzz && cargo +nightly fuzz run "$t" "corpus/$t" -- \
-            -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=1048576)
+            -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=262144)
     done
 else
     echo "== cargo-fuzz or nightly Rust missing: running the fuzz target bodies under stable Rust (${secs} s each)"

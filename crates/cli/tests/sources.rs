@@ -129,6 +129,10 @@ fn stdin_is_sniffed_and_the_format_can_be_forced() {
     assert_eq!(records(&out)[0]["text"], "From a pipe.");
     let out = tidings(&["extract"], RSS.as_bytes());
     assert_eq!(records(&out)[0]["title"], "Bridge");
+    let empty = tidings(&["extract"], b"");
+    assert_eq!(empty.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&empty.stderr);
+    assert!(err.contains("tidings: stdin: the page is empty"), "{err}");
     // Forced: markup read as text, kept as it is.
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("p.html");

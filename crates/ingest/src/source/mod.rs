@@ -152,14 +152,19 @@ pub fn read_bytes(bytes: Vec<u8>, name: &str, forced: Option<Format>) -> Records
 }
 
 fn records_of(stream: open::Stream, known: Option<Format>, path: String, stem: String) -> Records {
+    let label = if path == "-" {
+        "stdin".to_string()
+    } else {
+        path.clone()
+    };
     if let Some(kind) = open::unsupported_compression(&stream.head) {
         return Box::new(std::iter::once(Err(SourceError::error(
-            path,
+            label,
             format!("{kind}-compressed, which is not read here; decompress it first"),
         ))));
     }
     let format = known.unwrap_or_else(|| detect::sniff(&stream.head));
-    readers::records(format, stream, readers::FileNames { path, stem })
+    readers::records(format, stream, readers::FileNames { path, stem, label })
 }
 
 /// A file name without `.gz` and one known extension.

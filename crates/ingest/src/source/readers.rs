@@ -21,10 +21,12 @@ pub type Records = Box<dyn Iterator<Item = Result<Record, SourceError>>>;
 /// Largest feed file read (feeds are read whole).
 const MAX_FEED_BYTES: usize = 64 * 1024 * 1024;
 
-/// Names of one file for records: `path` for output, `stem` for ids.
+/// Names of one file for records: `path` for output, `stem` for ids,
+/// `label` for messages (`stdin` for `-`).
 pub struct FileNames {
     pub path: String,
     pub stem: String,
+    pub label: String,
 }
 
 pub fn records(format: Format, stream: Stream, names: FileNames) -> Records {
@@ -58,12 +60,12 @@ fn whole(
     one(match read_capped(&mut stream.reader, cap) {
         Ok(bytes) => Ok(Record {
             id: names.stem,
-            origin: names.path.clone(),
+            origin: names.label,
             path: names.path,
             payload: payload(bytes),
             hints: Hints::default(),
         }),
-        Err(why) => Err(SourceError::error(names.path, why)),
+        Err(why) => Err(SourceError::error(names.label, why)),
     })
 }
 
@@ -79,18 +81,18 @@ fn primary_language(tag: &str) -> Option<String> {
 fn feed(mut stream: Stream, names: FileNames) -> Records {
     let bytes = match read_capped(&mut stream.reader, MAX_FEED_BYTES) {
         Ok(b) => b,
-        Err(why) => return one(Err(SourceError::error(names.path, why))),
+        Err(why) => return one(Err(SourceError::error(names.label, why))),
     };
     let feed = match parse_feed(&bytes) {
         Ok(f) => f,
-        Err(e) => return one(Err(SourceError::error(names.path, e.reason()))),
+        Err(e) => return one(Err(SourceError::error(names.label, e.reason()))),
     };
     let site = feed.title;
     let language = feed.language.as_deref().and_then(primary_language);
     Box::new(feed.items.into_iter().map(move |item| match item {
         Ok(item) => feed_record(item, &names, &site, &language),
         Err(e) => Err(SourceError::error(
-            format!("{}: feed item {}", names.path, e.record() + 1),
+            format!("{}: feed item {}", names.label, e.record() + 1),
             e.reason(),
         )),
     }))
@@ -103,7 +105,7 @@ fn feed_record(
     language: &Option<String>,
 ) -> Result<Record, SourceError> {
     let n = item.index + 1;
-    let origin = format!("{}: feed item {n}", names.path);
+    let origin = format!("{}: feed item {n}", names.label);
     let payload = match (item.content, item.summary) {
         (Some(html), _) if !html.trim().is_empty() => Payload::Fragment { html, full: true },
         (_, Some(html)) if !html.trim().is_empty() => Payload::Fragment { html, full: false },
@@ -138,7 +140,7 @@ fn jsonl(stream: Stream, names: FileNames) -> Records {
     Box::new(JsonlReader::new(stream.reader).map(move |doc| match doc {
         Ok(doc) => Ok(jsonl_record(doc, &names)),
         Err(e) => Err(SourceError::error(
-            format!("{}: line {}", names.path, e.record()),
+            format!("{}: line {}", names.label, e.record()),
             e.reason(),
         )),
     }))
@@ -155,7 +157,7 @@ fn jsonl_record(doc: JsonlDoc, names: &FileNames) -> Record {
     Record {
         id: doc.id,
         path: names.path.clone(),
-        origin: format!("{}: line {}", names.path, doc.line),
+        origin: format!("{}: line {}", names.label, doc.line),
         payload,
         hints: Hints {
             url: doc.url,
@@ -185,13 +187,13 @@ fn warc(stream: Stream, names: FileNames) -> Records {
             let rec = match rec {
                 Ok(rec) => rec,
                 Err(e) => {
-                    let origin = warc_origin(&names.path, e.record() + 1, offset, id);
+                    let origin = warc_origin(&names.label, e.record() + 1, offset, id);
                     return Some(Err(SourceError::error(origin, warc_reason(&e))));
                 }
             };
             let n = rec.index + 1;
             let label = rec.record_id.as_deref().or(rec.target_uri.as_deref());
-            let origin = warc_origin(&names.path, n, rec.offset, label);
+            let origin = warc_origin(&names.label, n, rec.offset, label);
             match rec.payload() {
                 warc::Payload::None => continue,
                 warc::Payload::Skip(why) => return Some(Err(SourceError::skip(origin, why))),
