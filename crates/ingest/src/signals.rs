@@ -22,6 +22,10 @@ pub struct Signals {
     pub jsonld: Vec<Value>,
     /// `(datetime or text, is marked as publication date)`.
     pub times: Vec<(String, bool)>,
+    /// Short texts of elements whose class or id names a date (`date`,
+    /// `datum`, `published`, `meta`...), in document order: where pages
+    /// print the publication date without markup.
+    pub date_texts: Vec<String>,
     /// Byline texts in document order, with their rank: 0 explicit author
     /// markup (`rel`/`itemprop`), 1 a class, id or test id naming an author
     /// or byline, 2 a link to an author page.
@@ -93,13 +97,18 @@ pub fn collect(html: &Html) -> Signals {
                 sig.canonical = e.attr("href").map(str::to_string);
             }
             "script" => {
-                if e.attr("type")
-                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                let typed = e
+                    .attr("type")
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+                let raw: String = el.text().collect();
+                let raw = raw.trim();
+                // Some pages put JSON-LD in an untyped <script>.
+                let untyped_ld = e.attr("type").is_none()
+                    && (raw.starts_with("{\"@context\"") || raw.starts_with("[{\"@context\""));
+                if (typed || untyped_ld)
+                    && let Ok(v) = serde_json::from_str::<Value>(raw.trim_end_matches(';'))
                 {
-                    let raw: String = el.text().collect();
-                    if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
-                        sig.jsonld.push(v);
-                    }
+                    sig.jsonld.push(v);
                 }
                 continue;
             }
@@ -119,7 +128,23 @@ pub fn collect(html: &Html) -> Signals {
                     sig.times.push((value, marked));
                 }
             }
-            _ => {}
+            _ => {
+                // Microdata and RDFa on any element: `<span itemprop=
+                // "datePublished" content="...">`.
+                if let (Some(k), Some(c)) =
+                    (e.attr("itemprop").or(e.attr("property")), e.attr("content"))
+                {
+                    let k = k.trim().to_ascii_lowercase();
+                    let k = k.strip_prefix("schema:").unwrap_or(&k).to_string();
+                    sig.metas.push((k, c.to_string()));
+                }
+            }
+        }
+        if sig.date_texts.len() < 30 && names_a_date(e) {
+            let t = text_of(el);
+            if (6..=100).contains(&t.len()) && t.bytes().any(|b| b.is_ascii_digit()) {
+                sig.date_texts.push(t);
+            }
         }
         // Byline candidates.
         if byline_budget > 0
@@ -138,6 +163,34 @@ pub fn collect(html: &Html) -> Signals {
         }
     }
     sig
+}
+
+/// Does the element's class or id say it holds a date?
+fn names_a_date(e: &scraper::node::Element) -> bool {
+    [e.attr("class"), e.attr("id")].iter().flatten().any(|c| {
+        let c = c.to_ascii_lowercase();
+        [
+            "date",
+            "datum",
+            "time",
+            "publish",
+            "posted",
+            "created",
+            "metadata",
+            "meta-info",
+            "entry-meta",
+            "post-meta",
+            "article-meta",
+            "info",
+        ]
+        .iter()
+        .any(|w| c.contains(w))
+            && !c.contains("comment")
+            && !c.contains("teaser")
+            && !c.contains("related")
+            && !c.contains("update")
+            && !c.contains("modified")
+    })
 }
 
 /// Is this element a byline, and how sure is that?

@@ -1,0 +1,65 @@
+//! Metadata behaviour of `extract_html` (title, authors, date) on small pages
+//! written for these tests.
+
+use tidings_ingest::extract_html;
+
+fn page(head: &str, body: &str) -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\">{head}</head><body>{body}\
+         <article><p>The council met on Tuesday evening to discuss the new tram line, \
+         which will run from the station to the hospital and open in two years.</p>\
+         <p>Several residents spoke against the plan, saying the works would close \
+         the market square for most of a summer and drive shoppers away.</p></article>\
+         </body></html>"
+    )
+}
+
+#[test]
+fn json_ld_in_an_untyped_script_is_read() {
+    let html = page(
+        "<script>{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\
+         \"datePublished\":\"2022-01-28T06:00:00+01:00\"}</script>",
+        "",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.published.as_deref(), Some("2022-01-28"));
+}
+
+#[test]
+fn microdata_date_on_a_span_is_read() {
+    let html = page(
+        "",
+        "<span property=\"schema:dateCreated\" content=\"2022-01-28T12:45:46+00:00\"></span>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.published.as_deref(), Some("2022-01-28"));
+}
+
+#[test]
+fn date_line_without_markup_is_read_and_the_change_date_skipped() {
+    let html = page(
+        "",
+        "<div class=\"article-info\">Letzte Änderung: 31.10.2023 - 14:49 \
+         Erschienen am: 01.11.2023</div>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.published.as_deref(), Some("2023-11-01"));
+}
+
+#[test]
+fn utc_timestamp_after_midnight_follows_the_local_date_shown() {
+    // Published at 21:53 in Buenos Aires, which is 00:53 UTC the next day.
+    let html = page(
+        "<meta property=\"article:published_time\" content=\"2022-05-04T00:53:29Z\">",
+        "<div class=\"date\">3 de mayo de 2022</div>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.published.as_deref(), Some("2022-05-03"));
+    // Without a local date on the page the timestamp's own date stands.
+    let html = page(
+        "<meta property=\"article:published_time\" content=\"2022-05-04T00:53:29Z\">",
+        "",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.published.as_deref(), Some("2022-05-04"));
+}
