@@ -116,7 +116,7 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
         .map(|s| s.trim_start_matches('@').to_string())
         .or_else(|| ld.site_name.clone())
         .or_else(|| ld.publisher.clone());
-    let title = title::title(&sig, &ld, site.as_deref());
+    let title = title::title(&sig, &ld, site.as_deref(), url.as_deref());
     let mut body: Body = content::extract_body(&flat, ld.article_body.as_deref(), title.as_deref());
     // Readability's retry: class names misled us (a wrapper called
     // "sidebar-layout"), so look again without them.

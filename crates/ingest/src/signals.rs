@@ -17,6 +17,8 @@ pub struct Signals {
     pub metas: Vec<(String, String)>,
     pub title_tag: Option<String>,
     pub h1s: Vec<String>,
+    /// The first `<h2>`s: a headline where a page has no `<h1>`.
+    pub h2s: Vec<String>,
     pub html_lang: Option<String>,
     pub canonical: Option<String>,
     pub jsonld: Vec<Value>,
@@ -87,6 +89,12 @@ pub fn collect(html: &Html) -> Signals {
                 let t = without_kicker(el).unwrap_or_else(|| text_of(el));
                 if !t.is_empty() {
                     sig.h1s.push(t);
+                }
+            }
+            "h2" if sig.h2s.len() < 10 && !boilerplate::is_hidden(e) => {
+                let t = text_of(el);
+                if !t.is_empty() && t.len() < 300 {
+                    sig.h2s.push(t);
                 }
             }
             "link"

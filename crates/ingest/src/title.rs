@@ -21,15 +21,20 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 /// Remove a leading or trailing site-name segment.
-pub fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
+pub fn strip_site(title: &str, site: Option<&str>, headings: &[&str]) -> String {
     let title = squash(title);
+    // The whole title is a heading on the page: nothing to strip.
+    if headings.iter().any(|h| compact(h) == compact(&title)) {
+        return title;
+    }
     for sep in SEPARATORS {
         if !title.contains(sep) {
             continue;
         }
         let parts: Vec<&str> = title.split(sep).collect();
-        if let Some(h1) = h1
-            && let Some(p) = parts.iter().find(|p| same(p, h1))
+        if let Some(p) = parts
+            .iter()
+            .find(|p| compact(p).chars().count() >= 3 && headings.iter().any(|h| same(p, h)))
         {
             return p.to_string();
         }
@@ -80,7 +85,7 @@ fn overlap(h: &str, t: &str) -> f32 {
 
 /// Choose the title: the visible headline (`<h1>`) when the page's meta
 /// title or `<title>` confirms it, else the meta title, else `<title>`.
-pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>) -> Option<String> {
+pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) -> Option<String> {
     let meta = sig
         .meta(&["og:title", "twitter:title", "dc.title", "headline"])
         .map(str::to_string)
@@ -116,22 +121,72 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>) -> Option<String> {
     if h1.is_some() {
         return h1;
     }
+    // A lone <h1> that no title confirms is still the visible headline,
+    // unless it is the site's name or a segment of the <title> beside the
+    // headline.
+    let lone: Vec<&String> = sig.h1s.iter().filter(|h| h.chars().count() >= 3).collect();
+    if let [h] = lone.as_slice()
+        && !names_the_site(h, site, url, &reference)
+    {
+        return Some(squash(h));
+    }
     // An unconfirmed <h1> is often the site's name: strip it like one.
     let first_h1 = sig.h1s.first().map(String::as_str);
     let site = site.or(first_h1);
+    // Lesser headings confirm a title or one of its segments.
+    let headings: Vec<&str> = sig.h2s.iter().map(String::as_str).collect();
     if let Some(m) = meta {
-        let m = strip_site(&m, site, None);
+        let m = strip_site(&m, site, &headings);
         if !m.is_empty() {
             return Some(m);
         }
     }
     if let Some(t) = sig.title_tag.as_deref() {
-        let t = strip_site(t, site, None);
+        let t = strip_site(t, site, &headings);
         if !t.is_empty() {
             return Some(t);
         }
     }
     first_h1.map(squash)
+}
+
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Is this heading the site's name: like the site name or the host, or one
+/// of the segments a `<title>` joins with " | " or " - "?
+fn names_the_site(h: &str, site: Option<&str>, url: Option<&str>, titles: &[&str]) -> bool {
+    let c = compact(h);
+    if c.is_empty() {
+        return true;
+    }
+    let like = |other: &str| {
+        let o = compact(other);
+        !o.is_empty() && (o.contains(&c) || c.contains(&o))
+    };
+    if site.is_some_and(like) {
+        return true;
+    }
+    if let Some(host) = url
+        .and_then(|u| u.split("//").nth(1))
+        .and_then(|r| r.split('/').next())
+    {
+        let host = host.trim_start_matches("www.");
+        let name = host.rsplit_once('.').map_or(host, |(n, _)| n);
+        if like(host) || like(name) {
+            return true;
+        }
+    }
+    titles.iter().any(|t| {
+        SEPARATORS.iter().any(|sep| {
+            let parts: Vec<&str> = t.split(sep).collect();
+            parts.len() >= 2 && parts.iter().any(|p| compact(p) == c)
+        })
+    })
 }
 
 #[cfg(test)]
@@ -144,7 +199,7 @@ mod tests {
             strip_site(
                 "Bridge reopens after repairs | The Daily Example",
                 Some("The Daily Example"),
-                None
+                &[]
             ),
             "Bridge reopens after repairs"
         );
@@ -152,13 +207,36 @@ mod tests {
             strip_site(
                 "Daily Example - Bridge reopens after repairs",
                 Some("Daily Example"),
-                None
+                &[]
             ),
             "Bridge reopens after repairs"
         );
         assert_eq!(
-            strip_site("Bridge reopens after repairs - Example", None, None),
+            strip_site("Bridge reopens after repairs - Example", None, &[]),
             "Bridge reopens after repairs"
+        );
+    }
+
+    #[test]
+    fn headings_confirm_a_title_or_its_segment() {
+        // A dash inside the headline is not a site separator when the page
+        // shows the whole title as a heading.
+        assert_eq!(
+            strip_site(
+                "Tram works – the second summer",
+                None,
+                &["Tram works – the second summer"]
+            ),
+            "Tram works – the second summer"
+        );
+        // "Blog Archive" is no site name, but the heading names the segment.
+        assert_eq!(
+            strip_site(
+                "Blog Archive » Tram works resume",
+                None,
+                &["Tram works resume"]
+            ),
+            "Tram works resume"
         );
     }
 }

@@ -63,3 +63,34 @@ fn utc_timestamp_after_midnight_follows_the_local_date_shown() {
     let a = extract_html(html.as_bytes(), None).unwrap();
     assert_eq!(a.published.as_deref(), Some("2022-05-04"));
 }
+
+#[test]
+fn lone_h1_is_the_headline_even_when_the_title_differs() {
+    let html = page(
+        "<title>Tram line plans: everything you need to know</title>",
+        "<h1>Council backs the tram line</h1>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Council backs the tram line"));
+}
+
+#[test]
+fn lone_h1_naming_the_site_is_not_the_headline() {
+    let html = page(
+        "<title>Council backs the tram line - Riverside Courier</title>\
+         <meta property=\"og:site_name\" content=\"Riverside Courier\">",
+        "<h1>Riverside Courier</h1>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Council backs the tram line"));
+}
+
+#[test]
+fn h2_confirms_the_title_segment() {
+    let html = page(
+        "<title>Blog Archive » Council backs the tram line</title>",
+        "<h2>Council backs the tram line</h2>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Council backs the tram line"));
+}
