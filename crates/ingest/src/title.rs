@@ -49,10 +49,10 @@ pub fn strip_site(title: &str, site: Option<&str>, headings: &[&str]) -> String 
             })
         };
         let last = parts[parts.len() - 1];
-        if is_site(last) {
+        if is_site(last) || is_domain(last) {
             return parts[..parts.len() - 1].join(sep);
         }
-        if is_site(parts[0]) {
+        if is_site(parts[0]) || is_domain(parts[0]) {
             return parts[1..].join(sep);
         }
         // A short last segment after a longer headline is usually the site.
@@ -64,6 +64,53 @@ pub fn strip_site(title: &str, site: Option<&str>, headings: &[&str]) -> String 
         }
     }
     title
+}
+
+/// A segment that is a host name: "example.org", "NEWS.EXAMPLE.NET".
+fn is_domain(p: &str) -> bool {
+    let p = p.trim();
+    !p.contains(' ')
+        && p.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
+}
+
+/// A headline element often carries a kicker before the headline ("Tram
+/// plans Council backs the tram line"), run together in its text. When a
+/// title the page declares (whole, or without its site name) is the end of
+/// the `<h1>` text after a short kicker not set off by a dash, that title is
+/// the headline.
+fn trim_to_declared(h1: &str, declared: &[&str], site: Option<&str>) -> Option<String> {
+    let hc = compact(h1);
+    let h1_words = h1.split_whitespace().count();
+    let mut best: Option<String> = None;
+    for d in declared {
+        let whole = squash(d);
+        let stripped = strip_site(&whole, site, &[]);
+        for c in [whole, stripped] {
+            let cc = compact(&c);
+            let words = c.split_whitespace().count();
+            if words < 3 || cc.len() >= hc.len() || !hc.ends_with(&cc) {
+                continue;
+            }
+            if h1_words.saturating_sub(words) > 6 {
+                continue;
+            }
+            // The kicker is what the h1 has before the title's first word.
+            let first = c.split_whitespace().next().unwrap_or("");
+            let Some(at) = h1.rfind(first) else { continue };
+            let kicker = h1[..at].trim_end();
+            if kicker.ends_with(['-', '–', '—', '|']) {
+                continue;
+            }
+            if best.as_ref().is_none_or(|b| b.len() < c.len()) {
+                best = Some(c);
+            }
+        }
+    }
+    best
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -118,8 +165,8 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) 
         .filter(|(_, o)| *o >= 0.6)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(h, _)| squash(h));
-    if h1.is_some() {
-        return h1;
+    if let Some(h) = h1 {
+        return Some(trim_to_declared(&h, &reference, site).unwrap_or(h));
     }
     // A lone <h1> that no title confirms is still the visible headline,
     // unless it is the site's name or a segment of the <title> beside the
@@ -215,6 +262,30 @@ mod tests {
             strip_site("Bridge reopens after repairs - Example", None, &[]),
             "Bridge reopens after repairs"
         );
+    }
+
+    #[test]
+    fn kicker_run_into_the_h1_goes() {
+        assert_eq!(
+            trim_to_declared(
+                "Tram plans Council backs the tram line",
+                &["Council backs the tram line | Riverside Courier"],
+                None
+            )
+            .as_deref(),
+            Some("Council backs the tram line")
+        );
+        // A dash inside the headline is no kicker boundary.
+        assert_eq!(
+            trim_to_declared(
+                "Tram line – Council backs the plan",
+                &["Council backs the plan | Courier"],
+                None
+            ),
+            None
+        );
+        assert!(is_domain("example.org"));
+        assert!(!is_domain("Riverside Courier"));
     }
 
     #[test]

@@ -94,3 +94,20 @@ fn h2_confirms_the_title_segment() {
     let a = extract_html(html.as_bytes(), None).unwrap();
     assert_eq!(a.title.as_deref(), Some("Council backs the tram line"));
 }
+
+#[test]
+fn kicker_run_into_the_h1_is_dropped() {
+    let html = page(
+        "<meta property=\"og:title\" content=\"Council backs the tram line\">",
+        "<h1><span class=\"topline\">Tram plans</span> Council backs the tram line</h1>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Council backs the tram line"));
+}
+
+#[test]
+fn host_name_segment_of_the_title_goes() {
+    let html = page("<title>Tramway | riverside-courier.org</title>", "");
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Tramway"));
+}
