@@ -15,10 +15,10 @@ use crate::signals::Signals;
 /// Clean one byline into zero or more names.
 pub fn clean_byline(raw: &str) -> Vec<String> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?|eingestellt|geschrieben|erstellt|verfasst|und\s+interview)\s+)?(?:by|von|vom|par|por|di|door|av|from|autor(?:in)?|author|text|interview|ein\s+(?:beitrag|artikel)\s+von)\s*[:\-]?\s+").expect("static regex")
+        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?|eingestellt|geschrieben|erstellt|verfasst|und\s+interview)\s+)?(?:by|von|vom|par|por|di|door|av|from|autor(?:in)?|autoren|author|auteur|text|interview|ein\s+(?:beitrag|artikel)\s+von|(?:blog\s+)?beitrag\s+von|alles\s+von|alle\s+(?:posts|beiträge|artikel)\s+(?:von|vom)(?:\s+autor(?:in)?)?|mehr\s+von|artikel\s+von|publié\s+par|posted\s+by|gespeichert\s+von|und\s+interview)(?:\s*[:\-]\s*|\s+)").expect("static regex")
     });
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bam\s+\d|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\billustration|\bfotos?\b|\bphotos?\b|\bbilder?\b|\(|\bmore\s+posts|\balle\s+beiträge|\bposts\s+by).*$").expect("static regex")
+        Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bam\s+\d|\s+am$|\s+(?:mo|di|mi|do|fr|sa|so)\.?$|\balle\s+(?:artikel|beiträge)|\bpubliziert|\bpublié|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\billustration|\bfotos?\b|\bphotos?\b|\bbilder?\b|\(|\bmore\s+posts|\balle\s+beiträge|\bposts\s+by).*$").expect("static regex")
     });
     static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\s+(?:and|und|et|y|e|&)\s+|\s*;\s*|\s*&\s*").expect("static regex")
@@ -27,7 +27,12 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
     for _ in 0..2 {
         s = PREFIX.replace(&s, "").to_string();
     }
-    s = CUT.replace(&s, "").to_string();
+    for _ in 0..2 {
+        s = CUT
+            .replace(&s, "")
+            .trim_end_matches([',', ';', ' '])
+            .to_string();
+    }
     let mut out = Vec::new();
     for part in SPLIT.split(&s) {
         // A job title after a comma or dash: "Ann Lee, Senior Editor".
@@ -56,10 +61,28 @@ fn plausible_name(s: &str) -> bool {
             | "more posts"
             | "posted"
             | "admin"
-            | "redaktion"
             | "by"
             | "von"
+            | "por"
+            | "par"
+            | "unknown"
+            | "no author"
+            | "anonymous"
+            | "people"
+            | "staff"
+            | "view all"
+            | "zur person"
+            | "real life"
     ) || lower.starts_with("foto")
+        || lower.starts_with("posted")
+        || lower.starts_with("publiziert")
+        || lower.starts_with("published")
+        || lower.starts_with("please")
+        || lower.starts_with("gesponsert")
+        || lower.starts_with("sponsored")
+        || lower.contains("comment")
+        || lower.contains("profil")
+        || lower.contains("kommentar")
         || lower.starts_with("photo")
         || s.chars().any(|c| c.is_ascii_digit())
     {
@@ -90,7 +113,7 @@ fn text_byline(line: &str) -> Option<Vec<String>> {
     });
     // "Datum: 03.11.2021 Autor: Karl Maier/dpa": a label inside a meta line.
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\s)(?i:autor(?:in)?|author|verfasser(?:in)?)\s*:\s*(\p{Lu}.*)$")
+        Regex::new(r"(?:^|\s)(?:(?i:autor(?:in)?|autoren|author|verfasser(?:in)?|text|redaktion|von)\s*:|(?i:posted|written|geschrieben|verfasst|gespeichert|publié)\s+(?i:by|von|par)|(?i:autoren|beitrag\s+von))\s*(\p{Lu}.*)$")
             .expect("static regex")
     });
     if line.chars().count() > 120 {
@@ -139,6 +162,15 @@ pub fn authors(sig: &Signals, ld: &LdInfo, site: Option<&str>, lead: &[&str]) ->
             candidates.push(clean_byline(v).into_iter().filter(not_site).collect());
         }
     }
+    // WordPress's "twitter:label1" = "Written by", "twitter:data1" = name.
+    for i in 1..=4 {
+        let label = sig.meta(&[&format!("twitter:label{i}")]).unwrap_or("");
+        if AUTHOR_LABEL.is_match(label)
+            && let Some(v) = sig.meta(&[&format!("twitter:data{i}")])
+        {
+            candidates.push(clean_byline(v).into_iter().filter(not_site).collect());
+        }
+    }
     for rank in 0..=2u8 {
         for (b, r) in &sig.bylines {
             if *r == rank {
@@ -154,8 +186,27 @@ pub fn authors(sig: &Signals, ld: &LdInfo, site: Option<&str>, lead: &[&str]) ->
         .iter()
         .find(|c| is_strong(&c[0]))
         .or_else(|| candidates.first());
-    best.map(|c| dedup(c.clone())).unwrap_or_default()
+    if let Some(best) = best {
+        return dedup(best.clone());
+    }
+    // Only the publisher signs the page: its name is the author.
+    let declared = ld.authors.iter().map(String::as_str).chain(
+        ["author", "article:author", "dc.creator"]
+            .iter()
+            .filter_map(|k| sig.meta(&[k])),
+    );
+    declared
+        .flat_map(clean_byline)
+        .next()
+        .map(|n| vec![n])
+        .unwrap_or_default()
 }
+
+/// A label that announces the author ("Written by", "Verfasst von").
+static AUTHOR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:written\s+by|geschrieben\s+von|verfasst\s+von|autor(?:in)?|author|von|by|écrit\s+par|escrito\s+por)\s*:?\s*$")
+        .expect("static regex")
+});
 
 fn dedup(v: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

@@ -111,3 +111,53 @@ fn host_name_segment_of_the_title_goes() {
     let a = extract_html(html.as_bytes(), None).unwrap();
     assert_eq!(a.title.as_deref(), Some("Tramway"));
 }
+
+#[test]
+fn written_by_label_pair_names_the_author() {
+    let html = page(
+        "<meta name=\"twitter:label1\" content=\"Verfasst von\">\
+         <meta name=\"twitter:data1\" content=\"Greta Holm\">",
+        "",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn newsroom_signature_is_an_author() {
+    let html = page("<meta name=\"author\" content=\"Redaktion\">", "");
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Redaktion"]);
+}
+
+#[test]
+fn publisher_signing_its_own_page_is_the_author() {
+    let html = page(
+        "<meta property=\"og:site_name\" content=\"Riverside Courier\">\
+         <meta name=\"author\" content=\"Riverside Courier\">",
+        "",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Riverside Courier"]);
+}
+
+#[test]
+fn labelled_byline_in_a_meta_line() {
+    let html = page(
+        "",
+        "<h1>Council backs the tram line</h1>\
+         <p class=\"meta\">12 May 2024 — posted by Greta Holm</p>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn byline_leftovers_are_cut() {
+    let html = page(
+        "<meta name=\"author\" content=\"Alle Artikel von Greta Holm\">",
+        "",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
