@@ -93,6 +93,19 @@ fn lead_texts<'a>(flat: &'a flatten::Flat, body: &Body) -> Vec<&'a str> {
     out
 }
 
+/// Short texts where a signature sits: the body's last paragraphs and the
+/// blocks after it.
+fn tail_texts<'a>(flat: &'a flatten::Flat, body: &Body) -> Vec<&'a str> {
+    let Some(last) = body.last_block else {
+        return Vec::new();
+    };
+    let from = last.saturating_sub(2).max(body.first_block.unwrap_or(0));
+    flat.blocks[from..(last + 16).min(flat.blocks.len())]
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
 fn prefix(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {
         Some((i, _)) => &s[..i],
@@ -136,7 +149,8 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
     let text = body.paragraphs.join("\n\n");
     let lead = lead_texts(&flat, &body);
     let published = dates::published(&sig, &ld, url.as_deref(), &lead);
-    let authors = authors::authors(&sig, &ld, site.as_deref(), &lead);
+    let tail = tail_texts(&flat, &body);
+    let authors = authors::authors(&sig, &ld, site.as_deref(), &lead, &tail);
     let language = language::language(&sig, &ld, &text);
     let page_type = page_type::classify(&sig, &ld, &body, &text);
     let content_hash = crate::hash::content_hash(&text);

@@ -161,3 +161,16 @@ fn byline_leftovers_are_cut() {
     let a = extract_html(html.as_bytes(), None).unwrap();
     assert_eq!(a.authors, vec!["Greta Holm"]);
 }
+
+#[test]
+fn signature_after_the_body_names_the_author() {
+    let html = "<!doctype html><html><head><meta charset=\"utf-8\"></head><body><article>\
+         <h1>Council backs the tram line</h1>\
+         <p>The council met on Tuesday evening to discuss the new tram line, which will \
+         run from the station to the hospital and open in two years.</p>\
+         <p>Several residents spoke against the plan, saying the works would close the \
+         market square for most of a summer and drive shoppers away.</p>\
+         <p>Text: Greta Holm</p></article></body></html>";
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
