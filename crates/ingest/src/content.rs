@@ -42,6 +42,16 @@ impl Body {
     pub fn chars(&self) -> usize {
         self.paragraphs.iter().map(|p| p.chars().count()).sum()
     }
+
+    /// Characters in paragraphs of at least 80 characters: running text,
+    /// not menu entries or labels.
+    pub fn prose_chars(&self) -> usize {
+        self.paragraphs
+            .iter()
+            .map(|p| p.chars().count())
+            .filter(|&n| n >= 80)
+            .sum()
+    }
 }
 
 fn squash(s: &str) -> String {

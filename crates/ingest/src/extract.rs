@@ -133,15 +133,18 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
     let mut body: Body = content::extract_body(&flat, ld.article_body.as_deref(), title.as_deref());
     // Readability's retry: class names misled us (a wrapper called
     // "sidebar-layout"), so look again without them.
+    // A body of menu entries, labels and captions has next to no prose
+    // (paragraphs of sentence length): look again then too.
     let got = body.chars();
+    let prose = body.prose_chars();
     let want = ld
         .article_body
         .as_deref()
         .map_or(0, |b| b.chars().count() / 2);
-    if got < 500.max(want.min(2000)) {
+    if got < 500.max(want.min(2000)) || prose < 200 {
         let loose = flatten::flatten(doc, false);
         let second = content::extract_body(&loose, ld.article_body.as_deref(), title.as_deref());
-        if second.chars() > got * 2 {
+        if second.chars() > got * 2 || (prose < 200 && second.prose_chars() > 400.max(prose * 2)) {
             body = second;
             flat = loose;
         }
