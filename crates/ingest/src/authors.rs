@@ -147,10 +147,10 @@ fn text_byline(line: &str) -> Option<Vec<String>> {
 /// one-word handle credible.
 fn labelled_byline(line: &str) -> Option<Vec<String>> {
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\s)(?:(?i:autor(?:in)?|autoren|author|auteur|verfasser(?:in)?|text|redaktion|von)\s*:\s*(\p{Lu}.*)|(?i:posted|written|geschrieben|verfasst|gespeichert|eingestellt|publié|publicado|erstellt)(?:\s+\S+){0,4}?\s+(?i:by|von|par|por)\s+(\w.*)|(?i:autoren|beitrag\s+von)\s+(\p{Lu}.*))$")
+        Regex::new(r"(?:^|\s)(?:(?i:autor(?:in)?|autoren|author|auteur|verfasser(?:in)?|text|redaktion|von)\s*:\s*(\p{Lu}.*)|(?i:posted|written|geschrieben|verfasst|gespeichert|eingestellt|publié|publicado|erstellt)(?:\s+\S+){0,4}?\s+(?i:by|von|par|por)\s+(\w.*)|(?i:autoren|beitrag\s+von)\s+(\p{Lu}.*))")
             .expect("static regex")
     });
-    if line.chars().count() > 120 {
+    if line.len() > 480 || line.chars().count() > 120 {
         return None;
     }
     let c = LABELLED.captures(line)?;

@@ -193,6 +193,10 @@ pub fn text_date(s: &str) -> Option<String> {
     });
     static SLASH: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\d{1,2})/(\d{1,2})/(\d{4})$").expect("static regex"));
+    // Every form has a four-digit year or a dd.mm.yy date.
+    if s.bytes().filter(u8::is_ascii_digit).count() < 4 {
+        return None;
+    }
     let mut first_changed = None;
     for m in ANY.find_iter(s) {
         let raw = m.as_str();

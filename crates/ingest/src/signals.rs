@@ -5,6 +5,9 @@
 //! byline candidates (`rel=author`, `itemprop=author`, class `author`/`byline`).
 //! Later modules (title, authors, dates, language) decide from these.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
@@ -53,6 +56,25 @@ fn text_of(e: ElementRef) -> String {
         s.push(' ');
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The element's text when it is at most `max` bytes, without walking
+/// further into a large element.
+fn short_text(e: ElementRef, max: usize) -> Option<String> {
+    // A date line is a few nodes; a wrapper named "post-meta" may be huge.
+    if e.descendants().nth(24).is_some() {
+        return None;
+    }
+    let mut s = String::new();
+    for t in e.text() {
+        if s.len() + t.len() > max * 4 {
+            return None;
+        }
+        s.push_str(t);
+        s.push(' ');
+    }
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (s.len() <= max).then_some(s)
 }
 
 /// Walk the page once and gather the signals.
@@ -139,20 +161,30 @@ pub fn collect(html: &Html) -> Signals {
             _ => {
                 // Microdata and RDFa on any element: `<span itemprop=
                 // "datePublished" content="...">`.
-                if let (Some(k), Some(c)) =
-                    (e.attr("itemprop").or(e.attr("property")), e.attr("content"))
-                {
+                // One pass over the attributes: `attr()` is a lookup each.
+                let (mut key, mut content) = (None, None);
+                for (n, v) in e.attrs() {
+                    match n {
+                        "itemprop" => key = Some(v),
+                        "property" => key = key.or(Some(v)),
+                        "content" => content = Some(v),
+                        _ => {}
+                    }
+                }
+                if let (Some(k), Some(c)) = (key, content) {
                     let k = k.trim().to_ascii_lowercase();
                     let k = k.strip_prefix("schema:").unwrap_or(&k).to_string();
                     sig.metas.push((k, c.to_string()));
                 }
             }
         }
-        if sig.date_texts.len() < 30 && names_a_date(e) {
-            let t = text_of(el);
-            if (6..=100).contains(&t.len()) && t.bytes().any(|b| b.is_ascii_digit()) {
-                sig.date_texts.push(t);
-            }
+        if sig.date_texts.len() < 30
+            && names_a_date(e)
+            && let Some(t) = short_text(el, 100)
+            && t.len() >= 6
+            && t.bytes().any(|b| b.is_ascii_digit())
+        {
+            sig.date_texts.push(t);
         }
         // Byline candidates.
         if byline_budget > 0
@@ -175,30 +207,15 @@ pub fn collect(html: &Html) -> Signals {
 
 /// Does the element's class or id say it holds a date?
 fn names_a_date(e: &scraper::node::Element) -> bool {
-    [e.attr("class"), e.attr("id")].iter().flatten().any(|c| {
-        let c = c.to_ascii_lowercase();
-        [
-            "date",
-            "datum",
-            "time",
-            "publish",
-            "posted",
-            "created",
-            "metadata",
-            "meta-info",
-            "entry-meta",
-            "post-meta",
-            "article-meta",
-            "info",
-        ]
-        .iter()
-        .any(|w| c.contains(w))
-            && !c.contains("comment")
-            && !c.contains("teaser")
-            && !c.contains("related")
-            && !c.contains("update")
-            && !c.contains("modified")
-    })
+    static DATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)date|datum|time|publish|posted|created|meta|info").expect("static regex")
+    });
+    static NOT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)comment|teaser|related|update|modified").expect("static regex")
+    });
+    e.attrs()
+        .filter(|(n, _)| matches!(*n, "class" | "id"))
+        .any(|(_, c)| DATE_NAME.is_match(c) && !NOT_DATE.is_match(c))
 }
 
 /// Is this element a byline, and how sure is that?
