@@ -183,18 +183,31 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) 
     // Lesser headings confirm a title or one of its segments.
     let headings: Vec<&str> = sig.h2s.iter().map(String::as_str).collect();
     if let Some(m) = meta {
-        let m = strip_site(&m, site, &headings);
+        let m = strip_all(&m, site, &headings);
         if !m.is_empty() {
             return Some(m);
         }
     }
     if let Some(t) = sig.title_tag.as_deref() {
-        let t = strip_site(t, site, &headings);
+        let t = strip_all(t, site, &headings);
         if !t.is_empty() {
             return Some(t);
         }
     }
     first_h1.map(squash)
+}
+
+/// Strip site segments until none is left: "Headline » ☆☆☆ - Site".
+fn strip_all(title: &str, site: Option<&str>, headings: &[&str]) -> String {
+    let mut t = strip_site(title, site, headings);
+    for _ in 0..2 {
+        let next = strip_site(&t, site, headings);
+        if next == t {
+            break;
+        }
+        t = next;
+    }
+    t
 }
 
 fn compact(s: &str) -> String {
@@ -286,6 +299,18 @@ mod tests {
         );
         assert!(is_domain("example.org"));
         assert!(!is_domain("Riverside Courier"));
+    }
+
+    #[test]
+    fn strips_every_site_segment() {
+        assert_eq!(
+            strip_all(
+                "Tram works resume » ★★★ - Riverside Courier",
+                Some("Riverside Courier"),
+                &[]
+            ),
+            "Tram works resume"
+        );
     }
 
     #[test]
