@@ -2,8 +2,11 @@
 //!
 //! A byline is cut down to the names: leading "By"/"Von"/"Par"/"Por" go, so
 //! do dates, "Updated 3 hours ago", e-mail addresses, job titles after a
-//! comma or dash, and "and"/"und"/"&" split several names. Organisation-only
-//! values equal to the site name are dropped, as are URLs.
+//! comma or dash, and "and"/"und"/"&" split several names. Sources: JSON-LD,
+//! meta tags, WordPress's `twitter:label`/`data` pairs, byline markup, then
+//! bylines written as text near the top or labelled in a signature after the
+//! body. Values equal to the site name count only when nothing else names an
+//! author (the publisher signs its own page); URLs are dropped.
 
 use std::sync::LazyLock;
 

@@ -4,8 +4,11 @@
 //! Sources in order of trust: JSON-LD `datePublished`; publication meta tags
 //! (`article:published_time` and a dozen common names); `<time>` marked as
 //! the publication date; a date in the URL path; the first `<time>`; a date
-//! written in the page text near the top (English and German month names,
-//! `dd.mm.yyyy`). Output is `YYYY-MM-DD`.
+//! line (an element whose class names a date); a date written in the page
+//! text near the top (English and German month names, `dd.mm.yyyy`), skipping
+//! dates announced as changes. A UTC timestamp near midnight yields to the
+//! neighbouring day when the page itself shows that day and not the UTC one
+//! (the publisher's local date). Output is `YYYY-MM-DD`.
 
 use std::sync::LazyLock;
 

@@ -1,8 +1,10 @@
 //! Collect the metadata signals a page carries, in one pass over its elements.
 //!
-//! Gathers `<meta>` name/property/itemprop pairs, `<title>`, `<h1>`s,
-//! `<html lang>`, the canonical link, JSON-LD objects, `<time>` elements and
-//! byline candidates (`rel=author`, `itemprop=author`, class `author`/`byline`).
+//! Gathers `<meta>` name/property/itemprop pairs (and microdata/RDFa
+//! `content` on any element), `<title>`, `<h1>`s and `<h2>`s, `<html lang>`,
+//! the canonical link, JSON-LD objects (typed or not), `<time>` elements,
+//! short date lines and byline candidates (`rel=author`, `itemprop=author`,
+//! class `author`/`byline`).
 //! Later modules (title, authors, dates, language) decide from these.
 
 use std::sync::LazyLock;

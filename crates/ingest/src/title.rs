@@ -1,9 +1,11 @@
 //! The article's title: the headline, without the site name around it.
 //!
 //! Candidates: OpenGraph/Twitter title, JSON-LD `headline`, the page's
-//! `<h1>`, and `<title>`. A meta title wins when present; the `<h1>` when it
-//! is one segment of the `<title>` or the meta title; otherwise `<title>`
-//! with its site-name segment (" | Site", " - Site") removed.
+//! `<h1>`s and `<h2>`s, and `<title>`. The `<h1>` wins when a declared title
+//! confirms it (less a kicker run into it), or when it is the only one and
+//! does not name the site; otherwise the meta title, else `<title>`, with
+//! site-name segments (" | Site", " - Site", "| example.org") removed unless
+//! an `<h2>` shows the whole title or names the segment to keep.
 
 use crate::jsonld::LdInfo;
 use crate::signals::Signals;
