@@ -191,6 +191,7 @@ pub fn collect(html: &Html) -> Signals {
         // Byline candidates.
         if byline_budget > 0
             && let Some(rank) = byline_rank(e)
+            && !in_comments(el)
         {
             // itemprop=author may hold a nested itemprop=name; meta content too.
             let t = if let Some(c) = e.attr("content") {
@@ -218,6 +219,24 @@ fn names_a_date(e: &scraper::node::Element) -> bool {
     e.attrs()
         .filter(|(n, _)| matches!(*n, "class" | "id"))
         .any(|(_, c)| DATE_NAME.is_match(c) && !NOT_DATE.is_match(c))
+}
+
+/// Does the element sit in a comment thread (a commenter is no author)?
+fn in_comments(el: ElementRef) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        a.value()
+            .attrs()
+            .filter(|(n, _)| matches!(*n, "class" | "id"))
+            .any(|(_, v)| {
+                v.split(|c: char| c.is_whitespace() || c == '_').any(|w| {
+                    let w = w.to_ascii_lowercase();
+                    w.starts_with("comment")
+                        || w.starts_with("kommentar")
+                        || w == "respond"
+                        || w == "replies"
+                })
+            })
+    })
 }
 
 /// Is this element a byline, and how sure is that?

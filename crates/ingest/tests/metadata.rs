@@ -174,3 +174,14 @@ fn signature_after_the_body_names_the_author() {
     let a = extract_html(html.as_bytes(), None).unwrap();
     assert_eq!(a.authors, vec!["Greta Holm"]);
 }
+
+#[test]
+fn a_commenter_is_not_the_author() {
+    let html = page(
+        "",
+        "<div id=\"comments\"><div class=\"author\">Bo Chan</div>\
+         <p>Great piece, thanks.</p></div>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
