@@ -2,8 +2,11 @@
 //!
 //! A byline is cut down to the names: leading "By"/"Von"/"Par"/"Por" go, so
 //! do dates, "Updated 3 hours ago", e-mail addresses, job titles after a
-//! comma or dash, and "and"/"und"/"&" split several names. Organisation-only
-//! values equal to the site name are dropped, as are URLs.
+//! comma or dash, and "and"/"und"/"&" split several names. Sources: JSON-LD,
+//! meta tags, WordPress's `twitter:label`/`data` pairs, byline markup, then
+//! bylines written as text near the top or labelled in a signature after the
+//! body. Values equal to the site name count only when nothing else names an
+//! author (the publisher signs its own page); URLs are dropped.
 
 use std::sync::LazyLock;
 
@@ -15,19 +18,30 @@ use crate::signals::Signals;
 /// Clean one byline into zero or more names.
 pub fn clean_byline(raw: &str) -> Vec<String> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?|eingestellt|geschrieben|erstellt|verfasst|und\s+interview)\s+)?(?:by|von|vom|par|por|di|door|av|from|autor(?:in)?|author|text|interview|ein\s+(?:beitrag|artikel)\s+von)\s*[:\-]?\s+").expect("static regex")
+        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?|eingestellt|geschrieben|erstellt|verfasst|und\s+interview)\s+)?(?:by|von|vom|par|por|di|door|av|from|autor(?:in)?|autoren|author|auteur|text|interview|ein\s+(?:beitrag|artikel)\s+von|(?:blog\s+)?beitrag\s+von|alles\s+von|alle\s+(?:posts|beiträge|artikel)\s+(?:von|vom)(?:\s+autor(?:in)?)?|mehr\s+von|artikel\s+von|publié\s+par|posted\s+by|gespeichert\s+von|über|und\s+interview)(?:\s*[:\-]\s*|\s+)").expect("static regex")
     });
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bam\s+\d|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\billustration|\bfotos?\b|\bphotos?\b|\bbilder?\b|\(|\bmore\s+posts|\balle\s+beiträge|\bposts\s+by).*$").expect("static regex")
+        Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bam\s+\d|\s+am$|\s+(?:mo|di|mi|do|fr|sa|so)\.?$|\balle\s+(?:artikel|beiträge)|\bpubliziert|\bpublié|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\billustration|\bfotos?\b|\bphotos?\b|\bbilder?\b|\(|\bmore\s+posts|\balle\s+beiträge|\bposts\s+by).*$").expect("static regex")
     });
     static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\s+(?:and|und|et|y|e|&)\s+|\s*;\s*|\s*&\s*").expect("static regex")
+    });
+    static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|am|um|on|le|el)\.?$",
+        )
+        .expect("static regex")
     });
     let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     for _ in 0..2 {
         s = PREFIX.replace(&s, "").to_string();
     }
-    s = CUT.replace(&s, "").to_string();
+    for _ in 0..2 {
+        s = CUT
+            .replace(&s, "")
+            .trim_end_matches([',', ';', ' '])
+            .to_string();
+    }
     let mut out = Vec::new();
     for part in SPLIT.split(&s) {
         // A job title after a comma or dash: "Ann Lee, Senior Editor".
@@ -37,6 +51,9 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
             .trim();
+        // A weekday or a preposition left before the cut date: "Ann Lee Fr".
+        let name = TRAIL.replace(name, "");
+        let name = name.trim();
         if plausible_name(name) {
             out.push(name.to_string());
         }
@@ -56,12 +73,41 @@ fn plausible_name(s: &str) -> bool {
             | "more posts"
             | "posted"
             | "admin"
-            | "redaktion"
             | "by"
             | "von"
+            | "por"
+            | "par"
+            | "unknown"
+            | "no author"
+            | "anonymous"
+            | "people"
+            | "staff"
+            | "view all"
+            | "zur person"
+            | "real life"
     ) || lower.starts_with("foto")
+        || lower.starts_with("posted")
+        || lower.starts_with("publiziert")
+        || lower.starts_with("published")
+        || lower.starts_with("please")
+        || lower.starts_with("gesponsert")
+        || lower.starts_with("sponsored")
+        || lower.contains("comment")
+        || lower.contains("profil")
+        || lower.contains("kommentar")
         || lower.starts_with("photo")
         || s.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    // "über den Autor": a phrase about the author, not a name.
+    if s.split_whitespace().count() > 1
+        && s.split_whitespace().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "autor" | "autorin" | "author" | "den" | "the" | "zeige" | "show"
+            )
+        })
     {
         return false;
     }
@@ -88,32 +134,56 @@ fn text_byline(line: &str) -> Option<Vec<String>> {
     static TEXT_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?i:text\s+(?:von|by)|text:|von|by|autor(?:in)?:|author:|written\s+by|ein\s+(?:beitrag|artikel)\s+von)\s+\p{Lu}").expect("static regex")
     });
-    // "Datum: 03.11.2021 Autor: Karl Maier/dpa": a label inside a meta line.
-    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\s)(?i:autor(?:in)?|author|verfasser(?:in)?)\s*:\s*(\p{Lu}.*)$")
-            .expect("static regex")
-    });
     if line.chars().count() > 120 {
         return None;
     }
-    let text = if TEXT_BYLINE.is_match(line) && line.chars().count() <= 80 {
-        line
-    } else {
-        LABELLED.captures(line)?.get(1)?.as_str()
-    };
-    let names: Vec<String> = clean_byline(text)
+    if TEXT_BYLINE.is_match(line) && line.chars().count() <= 80 {
+        let names = names_in(line);
+        return (!names.is_empty() && names.iter().all(|n| is_strong(n))).then_some(names);
+    }
+    labelled_byline(line)
+}
+
+/// A byline announced by a label inside a meta line or a signature:
+/// "Datum: 03.11.2021 Autor: Karl Maier/dpa", "Posted on May 2, 2024 by
+/// Ann Lee", "Gespeichert von rasos am 24. Juli". The label makes a
+/// one-word handle credible.
+fn labelled_byline(line: &str) -> Option<Vec<String>> {
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)(?:(?i:autor(?:in)?|autoren|author|auteur|verfasser(?:in)?|text|redaktion|von)\s*:\s*(\p{Lu}.*)|(?i:posted|written|geschrieben|verfasst|gespeichert|eingestellt|publié|publicado|erstellt)(?:\s+\S+){0,4}?\s+(?i:by|von|par|por)\s+(\w.*)|(?i:autoren|beitrag\s+von)\s+(\p{Lu}.*))")
+            .expect("static regex")
+    });
+    if line.len() > 480 || line.chars().count() > 120 {
+        return None;
+    }
+    let c = LABELLED.captures(line)?;
+    let text = c.get(1).or(c.get(2)).or(c.get(3))?.as_str();
+    let names = names_in(text);
+    let credible =
+        |n: &String| is_strong(n) || (n.split_whitespace().count() == 1 && n.chars().count() >= 3);
+    (!names.is_empty() && names.iter().all(credible)).then_some(names)
+}
+
+fn names_in(text: &str) -> Vec<String> {
+    clean_byline(text)
         .into_iter()
         .map(|n| match n.split_once('/') {
             // "Karl Maier/dpa": the agency after the slash goes.
             Some((person, _)) if is_strong(person.trim()) => person.trim().to_string(),
             _ => n,
         })
-        .collect();
-    (!names.is_empty() && names.iter().all(|n| is_strong(n))).then_some(names)
+        .collect()
 }
 
-/// Pick the authors. `lead` holds the page's first text blocks.
-pub fn authors(sig: &Signals, ld: &LdInfo, site: Option<&str>, lead: &[&str]) -> Vec<String> {
+/// Pick the authors. `lead` holds the page's first text blocks, `tail` the
+/// last ones of the body and those after it (where signatures sit).
+pub fn authors(
+    sig: &Signals,
+    ld: &LdInfo,
+    site: Option<&str>,
+    lead: &[&str],
+    tail: &[&str],
+) -> Vec<String> {
     let not_site = |n: &String| site.is_none_or(|s| !n.eq_ignore_ascii_case(s));
     let mut candidates: Vec<Vec<String>> = Vec::new();
     let from_ld: Vec<String> = ld
@@ -139,6 +209,15 @@ pub fn authors(sig: &Signals, ld: &LdInfo, site: Option<&str>, lead: &[&str]) ->
             candidates.push(clean_byline(v).into_iter().filter(not_site).collect());
         }
     }
+    // WordPress's "twitter:label1" = "Written by", "twitter:data1" = name.
+    for i in 1..=4 {
+        let label = sig.meta(&[&format!("twitter:label{i}")]).unwrap_or("");
+        if AUTHOR_LABEL.is_match(label)
+            && let Some(v) = sig.meta(&[&format!("twitter:data{i}")])
+        {
+            candidates.push(clean_byline(v).into_iter().filter(not_site).collect());
+        }
+    }
     for rank in 0..=2u8 {
         for (b, r) in &sig.bylines {
             if *r == rank {
@@ -149,13 +228,35 @@ pub fn authors(sig: &Signals, ld: &LdInfo, site: Option<&str>, lead: &[&str]) ->
     if let Some(names) = lead.iter().find_map(|l| text_byline(l)) {
         candidates.push(names);
     }
+    if let Some(names) = tail.iter().find_map(|l| labelled_byline(l)) {
+        candidates.push(names);
+    }
     candidates.retain(|c| !c.is_empty());
     let best = candidates
         .iter()
         .find(|c| is_strong(&c[0]))
         .or_else(|| candidates.first());
-    best.map(|c| dedup(c.clone())).unwrap_or_default()
+    if let Some(best) = best {
+        return dedup(best.clone());
+    }
+    // Only the publisher signs the page: its name is the author.
+    let declared = ld.authors.iter().map(String::as_str).chain(
+        ["author", "article:author", "dc.creator"]
+            .iter()
+            .filter_map(|k| sig.meta(&[k])),
+    );
+    declared
+        .flat_map(clean_byline)
+        .next()
+        .map(|n| vec![n])
+        .unwrap_or_default()
 }
+
+/// A label that announces the author ("Written by", "Verfasst von").
+static AUTHOR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:written\s+by|geschrieben\s+von|verfasst\s+von|autor(?:in)?|author|von|by|écrit\s+par|escrito\s+por)\s*:?\s*$")
+        .expect("static regex")
+});
 
 fn dedup(v: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -186,6 +287,16 @@ mod tests {
             vec!["Karl Maier"]
         );
         assert_eq!(clean_byline("Ann Lee Updated 3 hours ago"), vec!["Ann Lee"]);
+        assert_eq!(
+            clean_byline("Ann Lee Fr, 18. Oktober 2019"),
+            vec!["Ann Lee"]
+        );
+        assert_eq!(clean_byline("Über Ann Lee"), vec!["Ann Lee"]);
+        assert!(clean_byline("Über den Autor").is_empty());
+        assert_eq!(
+            labelled_byline("Posted on May 2, 2024 by annlee"),
+            Some(vec!["annlee".to_string()])
+        );
         assert!(clean_byline("https://example.org/people/ann").is_empty());
         assert_eq!(
             text_byline("Datum: 03.11.2021 Autor: Karl Maier/dpa"),

@@ -160,7 +160,17 @@ pub fn is_boilerplate_line(text: &str) -> bool {
               loading\.*|wird\s+geladen\.*|text\s+size|schriftgr(?:ö|oe)(?:ß|ss)e|close|schlie(?:ß|ss)en|
               caption|image\s+\d+\s+of|by|von|
               click\s+here\b.*|hier\s+klicken\b.*|
-              (?:image|bild)\s+\d+\s+(?:of|von)\s+\d+
+              (?:image|bild)\s+\d+\s+(?:of|von)\s+\d+|
+              schreiben?\s+(?:sie\s+)?einen\s+kommentar\b.*|leave\s+a\s+(?:reply|comment)\b.*|kommentieren|
+              (?:kommentare|comments)\s+(?:sind\s+geschlossen|are\s+closed)\b.*|
+              like\s+it\?\s*share\s+it|(?:seite|artikel|beitrag)\s+teilen|share\s+(?:on|via)\s+\w+|
+              partager|compartir|imprimir|imprimer|drukuj|
+              neueste\s+artikel|meistdiskutierte\s+artikel|meistgelesen\w*|most\s+(?:read|popular)\b.*|
+              schon\s+gelesen\?|das\s+k(?:ö|oe)nnte\s+(?:sie|dich)\s+auch\s+interessieren\b.*|
+              you\s+(?:may|might)\s+also\s+like\b.*|art(?:í|i)culos\s+relacionados\b.*|
+              contexto\s+de\s+la\s+noticia|temas|themen|schlagw(?:ö|o)rte|inhaltsverzeichnis|table\s+of\s+contents|
+              sie\s+m(?:ü|ue)ssen\s+sich\s+(?:einloggen|anmelden)\b.*|you\s+must\s+be\s+logged\s+in\b.*|
+              never\s+miss\s+the\s+latest\b.*
             )[.:!]?$",
         )
         .expect("static regex")

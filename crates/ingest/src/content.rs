@@ -29,6 +29,8 @@ pub struct Body {
     pub paragraphs: Vec<String>,
     /// Index (in the flattened blocks) of the first paragraph kept.
     pub first_block: Option<usize>,
+    /// Index of the last paragraph kept.
+    pub last_block: Option<usize>,
     /// How the body was chosen: `jsonld`, `markup`, `score` or `none`.
     pub method: &'static str,
     /// Share of the page's block text that sits in link-heavy blocks (0..1).
@@ -39,6 +41,16 @@ impl Body {
     /// Characters of body text.
     pub fn chars(&self) -> usize {
         self.paragraphs.iter().map(|p| p.chars().count()).sum()
+    }
+
+    /// Characters in paragraphs of at least 80 characters: running text,
+    /// not menu entries or labels.
+    pub fn prose_chars(&self) -> usize {
+        self.paragraphs
+            .iter()
+            .map(|p| p.chars().count())
+            .filter(|&n| n >= 80)
+            .sum()
     }
 }
 
@@ -116,6 +128,7 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
     let title_sq = title.map(squash);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut first_block = None;
+    let mut last_block = None;
     for (i, b) in flat.blocks.iter().enumerate() {
         if !roots.iter().any(|&r| flat.is_within(b.el, r)) {
             continue;
@@ -131,11 +144,13 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
             continue;
         }
         first_block.get_or_insert(i);
+        last_block = Some(i);
         paragraphs.push(b.text.clone());
     }
     Body {
         paragraphs,
         first_block,
+        last_block,
         method,
         link_share,
     }

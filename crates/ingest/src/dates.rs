@@ -4,8 +4,11 @@
 //! Sources in order of trust: JSON-LD `datePublished`; publication meta tags
 //! (`article:published_time` and a dozen common names); `<time>` marked as
 //! the publication date; a date in the URL path; the first `<time>`; a date
-//! written in the page text near the top (English and German month names,
-//! `dd.mm.yyyy`). Output is `YYYY-MM-DD`.
+//! line (an element whose class names a date); a date written in the page
+//! text near the top (English and German month names, `dd.mm.yyyy`), skipping
+//! dates announced as changes. A UTC timestamp near midnight yields to the
+//! neighbouring day when the page itself shows that day and not the UTC one
+//! (the publisher's local date). Output is `YYYY-MM-DD`.
 
 use std::sync::LazyLock;
 
@@ -175,6 +178,97 @@ pub fn date_from_url(url: &str) -> Option<String> {
     valid(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
+/// A date written in running text or a page's date line: like
+/// [`parse_date`], but skips a date announced as a change ("Updated",
+/// "Letzte Änderung") when another follows, reads two-digit years
+/// (`28.01.22`) and day-first slashes (`02/10/2020`).
+pub fn text_date(s: &str) -> Option<String> {
+    static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:updated?|modified|changed|edited|aktualisiert|geändert|änderung|bearbeitet|mis à jour|actualizado)\W{0,3}(?:\w+\W{1,3}){0,2}$")
+            .expect("static regex")
+    });
+    static ANY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{1,2}(?:\.|st|nd|rd|th)?\s+(?:de\s+)?[a-zäéû]{3,10}\.?,?\s+(?:de\s+)?\d{4}\b|\b[a-zäéû]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b")
+            .expect("static regex")
+    });
+    static DMY2: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2})$").expect("static regex")
+    });
+    static SLASH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})/(\d{1,2})/(\d{4})$").expect("static regex"));
+    // Every form has a four-digit year or a dd.mm.yy date.
+    if s.bytes().filter(u8::is_ascii_digit).count() < 4 {
+        return None;
+    }
+    let mut first_changed = None;
+    for m in ANY.find_iter(s) {
+        let raw = m.as_str();
+        let date = if let Some(c) = DMY2.captures(raw) {
+            valid(
+                2000 + c[3].parse::<i32>().ok()?,
+                c[2].parse().ok()?,
+                c[1].parse().ok()?,
+            )
+        } else if let Some(c) = SLASH.captures(raw) {
+            let (a, b): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            let y = c[3].parse().ok()?;
+            if b > 12 {
+                valid(y, a, b)
+            } else {
+                valid(y, b, a)
+            }
+        } else {
+            parse_date(raw)
+        };
+        let Some(date) = date else { continue };
+        if CHANGED.is_match(&s[..m.start()]) {
+            first_changed.get_or_insert(date);
+            continue;
+        }
+        return Some(date);
+    }
+    first_changed
+}
+
+/// A timestamp in UTC close enough to midnight that the publisher's local
+/// date may be the day before (`00:53Z` in the Americas) or after (`22:04Z`
+/// in Europe): the candidate days, most likely first.
+fn near_midnight_utc(raw: &str) -> Option<i64> {
+    static UTC_TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[T ](\d{2}):\d{2}(?::\d{2}(?:[.:]\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)?$")
+            .expect("static regex")
+    });
+    let raw = raw.trim();
+    let c = UTC_TIME.captures(raw)?;
+    // Only a stated UTC zone, or none at all.
+    let zoned = raw.ends_with('Z') || raw.contains("+00") || raw.contains("-00:00");
+    let bare = !raw[c.get(1)?.start()..].contains(['+', '-']) && !raw.ends_with('Z');
+    if !(zoned || bare) {
+        return None;
+    }
+    let hour: i64 = c[1].parse().ok()?;
+    match hour {
+        0..=6 => Some(-1),
+        21..=23 => Some(1),
+        _ => None,
+    }
+}
+
+fn shift_day(date: &str, days: i64) -> Option<String> {
+    let y: i64 = date.get(0..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    // Days from civil (Howard Hinnant's algorithm), then back.
+    let yy = if m <= 2 { y - 1 } else { y };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days_since_epoch = era * 146_097 + doe - 719_468;
+    from_unix((days_since_epoch + days) * 86_400)
+}
+
 /// Pick the publication date.
 pub fn published(
     sig: &Signals,
@@ -182,13 +276,37 @@ pub fn published(
     url: Option<&str>,
     lead_texts: &[&str],
 ) -> Option<String> {
-    if let Some(d) = ld.date_published.as_deref().and_then(parse_date) {
-        return Some(d);
-    }
-    for key in PUBLISHED_METAS {
-        if let Some(d) = sig.meta(&[key]).and_then(parse_date) {
-            return Some(d);
+    // Dates the page shows or its URL holds: a reader's local dates.
+    let shown = || {
+        url.and_then(date_from_url)
+            .into_iter()
+            .chain(sig.date_texts.iter().filter_map(|t| text_date(t)))
+            .chain(sig.times.iter().filter_map(|(t, _)| parse_date(t)))
+            .chain(
+                lead_texts
+                    .iter()
+                    .filter(|t| t.chars().count() < 200)
+                    .filter_map(|t| text_date(t)),
+            )
+    };
+    let structured = ld
+        .date_published
+        .as_deref()
+        .into_iter()
+        .chain(PUBLISHED_METAS.iter().filter_map(|k| sig.meta(&[k])))
+        .find_map(|raw| parse_date(raw).map(|d| (d, raw)));
+    if let Some((date, raw)) = structured {
+        // A UTC timestamp near midnight: the page's own date line tells
+        // which side of midnight the publisher was on.
+        if let Some(shift) = near_midnight_utc(raw)
+            && let Some(other) = shift_day(&date, shift)
+        {
+            let seen: Vec<String> = shown().take(12).collect();
+            if seen.contains(&other) && !seen.contains(&date) {
+                return Some(other);
+            }
         }
+        return Some(date);
     }
     if let Some(d) = sig
         .times
@@ -207,10 +325,13 @@ pub fn published(
     if let Some(d) = sig.times.iter().find_map(|(t, _)| parse_date(t)) {
         return Some(d);
     }
+    if let Some(d) = sig.date_texts.iter().find_map(|t| text_date(t)) {
+        return Some(d);
+    }
     lead_texts
         .iter()
         .filter(|t| t.chars().count() < 200)
-        .find_map(|t| parse_date(t))
+        .find_map(|t| text_date(t))
 }
 
 #[cfg(test)]
@@ -238,6 +359,37 @@ mod tests {
         assert_eq!(parse_date("3rd March 2021").as_deref(), Some("2021-03-03"));
         assert_eq!(parse_date("1571212800").as_deref(), Some("2019-10-16"));
         assert_eq!(parse_date("no date here"), None);
+    }
+
+    #[test]
+    fn text_dates_skip_the_change_date() {
+        assert_eq!(
+            text_date("Letzte Änderung: 31.10.2023 - 14:49 Erschienen am: 01.11.2023").as_deref(),
+            Some("2023-11-01")
+        );
+        assert_eq!(text_date("Bonn, 11.10.2021").as_deref(), Some("2021-10-11"));
+        assert_eq!(
+            text_date("veröffentlicht 28.01.22 / Wein").as_deref(),
+            Some("2022-01-28")
+        );
+        assert_eq!(
+            text_date("The Guardian 02/10/2020").as_deref(),
+            Some("2020-10-02")
+        );
+        assert_eq!(
+            text_date("Updated 3 May 2021").as_deref(),
+            Some("2021-05-03")
+        );
+    }
+
+    #[test]
+    fn shifts_days_across_months() {
+        assert_eq!(shift_day("2022-03-01", -1).as_deref(), Some("2022-02-28"));
+        assert_eq!(shift_day("2019-12-31", 1).as_deref(), Some("2020-01-01"));
+        assert_eq!(near_midnight_utc("2022-05-04T00:53:29.274Z"), Some(-1));
+        assert_eq!(near_midnight_utc("2019-10-18T22:04:00Z"), Some(1));
+        assert_eq!(near_midnight_utc("2022-05-05T21:00:00-05:00"), None);
+        assert_eq!(near_midnight_utc("2022-05-05T12:00:00Z"), None);
     }
 
     #[test]

@@ -93,6 +93,19 @@ fn lead_texts<'a>(flat: &'a flatten::Flat, body: &Body) -> Vec<&'a str> {
     out
 }
 
+/// Short texts where a signature sits: the body's last paragraphs and the
+/// blocks after it.
+fn tail_texts<'a>(flat: &'a flatten::Flat, body: &Body) -> Vec<&'a str> {
+    let Some(last) = body.last_block else {
+        return Vec::new();
+    };
+    let from = last.saturating_sub(2).max(body.first_block.unwrap_or(0));
+    flat.blocks[from..(last + 16).min(flat.blocks.len())]
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
 fn prefix(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {
         Some((i, _)) => &s[..i],
@@ -116,19 +129,22 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
         .map(|s| s.trim_start_matches('@').to_string())
         .or_else(|| ld.site_name.clone())
         .or_else(|| ld.publisher.clone());
-    let title = title::title(&sig, &ld, site.as_deref());
+    let title = title::title(&sig, &ld, site.as_deref(), url.as_deref());
     let mut body: Body = content::extract_body(&flat, ld.article_body.as_deref(), title.as_deref());
     // Readability's retry: class names misled us (a wrapper called
     // "sidebar-layout"), so look again without them.
+    // A body of menu entries, labels and captions has next to no prose
+    // (paragraphs of sentence length): look again then too.
     let got = body.chars();
+    let prose = body.prose_chars();
     let want = ld
         .article_body
         .as_deref()
         .map_or(0, |b| b.chars().count() / 2);
-    if got < 500.max(want.min(2000)) {
+    if got < 500.max(want.min(2000)) || prose < 200 {
         let loose = flatten::flatten(doc, false);
         let second = content::extract_body(&loose, ld.article_body.as_deref(), title.as_deref());
-        if second.chars() > got * 2 {
+        if second.chars() > got * 2 || (prose < 200 && second.prose_chars() > 400.max(prose * 2)) {
             body = second;
             flat = loose;
         }
@@ -136,7 +152,8 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
     let text = body.paragraphs.join("\n\n");
     let lead = lead_texts(&flat, &body);
     let published = dates::published(&sig, &ld, url.as_deref(), &lead);
-    let authors = authors::authors(&sig, &ld, site.as_deref(), &lead);
+    let tail = tail_texts(&flat, &body);
+    let authors = authors::authors(&sig, &ld, site.as_deref(), &lead, &tail);
     let language = language::language(&sig, &ld, &text);
     let page_type = page_type::classify(&sig, &ld, &body, &text);
     let content_hash = crate::hash::content_hash(&text);

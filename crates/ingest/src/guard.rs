@@ -72,6 +72,13 @@ fn is_void(name: &[u8]) -> bool {
     )
 }
 
+/// A script body that is JSON-LD though its tag does not say so.
+fn is_untyped_json_ld(body: &[u8]) -> bool {
+    let body = body.trim_ascii_start();
+    let body = body.strip_prefix(b"[").unwrap_or(body).trim_ascii_start();
+    body.starts_with(b"{\"@context\"")
+}
+
 /// Prepare markup for the parser in one scan: empty the bodies of scripts
 /// (JSON-LD kept) and style sheets, which are half of a typical news page's
 /// bytes and never article text, and blank out tags nested deeper than
@@ -111,7 +118,7 @@ pub fn prepare(html: &str) -> String {
                 b"</style"
             };
             let body_end = find_ci(&b[end..], closing).map_or(b.len(), |p| end + p);
-            let keep = contains_ci(inner, b"ld+json");
+            let keep = contains_ci(inner, b"ld+json") || is_untyped_json_ld(&b[end..body_end]);
             if !keep {
                 out.push_str(&html[last..end]);
                 last = body_end;

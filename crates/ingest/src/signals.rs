@@ -1,10 +1,15 @@
 //! Collect the metadata signals a page carries, in one pass over its elements.
 //!
-//! Gathers `<meta>` name/property/itemprop pairs, `<title>`, `<h1>`s,
-//! `<html lang>`, the canonical link, JSON-LD objects, `<time>` elements and
-//! byline candidates (`rel=author`, `itemprop=author`, class `author`/`byline`).
+//! Gathers `<meta>` name/property/itemprop pairs (and microdata/RDFa
+//! `content` on any element), `<title>`, `<h1>`s and `<h2>`s, `<html lang>`,
+//! the canonical link, JSON-LD objects (typed or not), `<time>` elements,
+//! short date lines and byline candidates (`rel=author`, `itemprop=author`,
+//! class `author`/`byline`).
 //! Later modules (title, authors, dates, language) decide from these.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
@@ -17,11 +22,17 @@ pub struct Signals {
     pub metas: Vec<(String, String)>,
     pub title_tag: Option<String>,
     pub h1s: Vec<String>,
+    /// The first `<h2>`s: a headline where a page has no `<h1>`.
+    pub h2s: Vec<String>,
     pub html_lang: Option<String>,
     pub canonical: Option<String>,
     pub jsonld: Vec<Value>,
     /// `(datetime or text, is marked as publication date)`.
     pub times: Vec<(String, bool)>,
+    /// Short texts of elements whose class or id names a date (`date`,
+    /// `datum`, `published`, `meta`...), in document order: where pages
+    /// print the publication date without markup.
+    pub date_texts: Vec<String>,
     /// Byline texts in document order, with their rank: 0 explicit author
     /// markup (`rel`/`itemprop`), 1 a class, id or test id naming an author
     /// or byline, 2 a link to an author page.
@@ -47,6 +58,25 @@ fn text_of(e: ElementRef) -> String {
         s.push(' ');
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The element's text when it is at most `max` bytes, without walking
+/// further into a large element.
+fn short_text(e: ElementRef, max: usize) -> Option<String> {
+    // A date line is a few nodes; a wrapper named "post-meta" may be huge.
+    if e.descendants().nth(24).is_some() {
+        return None;
+    }
+    let mut s = String::new();
+    for t in e.text() {
+        if s.len() + t.len() > max * 4 {
+            return None;
+        }
+        s.push_str(t);
+        s.push(' ');
+    }
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (s.len() <= max).then_some(s)
 }
 
 /// Walk the page once and gather the signals.
@@ -85,6 +115,12 @@ pub fn collect(html: &Html) -> Signals {
                     sig.h1s.push(t);
                 }
             }
+            "h2" if sig.h2s.len() < 10 && !boilerplate::is_hidden(e) => {
+                let t = text_of(el);
+                if !t.is_empty() && t.len() < 300 {
+                    sig.h2s.push(t);
+                }
+            }
             "link"
                 if sig.canonical.is_none()
                     && e.attr("rel")
@@ -93,13 +129,18 @@ pub fn collect(html: &Html) -> Signals {
                 sig.canonical = e.attr("href").map(str::to_string);
             }
             "script" => {
-                if e.attr("type")
-                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                let typed = e
+                    .attr("type")
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+                let raw: String = el.text().collect();
+                let raw = raw.trim();
+                // Some pages put JSON-LD in an untyped <script>.
+                let untyped_ld = e.attr("type").is_none()
+                    && (raw.starts_with("{\"@context\"") || raw.starts_with("[{\"@context\""));
+                if (typed || untyped_ld)
+                    && let Ok(v) = serde_json::from_str::<Value>(raw.trim_end_matches(';'))
                 {
-                    let raw: String = el.text().collect();
-                    if let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) {
-                        sig.jsonld.push(v);
-                    }
+                    sig.jsonld.push(v);
                 }
                 continue;
             }
@@ -119,11 +160,38 @@ pub fn collect(html: &Html) -> Signals {
                     sig.times.push((value, marked));
                 }
             }
-            _ => {}
+            _ => {
+                // Microdata and RDFa on any element: `<span itemprop=
+                // "datePublished" content="...">`.
+                // One pass over the attributes: `attr()` is a lookup each.
+                let (mut key, mut content) = (None, None);
+                for (n, v) in e.attrs() {
+                    match n {
+                        "itemprop" => key = Some(v),
+                        "property" => key = key.or(Some(v)),
+                        "content" => content = Some(v),
+                        _ => {}
+                    }
+                }
+                if let (Some(k), Some(c)) = (key, content) {
+                    let k = k.trim().to_ascii_lowercase();
+                    let k = k.strip_prefix("schema:").unwrap_or(&k).to_string();
+                    sig.metas.push((k, c.to_string()));
+                }
+            }
+        }
+        if sig.date_texts.len() < 30
+            && names_a_date(e)
+            && let Some(t) = short_text(el, 100)
+            && t.len() >= 6
+            && t.bytes().any(|b| b.is_ascii_digit())
+        {
+            sig.date_texts.push(t);
         }
         // Byline candidates.
         if byline_budget > 0
             && let Some(rank) = byline_rank(e)
+            && !in_comments(el)
         {
             // itemprop=author may hold a nested itemprop=name; meta content too.
             let t = if let Some(c) = e.attr("content") {
@@ -138,6 +206,37 @@ pub fn collect(html: &Html) -> Signals {
         }
     }
     sig
+}
+
+/// Does the element's class or id say it holds a date?
+fn names_a_date(e: &scraper::node::Element) -> bool {
+    static DATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)date|datum|time|publish|posted|created|meta|info").expect("static regex")
+    });
+    static NOT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)comment|teaser|related|update|modified").expect("static regex")
+    });
+    e.attrs()
+        .filter(|(n, _)| matches!(*n, "class" | "id"))
+        .any(|(_, c)| DATE_NAME.is_match(c) && !NOT_DATE.is_match(c))
+}
+
+/// Does the element sit in a comment thread (a commenter is no author)?
+fn in_comments(el: ElementRef) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        a.value()
+            .attrs()
+            .filter(|(n, _)| matches!(*n, "class" | "id"))
+            .any(|(_, v)| {
+                v.split(|c: char| c.is_whitespace() || c == '_').any(|w| {
+                    let w = w.to_ascii_lowercase();
+                    w.starts_with("comment")
+                        || w.starts_with("kommentar")
+                        || w == "respond"
+                        || w == "replies"
+                })
+            })
+    })
 }
 
 /// Is this element a byline, and how sure is that?
