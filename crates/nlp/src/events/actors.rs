@@ -348,7 +348,7 @@ fn drop_modifiers(cands: Vec<Candidate>, words: &[String]) -> Vec<Candidate> {
             && b.first - a.last - 1 <= MODIFIER_GAP
             && (a.last + 1..b.first).all(|i| {
                 let w = words[i].as_str();
-                w.chars().any(char::is_alphabetic)
+                (w == "-" || w.chars().any(char::is_alphabetic))
                     && !matches!(w, "and" | "or" | "'s")
                     && !shallow::is_preposition(w)
                     && !shallow::is_determiner(w)
@@ -585,7 +585,7 @@ fn assign_own(
         target = actors.iter().find(|c| addressee(c)).copied();
     }
     if source.is_none() && shared.is_none() {
-        source = speaker_after(&actors, hits, hit);
+        source = speaker_after(words, &actors, hits, hit);
     }
     if let (Some(s), Some(t)) = (source, target)
         && s.who == t.who
@@ -653,7 +653,7 @@ fn first_of_coordination<'a>(
             && matches!(words[p.last + 1].as_str(), "and" | "&" | ",")
             && (p.last + 1..q.first).all(|i| {
                 let w = words[i].as_str();
-                matches!(w, "and" | "&" | ",")
+                matches!(w, "and" | "&" | "," | "-")
                     || TITLES.contains(&w.trim_end_matches('.'))
                     || shallow::is_determiner(w)
                     || (w.chars().any(char::is_alphabetic)
@@ -698,10 +698,25 @@ fn speaker_before<'a>(
 }
 
 /// The subject of a reporting verb after the trigger ("..., he said").
-fn speaker_after<'a>(actors: &[&'a Candidate], hits: &[Hit], hit: &Hit) -> Option<&'a Candidate> {
+/// Only a report of the same sentence part: not one after "while" or "but"
+/// ("X said ..., while Y said ...").
+fn speaker_after<'a>(
+    words: &[String],
+    actors: &[&'a Candidate],
+    hits: &[Hit],
+    hit: &Hit,
+) -> Option<&'a Candidate> {
     let report = hits
         .iter()
         .find(|h| h.kind == TriggerKind::Report && h.first > hit.last)?;
+    if (hit.last + 1..report.first).any(|i| {
+        matches!(
+            words[i].as_str(),
+            "while" | "whereas" | "but" | "although" | "though" | ";"
+        )
+    }) {
+        return None;
+    }
     actors
         .iter()
         .find(|c| c.first > report.last && c.first <= report.last + 4)
@@ -715,16 +730,17 @@ fn speaker_after<'a>(actors: &[&'a Candidate], hits: &[Hit], hit: &Hit) -> Optio
 }
 
 /// The event's place: the place candidate of the clause nearest to the
-/// trigger at token `at` (after it preferred), else the sentence's first.
+/// trigger at token `at` (after it preferred: "talks with the US in Saudi
+/// Arabia"), else the sentence's first.
 pub fn place(cands: &[Candidate], clause: (usize, usize), at: usize) -> Option<Who> {
     let places = || cands.iter().filter(|c| c.place);
     places()
         .filter(|c| c.first >= clause.0 && c.first <= clause.1)
         .min_by_key(|c| {
             if c.first >= at {
-                2 * (c.first - at)
+                c.first - at
             } else {
-                2 * (at - c.last) + 1
+                3 * (at - c.last) + 1
             }
         })
         .or_else(|| places().next())

@@ -107,6 +107,7 @@ impl EventCoder {
                 })
             })
             .collect();
+        let hits = support_verbs(&words.lower, hits);
         let ctx = SentenceContext {
             doc,
             sentence,
@@ -174,6 +175,81 @@ impl EventCoder {
             }
         }
     }
+}
+
+/// Verbs that carry on an event named by their object ("prosecuting their
+/// invasion", "waged war"): the event is the object's.
+const SUPPORT_VERBS: &[&str] = &[
+    "prosecute",
+    "prosecutes",
+    "prosecuted",
+    "prosecuting",
+    "wage",
+    "wages",
+    "waged",
+    "waging",
+    "pursue",
+    "pursues",
+    "pursued",
+    "pursuing",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "escalate",
+    "escalates",
+    "escalated",
+    "escalating",
+    "intensify",
+    "intensifies",
+    "intensified",
+    "intensifying",
+];
+
+/// Join a support verb with the violent event noun it governs (through a
+/// determiner, a possessive and up to two modifiers) into one trigger of
+/// the noun's code, replacing both: "prosecuting their illegal invasion" is
+/// an invasion, not a prosecution.
+fn support_verbs(words: &[String], hits: Vec<Hit>) -> Vec<Hit> {
+    let mut joined: Vec<Hit> = Vec::new();
+    let mut absorbed: Vec<(usize, usize)> = Vec::new();
+    for (v, w) in words.iter().enumerate() {
+        if !SUPPORT_VERBS.contains(&w.as_str()) {
+            continue;
+        }
+        let object = hits.iter().find(|n| {
+            n.kind == TriggerKind::Noun
+                && n.first > v
+                && n.first <= v + 4
+                && cameo::root(&n.code).is_some_and(|r| r >= 18)
+                && (v + 1..n.first).all(|k| {
+                    let x = words[k].as_str();
+                    shallow::is_determiner(x)
+                        || x == "'s"
+                        || (x.chars().all(char::is_alphabetic)
+                            && !shallow::is_verb_form(x)
+                            && !shallow::is_preposition(x)
+                            && !shallow::is_auxiliary(x))
+                })
+        });
+        if let Some(n) = object {
+            joined.push(Hit {
+                code: n.code.clone(),
+                kind: TriggerKind::Verb,
+                first: v,
+                last: n.last,
+                positions: n.positions + 1,
+            });
+            absorbed.push((v, n.last));
+        }
+    }
+    let mut out: Vec<Hit> = hits
+        .into_iter()
+        .filter(|h| !absorbed.iter().any(|&(a, b)| a <= h.first && h.last <= b))
+        .collect();
+    out.extend(joined);
+    out.sort_by_key(|h| h.first);
+    out
 }
 
 /// A class with a trigger of its own in the sentence is preferred to a
@@ -356,13 +432,20 @@ impl SentenceContext<'_> {
             if actor_at(k - 1) {
                 return true;
             }
-            if shallow::is_verb_form(prev) && !shallow::is_determiner(prev) {
-                // The object of a verb: its subject acts.
+            if shallow::is_verb_form(prev) && !shallow::is_preposition(prev) {
+                // The object of a verb: its subject acts, when the verb is
+                // the main verb after that subject ("Putin, launched a
+                // mediation effort"; not "Trump was the factor given the
+                // war").
                 let verb = k - 1;
+                let name_at = |i: usize| {
+                    self.cands.iter().any(|c| c.first <= i && i <= c.last) || self.capitalised(i)
+                };
                 return self.cands.iter().any(|c| {
                     !c.place
                         && c.last < verb
                         && !(c.first > 0 && shallow::is_preposition(w(c.first - 1)))
+                        && shallow::main_verb(self.words, c.last, name_at) == Some(verb)
                 });
             }
             if shallow::is_determiner(prev) {
@@ -456,9 +539,21 @@ impl SentenceContext<'_> {
         Some((default(), Anchor::Verb(embedded)))
     }
 
+    /// Token `i` starts with a capital letter.
+    fn capitalised(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+            && self
+                .doc
+                .slice(self.tokens[i].span)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
     /// The first past or "-ing" verb of a plain sentence whose subject is
-    /// no actor ("Flights supporting the evacuation ... occurred"): not in
-    /// quoted speech, not after an opening pronoun ("It is ...").
+    /// no actor ("Flights supporting the evacuation ... occurred"), or a
+    /// headline's second word ("Obama Increases ..."): not in quoted
+    /// speech, not after an opening pronoun ("It is ...").
     fn first_verb(&self) -> Option<usize> {
         let quoted = self
             .words
@@ -477,7 +572,7 @@ impl SentenceContext<'_> {
             let w = &self.words[i];
             shallow::is_past(w)
                 || (w.len() > 5 && w.ends_with("ing") && !w.ends_with("ning"))
-                || (self.words[i - 1] != "the" && shallow::is_verb_form(w) && i == 1)
+                || (i == 1 && shallow::is_verb_form(w) && self.capitalised(i))
         })
     }
 

@@ -22,8 +22,37 @@ pub const DETERMINERS: &[&str] = &[
 
 /// Prepositions that put a noun phrase out of subject position.
 pub const PREPOSITIONS: &[&str] = &[
-    "of", "from", "with", "to", "in", "at", "for", "by", "on", "near", "against", "about", "over",
-    "into", "between", "under", "like", "than",
+    "of",
+    "from",
+    "with",
+    "to",
+    "in",
+    "at",
+    "for",
+    "by",
+    "on",
+    "near",
+    "against",
+    "about",
+    "over",
+    "into",
+    "between",
+    "under",
+    "like",
+    "than",
+    "given",
+    "including",
+    "regarding",
+    "concerning",
+    "despite",
+    "amid",
+    "during",
+    "via",
+    "toward",
+    "towards",
+    "within",
+    "without",
+    "through",
 ];
 
 /// Auxiliaries and modals: a verb follows.
@@ -231,6 +260,10 @@ pub fn is_nominal_use<S: AsRef<str>>(words: &[S], at: usize) -> bool {
     if is_determiner(prev) || is_possessive(prev) || hyphenated {
         return true;
     }
+    // "to that deadline": a demonstrative after a preposition.
+    if matches!(prev, "that" | "this") && at >= 2 && is_preposition(w(at - 2)) {
+        return true;
+    }
     at >= 2
         && w(at).ends_with("ing")
         && is_determiner(w(at - 2))
@@ -382,7 +415,7 @@ pub fn main_verb<S: AsRef<str>>(
             j += 1;
             continue;
         }
-        if !alphabetic(x) || opens_quote(x) {
+        if !alphabetic(x) || opens_quote(x) || is_preposition(x) {
             return None;
         }
         if is_past(x) || (after_aux && !is_preposition(x) && !is_determiner(x)) {
