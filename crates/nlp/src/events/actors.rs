@@ -476,8 +476,8 @@ fn assign_own(
     let mut source = before
         .iter()
         .rev()
-        .find(|c| in_clause(c) && !after_preposition(words, c))
-        .or_else(|| before.iter().find(|c| !after_preposition(words, c)))
+        .find(|c| in_clause(c) && !after_preposition(words, &actors, c))
+        .or_else(|| before.iter().find(|c| !after_preposition(words, &actors, c)))
         .copied();
     // "Syria says it is willing to withdraw": a pronoun subject after a
     // report verb, left unresolved, is the speaker.
@@ -604,9 +604,24 @@ fn word_before<'a>(words: &'a [String], c: &Candidate) -> Option<&'a str> {
     (i > 0).then(|| words[i - 1].as_str())
 }
 
-/// The candidate is the object of a preposition.
-fn after_preposition(words: &[String], c: &Candidate) -> bool {
-    word_before(words, c).is_some_and(shallow::is_preposition)
+/// The candidate is inside the object of a preposition: looking back
+/// through determiners, possessives and other candidates' words ("with
+/// Kyiv's military chiefs").
+fn after_preposition(words: &[String], cands: &[&Candidate], c: &Candidate) -> bool {
+    let mut i = c.first;
+    while i > 0 {
+        let w = words[i - 1].as_str();
+        if shallow::is_preposition(w) {
+            return true;
+        }
+        let named = cands.iter().any(|o| o.first < i && i - 1 <= o.last);
+        if shallow::is_determiner(w) || w == "'s" || named {
+            i -= 1;
+        } else {
+            return false;
+        }
+    }
+    false
 }
 
 /// The candidate is a report's addressee ("speaking to Sky News", "told
