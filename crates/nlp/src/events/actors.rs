@@ -477,7 +477,11 @@ fn assign_own(
         .iter()
         .rev()
         .find(|c| in_clause(c) && !after_preposition(words, &actors, c))
-        .or_else(|| before.iter().find(|c| !after_preposition(words, &actors, c)))
+        .or_else(|| {
+            before
+                .iter()
+                .find(|c| !after_preposition(words, &actors, c))
+        })
         .copied();
     // "Syria says it is willing to withdraw": a pronoun subject after a
     // report verb, left unresolved, is the speaker.
@@ -771,6 +775,7 @@ pub fn leading_name(doc: &Document, tokens: &[Token], words: &[String]) -> Optio
         tokens[j].kind == TokenKind::Word
             && is_capitalised(doc.slice(tokens[j].span))
             && !not_a_name(&words[j])
+            && !shallow::is_verb_form(&words[j])
     };
     let mut j = start;
     while j < tokens.len() && cap(j) {

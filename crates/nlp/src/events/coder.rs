@@ -127,14 +127,25 @@ impl EventCoder {
         };
         let main = main_trigger(&hits, class, negated, demanded, |i| stands[i]);
         let first = out.len();
+        // The main event may lack a source (a headline, a passive), unless
+        // it is quoted directly: in someone's words, an event nobody is named for
+        // ("they continue ...") is left to the speaker's statement.
+        let mut push_main = |event: Event| {
+            let quoted = event
+                .quote
+                .is_some_and(|q| doc.quotes[q].kind == tidings_model::QuoteKind::Direct);
+            if event.source.is_some() || !quoted {
+                out.push(event);
+            }
+        };
         let main_hit = match main {
             Some((code, i)) => {
-                out.push(ctx.event(&code, Anchor::Hit(i), sentence));
+                push_main(ctx.event(&code, Anchor::Hit(i), sentence));
                 Some(i)
             }
             None => {
                 if let Some((code, anchor)) = ctx.fallback(class, &stands, demanded) {
-                    out.push(ctx.event(&code, anchor, sentence));
+                    push_main(ctx.event(&code, anchor, sentence));
                 }
                 None
             }
