@@ -401,11 +401,12 @@ impl SentenceContext<'_> {
     }
 
     /// "He said X must ...": a third-party subject right before the modal
-    /// (an actor, or "it", "they": not "we"), and someone demanding it (an
+    /// (an actor, "the rebels in Darfur", or "it", "they": not "we"), and
+    /// someone demanding it (an
     /// actor before it, or a quote around it with a speaker).
     fn reported_demand(&self, h: &Hit) -> bool {
         let subject = h.first > 0
-            && (self.cands.iter().any(|c| !c.place && c.last + 1 == h.first)
+            && (self.cands.iter().any(|c| c.last + 1 == h.first)
                 || matches!(
                     self.words[h.first - 1].as_str(),
                     "it" | "they" | "he" | "she"
@@ -443,21 +444,20 @@ impl SentenceContext<'_> {
             if actor_at(k - 1) {
                 return true;
             }
+            // "put under investigation", "went on strike": a past verb and
+            // a preposition.
+            if shallow::is_preposition(prev)
+                && k >= 2
+                && shallow::is_past(w(k - 2))
+                && !shallow::is_preposition(w(k - 2))
+            {
+                return true;
+            }
             if shallow::is_verb_form(prev) && !shallow::is_preposition(prev) {
-                // The object of a verb: its subject acts, when the verb is
-                // the main verb after that subject ("Putin, launched a
-                // mediation effort"; not "Trump was the factor given the
-                // war").
-                let verb = k - 1;
-                let name_at = |i: usize| {
-                    self.cands.iter().any(|c| c.first <= i && i <= c.last) || self.capitalised(i)
-                };
-                return self.cands.iter().any(|c| {
-                    !c.place
-                        && c.last < verb
-                        && !(c.first > 0 && shallow::is_preposition(w(c.first - 1)))
-                        && shallow::main_verb(self.words, c.last, name_at) == Some(verb)
-                });
+                // The object of a finite verb: its subject acts ("Putin
+                // launched a mediation effort", "workers began a strike");
+                // not the object of a modifier ("military planning talks").
+                return !prev.ends_with("ing");
             }
             if shallow::is_determiner(prev) {
                 k -= 1;

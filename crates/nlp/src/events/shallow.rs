@@ -421,7 +421,11 @@ pub fn main_verb<S: AsRef<str>>(
         if is_past(x) || (after_aux && !is_preposition(x) && !is_determiner(x)) {
             return Some(j);
         }
-        if head_words == 0 && is_present(x) {
+        // "Egypt says", not "Islamic fundamentalists continued".
+        let next_is_verb = words
+            .get(j + 1)
+            .is_some_and(|n| is_past(n.as_ref()) || AUXILIARIES.contains(&n.as_ref()));
+        if head_words == 0 && is_present(x) && !next_is_verb {
             return Some(j);
         }
         if is_preposition(x) || is_determiner(x) || head_words >= 3 {
