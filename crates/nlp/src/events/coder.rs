@@ -445,8 +445,9 @@ impl SentenceContext<'_> {
                 return true;
             }
             // "put under investigation", "went on strike": a past verb and
-            // a preposition.
+            // a bare preposition (not "decided at the negotiating table").
             if shallow::is_preposition(prev)
+                && skipped == 0
                 && k >= 2
                 && shallow::is_past(w(k - 2))
                 && !shallow::is_preposition(w(k - 2))
@@ -469,6 +470,7 @@ impl SentenceContext<'_> {
                     && !shallow::is_determiner(prev)
                     && !shallow::is_preposition(prev)
                     && !shallow::is_auxiliary(prev)
+                    && !shallow::is_clause_opener(prev)
                     && !shallow::is_past(prev));
             if !modifier {
                 break;

@@ -209,6 +209,12 @@ pub fn is_verb_form(w: &str) -> bool {
     is_past(w) || (w.len() > 4 && w.ends_with("ing") && alphabetic(w)) || is_present(w)
 }
 
+/// A word that opens a subordinate or complement clause ("that",
+/// "whether", "which").
+pub fn is_clause_opener(w: &str) -> bool {
+    CLAUSE_OPENERS.contains(&w)
+}
+
 pub fn is_auxiliary(w: &str) -> bool {
     AUXILIARIES.contains(&w) || COPULAS.contains(&w)
 }
