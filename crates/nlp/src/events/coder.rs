@@ -2,13 +2,29 @@
 //!
 //! Per sentence: the trigger lexicon finds candidate triggers; the learned
 //! classifier picks the sentence's CAMEO PentaClass from words, bigrams and
-//! those triggers. The sentence's main event is the first trigger of that
-//! class (a request switches between appeal and demand codes to fit it),
-//! else the class's default code; its evidence is the whole sentence, so it
-//! comes first. Every other verbal trigger of a different PLOVER type makes
-//! an event of its own, with its clause as evidence, and so does a negated
-//! trigger recoded as a refusal ("did not agree": REJECT, and AGREE negated). Each event then gets
-//! its actors, place, date, modality and quote.
+//! all those triggers. Coding then keeps only triggers that can stand where
+//! they are (see `SentenceContext::stands`): none inside a name ("United
+//! States"), no reporting verb in the infinitive, a bare "must" only as a
+//! reported demand, a noun (or a verb used as one: "the negotiating table")
+//! only with an actor in an argument position; a support verb and the
+//! violent noun it carries on ("prosecuting their invasion") make one
+//! trigger of the noun's type.
+//!
+//! The sentence's main event is the first standing trigger of the class (a
+//! request switches between appeal and demand codes to fit it; a material
+//! trigger not demanded may be recoded as its verbal counterpart); its
+//! evidence is the whole sentence, so it comes first. Where no trigger of
+//! the class stands, the event is anchored to the main verb after the
+//! sentence's subject and typed by the class's default code; a reporting
+//! verb that opens a quotation makes a statement instead; a copular
+//! sentence or one with no subject and no verb makes none. Every event has
+//! a trigger.
+//!
+//! Every other standing verb trigger of a different PLOVER type makes an
+//! event of its own, with its clause as evidence, when it has a source and
+//! is not what an accusation alleges; so does a negated trigger recoded as
+//! a refusal ("did not agree": REJECT, and AGREE negated). Each event then
+//! gets its actors, place, date, modality and quote.
 
 use tidings_model::{Actor, Document, Event, Modality, Span, Token, TokenKind};
 
