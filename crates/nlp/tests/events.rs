@@ -490,3 +490,164 @@ fn events_in_quotes_point_to_the_quote() {
         Some("Anna Kovacs")
     );
 }
+
+fn source_of(e: &Event) -> &str {
+    e.source.as_ref().map_or("", |a| a.name.as_str())
+}
+
+fn target_of(e: &Event) -> &str {
+    e.target.as_ref().map_or("", |a| a.name.as_str())
+}
+
+/// Every event has a trigger; a copular sentence with no trigger makes
+/// none, however its class is guessed.
+#[test]
+fn no_event_without_a_trigger() {
+    let doc = annotate(
+        "It is a familiar tactic from the Lukashenko era.\n\
+         The ministry of Ruritania returned the stolen manuscripts to Freedonia.",
+    );
+    assert!(
+        doc.events.iter().all(|e| e.trigger.is_some()),
+        "{}",
+        describe(&doc)
+    );
+    let first = doc.sentences[0];
+    assert!(
+        !doc.events.iter().any(|e| first.contains(e.span)),
+        "{}",
+        describe(&doc)
+    );
+    // A sentence with an actor subject and a verb is anchored to the verb.
+    let e = doc
+        .events
+        .first()
+        .unwrap_or_else(|| panic!("{}", describe(&doc)));
+    assert_eq!(e.trigger.map(|t| doc.slice(t)), Some("returned"));
+}
+
+/// A noun makes an event only with an actor in an argument position.
+#[test]
+fn nouns_need_an_actor() {
+    let doc = annotate("Asked whether the war in Moldova had changed things, Ines Duarte smiled.");
+    assert!(
+        !doc.events
+            .iter()
+            .any(|e| e.trigger.is_some_and(|t| doc.slice(t) == "war")),
+        "{}",
+        describe(&doc)
+    );
+    let doc = annotate("Nothing was decided at the negotiating table in Oslo.");
+    assert!(
+        !doc.events.iter().any(|e| e
+            .trigger
+            .is_some_and(|t| doc.slice(t).contains("negotiating"))),
+        "{}",
+        describe(&doc)
+    );
+}
+
+/// The addressee of a report is its target, the speaker its source.
+#[test]
+fn speaking_to_someone_makes_them_the_target() {
+    let doc =
+        annotate("Speaking to Radio Nord, Ingrid Falk said: \u{201c}The talks will go on.\u{201d}");
+    let e = find(&doc, "STATEMENT").unwrap_or_else(|| panic!("{}", describe(&doc)));
+    assert!(source_of(e).contains("Falk"), "source {:?}", source_of(e));
+    assert!(!target_of(e).contains("Falk"), "target {:?}", target_of(e));
+}
+
+/// A speaker is not the agent of what the reported clause says others do.
+#[test]
+fn the_speaker_is_not_the_subject_of_the_reported_clause() {
+    let doc =
+        annotate("Anna Berg said sanctions were the best tool the world had to pressure Belarus.");
+    assert!(
+        !doc.events
+            .iter()
+            .any(|e| e.etype == "REQUEST" && source_of(e).contains("Berg")),
+        "{}",
+        describe(&doc)
+    );
+}
+
+/// A "that" clause is not the object: "agreed that X was stalling" is no
+/// agreement with X.
+#[test]
+fn complement_clauses_are_not_targets() {
+    let doc = annotate("The foreign ministers agreed that Serbia was stalling.");
+    let e = find(&doc, "AGREE").unwrap_or_else(|| panic!("{}", describe(&doc)));
+    assert!(!target_of(e).contains("Serbia"), "{}", target_of(e));
+    // A demand's addressee is the subject of its clause.
+    let doc = annotate("Chile demanded that Peru withdraw its fishing fleet.");
+    let e = find(&doc, "REQUEST").unwrap_or_else(|| panic!("{}", describe(&doc)));
+    assert_eq!((source_of(e), target_of(e)), ("Chile", "Peru"));
+}
+
+/// Members of a coordinated subject act together; for a one-way act none
+/// is the other's target.
+#[test]
+fn coordinated_subjects_are_not_targets() {
+    let doc = annotate("Chile and its neighbours rejected the fishing proposal.");
+    let e = find(&doc, "REJECT").unwrap_or_else(|| panic!("{}", describe(&doc)));
+    assert_eq!(source_of(e), "Chile");
+    assert!(!target_of(e).contains("neighbours"), "{}", target_of(e));
+}
+
+/// A nationality before a name qualifies it: the person acts.
+#[test]
+fn qualifying_names_are_not_actors() {
+    let doc =
+        annotate("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing.");
+    let e = find(&doc, "CONSULT").unwrap_or_else(|| panic!("{}", describe(&doc)));
+    assert!(source_of(e).contains("Putin"), "{}", source_of(e));
+    assert!(target_of(e).contains("Xi"), "{}", target_of(e));
+}
+
+/// What a deterrent is to prevent has not happened.
+#[test]
+fn prevented_events_are_hypothetical() {
+    let doc = annotate("The alliance built a force to deter Russia from attacking Estonia.");
+    for e in doc.events.iter().filter(|e| e.etype == "ASSAULT") {
+        assert_eq!(e.modality, Modality::Hypothetical, "{}", describe(&doc));
+    }
+}
+
+/// An infinitive report says nothing by itself.
+#[test]
+fn infinitive_reports_are_no_statements() {
+    let doc = annotate("He is not the first Brazilian president to say this.");
+    assert!(find(&doc, "STATEMENT").is_none(), "{}", describe(&doc));
+}
+
+/// What an accusation alleges is not an event of its own.
+#[test]
+fn alleged_acts_are_not_events() {
+    let doc = annotate("The minister accused the rebels of shelling the town.");
+    assert!(find(&doc, "ACCUSE").is_some(), "{}", describe(&doc));
+    assert!(find(&doc, "ASSAULT").is_none(), "{}", describe(&doc));
+}
+
+/// A support verb takes the type of the event noun it carries on.
+#[test]
+fn support_verbs_take_their_objects_type() {
+    let doc = annotate("Government forces continued their offensive against the rebels.");
+    let e = find(&doc, "ASSAULT").unwrap_or_else(|| panic!("{}", describe(&doc)));
+    assert!(
+        e.trigger
+            .is_some_and(|t| doc.slice(t).contains("offensive")),
+        "{}",
+        describe(&doc)
+    );
+    let doc = annotate("The militia kept prosecuting its illegal invasion of the valley.");
+    assert!(find(&doc, "COERCE").is_none(), "{}", describe(&doc));
+}
+
+/// A passive trigger's agent is the source, its subject the target.
+#[test]
+fn passives_swap_the_roles() {
+    let doc = annotate("The embassy was attacked by protesters on Sunday.");
+    let e = find(&doc, "ASSAULT").unwrap_or_else(|| panic!("{}", describe(&doc)));
+    assert_eq!(source_of(e), "protesters", "{}", describe(&doc));
+    assert!(target_of(e).contains("embassy"), "{}", describe(&doc));
+}

@@ -5,6 +5,13 @@
 //! symmetric types (CONSULT, AGREE, COOPERATE) the two actors are sorted,
 //! so "A met B" and "B met A" share a key. Modality is part of the key:
 //! an intended deployment is not the deployment.
+//!
+//! The day is the one the text gives. An event the text does not date
+//! carries its article's publication date (marked `from_publication`), but
+//! that is when it was reported, not when it happened: two articles
+//! published a day apart about the same undated event would split. Such
+//! events key with an empty day, joined by type, actors, place and
+//! modality alone.
 
 use tidings_model::{Actor, Event};
 
@@ -21,6 +28,7 @@ pub fn event_key(e: &Event) -> String {
     let day = e
         .date
         .as_ref()
+        .filter(|d| !d.from_publication)
         .map(|d| d.value.chars().take(10).collect::<String>())
         .unwrap_or_default();
     let place = actor_key(e.place.as_ref());
@@ -89,6 +97,27 @@ mod tests {
         assert_eq!(
             event_key(&ev("CONSULT", "Macron", "Starmer")),
             "CONSULT|macron|starmer|2025-03-27|paris|asserted"
+        );
+    }
+
+    #[test]
+    fn undated_reports_of_different_days_share_a_key() {
+        let reported = |day: &str| {
+            let mut e = ev("SUPPORT", "Lena Ortiz", "Tomas Varga");
+            e.date = Some(EventDate {
+                value: day.into(),
+                timex: None,
+                from_publication: true,
+            });
+            e
+        };
+        assert_eq!(
+            event_key(&reported("2025-03-27")),
+            event_key(&reported("2025-03-28"))
+        );
+        assert_ne!(
+            event_key(&ev("SUPPORT", "Lena Ortiz", "Tomas Varga")),
+            event_key(&reported("2025-03-27"))
         );
     }
 }

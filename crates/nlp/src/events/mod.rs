@@ -14,6 +14,7 @@
 //! | [`training`] | data loading, the held-out split, `train` |
 //! | [`coder`] | combines them into events per sentence |
 //! | [`actors`], [`modality`], [`dating`] | who, how, when and where |
+//! | [`shallow`] | word classes and shallow syntax (main verb, noun use, argument ends) |
 //! | [`cluster`] | a key shared by reports of the same event |
 //!
 //! Classification: a multinomial logistic regression over words, bigrams and
@@ -35,6 +36,7 @@ pub mod features;
 pub mod lexicon;
 pub mod lexicon_table;
 pub mod modality;
+pub mod shallow;
 pub mod training;
 
 use std::sync::OnceLock;

@@ -2,10 +2,13 @@
 //!
 //! Cue words in the trigger's clause before the trigger decide, in order of
 //! precedence: negated ("did not agree", "refused to"), hypothetical ("if ...
-//! would", "could", "may"), demanded ("must", "should", "urged ... to"),
-//! intended ("plan to", "will", "pledged to", reported "would"), else
-//! asserted. Negation reaches three tokens back, the others the whole clause
-//! up to eight tokens.
+//! would", "could", "may", "whether", what a deterrent is to prevent:
+//! "deter X from attacking"), demanded ("must", "should", "urged ... to"),
+//! intended ("plan to", "will", "pledged to", reported "would", "its intent
+//! to", "a strategy to"), else asserted. A bare infinitive ("to support
+//! Kyiv") is intended too, unless an aspect verb governs it ("began to
+//! withdraw"). Negation reaches three tokens back, the others the whole
+//! clause up to eight tokens.
 
 use tidings_model::Modality;
 
@@ -30,6 +33,31 @@ pub fn detect<S: AsRef<str>>(words: &[S], clause_start: usize, trigger: usize) -
         return Modality::Negated;
     }
     let if_before = (0..trigger).any(|i| matches!(w(i), "if" | "unless" | "whether"));
+    let prevented = trigger > 0
+        && w(trigger - 1) == "from"
+        && window.clone().any(|i| {
+            matches!(
+                w(i),
+                "deter"
+                    | "deters"
+                    | "deterred"
+                    | "prevent"
+                    | "prevents"
+                    | "prevented"
+                    | "stop"
+                    | "stops"
+                    | "stopped"
+                    | "discourage"
+                    | "dissuade"
+                    | "bar"
+                    | "barred"
+                    | "keep"
+                    | "keeps"
+            )
+        });
+    if prevented || has(&|x| x == "whether") {
+        return Modality::Hypothetical;
+    }
     let conditional = has(&|x| matches!(x, "would" | "could" | "might" | "may" | "'d"));
     if (if_before && (conditional || has(&|x| matches!(x, "if" | "unless"))))
         || has(&|x| matches!(x, "could" | "might" | "may" | "possible" | "possibly"))
@@ -82,8 +110,35 @@ pub fn detect<S: AsRef<str>>(words: &[S], clause_start: usize, trigger: usize) -
                 | "ready"
                 | "offered"
                 | "proposed"
+                | "intent"
+                | "intention"
+                | "strategy"
+                | "bid"
+                | "effort"
+                | "efforts"
+                | "want"
+                | "wants"
+                | "wanted"
         )
     }) {
+        return Modality::Intended;
+    }
+    let infinitive = trigger > 0 && w(trigger - 1) == "to";
+    let aspect = trigger > 1
+        && matches!(
+            w(trigger - 2),
+            "began"
+                | "begun"
+                | "begin"
+                | "started"
+                | "start"
+                | "continued"
+                | "continue"
+                | "continues"
+                | "managed"
+                | "used"
+        );
+    if infinitive && !aspect {
         return Modality::Intended;
     }
     Modality::Asserted
@@ -127,6 +182,33 @@ mod tests {
         assert_eq!(
             modality("The minister will visit Rome", "visit"),
             Modality::Intended
+        );
+    }
+
+    #[test]
+    fn prevention_whether_and_purpose() {
+        assert_eq!(
+            modality(
+                "a force to deter the rebels from attacking again",
+                "attacking"
+            ),
+            Modality::Hypothetical
+        );
+        assert_eq!(
+            modality("asked whether the army attacked the port", "attacked"),
+            Modality::Hypothetical
+        );
+        assert_eq!(
+            modality("a strategy to support the farmers", "support"),
+            Modality::Intended
+        );
+        assert_eq!(
+            modality("the cabinet signalled its intent to ease sanctions", "ease"),
+            Modality::Intended
+        );
+        assert_eq!(
+            modality("the troops began to withdraw", "withdraw"),
+            Modality::Asserted
         );
     }
 
