@@ -54,7 +54,7 @@ def test_annotate_tables_gives_the_one_schema(articles):
     assert tuple(out) == tidings.TABLES + ("errors",)
     arts = out["articles"]
     assert arts.num_rows == 4
-    assert arts.schema.field("ingested_at").type == pa.timestamp("s", tz="UTC")
+    assert arts.schema.field("ingested_at").type == pa.timestamp("us", tz="UTC")
     assert arts.schema.field("authors").type == pa.list_(pa.string())
     assert out["quotes"].schema.field("published").type == pa.date32()
     assert out["errors"].column("doc_id").to_pylist() == ["bad"]

@@ -12,7 +12,8 @@
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder, TimestampSecondBuilder,
+    BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder,
+    TimestampMicrosecondBuilder,
 };
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
@@ -48,7 +49,7 @@ enum ColumnBuilder {
     Str(StringBuilder),
     Bool(BooleanBuilder),
     Date(Date32Builder),
-    Timestamp(TimestampSecondBuilder),
+    Timestamp(TimestampMicrosecondBuilder),
     StrList(ListBuilder<StringBuilder>),
 }
 
@@ -196,8 +197,11 @@ fn parse_day(s: &str) -> Option<i32> {
     Some(chrono::Datelike::num_days_from_ce(&d) - EPOCH_DAYS_FROM_CE)
 }
 
+/// Microseconds since the epoch.
 fn parse_instant(s: &str) -> Option<i64> {
-    DateTime::parse_from_rfc3339(s).ok().map(|t| t.timestamp())
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.timestamp_micros())
 }
 
 impl ColumnBuilder {
@@ -208,7 +212,7 @@ impl ColumnBuilder {
             Kind::Bool => ColumnBuilder::Bool(BooleanBuilder::new()),
             Kind::Date => ColumnBuilder::Date(Date32Builder::new()),
             Kind::Timestamp => {
-                ColumnBuilder::Timestamp(TimestampSecondBuilder::new().with_timezone("UTC"))
+                ColumnBuilder::Timestamp(TimestampMicrosecondBuilder::new().with_timezone("UTC"))
             }
             Kind::StrList => ColumnBuilder::StrList(ListBuilder::new(StringBuilder::new())),
         }

@@ -4,7 +4,8 @@
 //! The columns are the store's export columns (`tidings_store::Layer`), in
 //! the same order, each with an Arrow type: 64-bit integers for ids, offsets
 //! and counts; strings; booleans; `date32` for calendar days; a UTC
-//! timestamp (seconds) for `ingested_at`; a list of strings for `authors`.
+//! timestamp (microseconds, the unit Parquet, Spark and pandas all take) for
+//! `ingested_at`; a list of strings for `authors`.
 //! `articles.published` stays a string: sources give a day, a minute or a
 //! second, with or without a zone, and the loader must give back what came.
 //!
@@ -40,7 +41,7 @@ pub enum Kind {
     Bool,
     /// A calendar day, `YYYY-MM-DD` in rows.
     Date,
-    /// A UTC instant to the second, RFC 3339 in rows.
+    /// A UTC instant (stored in microseconds), RFC 3339 in rows.
     Timestamp,
     /// A list of strings, a JSON array in rows.
     StrList,
@@ -232,7 +233,7 @@ impl Kind {
             Kind::Str => DataType::Utf8,
             Kind::Bool => DataType::Boolean,
             Kind::Date => DataType::Date32,
-            Kind::Timestamp => DataType::Timestamp(TimeUnit::Second, Some("UTC".into())),
+            Kind::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
             Kind::StrList => DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
         }
     }

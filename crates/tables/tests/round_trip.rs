@@ -374,3 +374,13 @@ fn a_folder_without_articles_is_refused() {
     let err = load_parquet(dir.path(), &s, 10, &mut |_| {}).unwrap_err();
     assert!(err.to_string().contains("no articles table"), "{err}");
 }
+
+#[test]
+fn every_store_layer_has_its_table_with_the_same_columns() {
+    for layer in Layer::ALL {
+        let table = tidings_tables::bulk::table_of(layer);
+        assert_eq!(table.name(), layer.name());
+        let names: Vec<&str> = table.columns().iter().map(|c| c.name).collect();
+        assert_eq!(names, layer.columns(), "{}", layer.name());
+    }
+}
