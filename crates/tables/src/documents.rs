@@ -7,7 +7,9 @@
 //! `articles` is 1), and an `aliases` row one alias in this article (`count`
 //! 1); a batch job sums them per entity (and alias) across articles, taking
 //! the longest name, as the store does. Aliases are the entity's name and
-//! the text of its name mentions, as the store keeps them.
+//! the text of its name mentions, as the store keeps them. Two entities of
+//! the document with one key make one row (their mentions together), since
+//! they are one entity in a store.
 
 use std::collections::HashMap;
 
@@ -66,33 +68,52 @@ pub fn document_rows(
         ],
     )?;
 
+    // One row per entity key in this article: two document entities with
+    // one key (the resolver may leave such a pair) are one store entity.
     let mut entities: HashMap<&str, i64> = HashMap::new();
-    let mut mention_no = 0i64;
+    let mut keys: Vec<(&str, Vec<&tidings_model::Entity>)> = Vec::new();
     for e in &doc.entities {
-        let id = entity_id(&e.key);
-        entities.insert(e.id.as_str(), id);
+        entities.insert(e.id.as_str(), entity_id(&e.key));
+        match keys.iter_mut().find(|(k, _)| *k == e.key) {
+            Some((_, group)) => group.push(e),
+            None => keys.push((e.key.as_str(), vec![e])),
+        }
+    }
+    let mut mention_no = 0i64;
+    for (key, group) in &keys {
+        let id = entity_id(key);
+        let first = group[0];
+        let name = group
+            .iter()
+            .map(|e| e.name.as_str())
+            .fold("", |best, n| if n.len() > best.len() { n } else { best });
+        let subtype = group.iter().find_map(|e| e.subtype.clone());
+        let mentions: usize = group.iter().map(|e| e.mentions.len()).sum();
         emit(
             Table::Entities,
             vec![
                 json!(id),
-                json!(e.key),
-                json!(e.name),
-                json!(e.etype.as_str()),
-                json!(e.subtype),
-                json!(e.mentions.len()),
+                json!(key),
+                json!(name),
+                json!(first.etype.as_str()),
+                json!(subtype),
+                json!(mentions),
                 json!(1),
             ],
         )?;
-        let mut aliases: Vec<&str> = vec![e.name.as_str()];
-        for m in e.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
-            aliases.push(slice(m.span)?);
+        let mut aliases: Vec<&str> = Vec::new();
+        for e in group {
+            aliases.push(e.name.as_str());
+            for m in e.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+                aliases.push(slice(m.span)?);
+            }
         }
         aliases.sort_unstable();
         aliases.dedup();
         for a in aliases.into_iter().filter(|a| !a.trim().is_empty()) {
             emit(Table::Aliases, vec![json!(id), json!(a), json!(1)])?;
         }
-        for m in &e.mentions {
+        for m in group.iter().flat_map(|e| &e.mentions) {
             let (s, t) = cp(m.span);
             emit(
                 Table::Mentions,
