@@ -74,3 +74,28 @@ def page(i: int, seed: int = 7) -> Dict[str, str]:
         "<footer>© The Example Tribune</footer></body></html>"
     )
     return {"id": a["id"], "url": f"https://news.example/{a['id']}", "html": html}
+
+
+def warc(pages: List[Dict[str, str]], compress: bool = True) -> bytes:
+    """The pages as a WARC file (one gzip member per record when
+    ``compress``, as Common Crawl writes), each a ``response`` record with its
+    HTTP message, then one image response that is not a page."""
+    import gzip
+    import uuid
+
+    def record(uri: str, ctype: str, body: bytes) -> bytes:
+        http = (f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+        head = ("WARC/1.0\r\nWARC-Type: response\r\n"
+                f"WARC-Target-URI: {uri}\r\n"
+                f"WARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, uri)}>\r\n"
+                "WARC-Date: 2025-03-28T09:00:00Z\r\n"
+                "Content-Type: application/http; msgtype=response\r\n"
+                f"Content-Length: {len(http)}\r\n\r\n").encode()
+        rec = head + http + b"\r\n\r\n"
+        return gzip.compress(rec) if compress else rec
+
+    out = [record(p["url"], "text/html; charset=utf-8", p["html"].encode("utf-8"))
+           for p in pages]
+    out.append(record("https://news.example/logo.png", "image/png", b"\x89PNG"))
+    return b"".join(out)

@@ -1,12 +1,13 @@
 """The Spark job in local mode: JSONL texts, a table of HTML, and WARC files in,
-one Parquet table per layer out, agreeing with `tidings.annotate`."""
+one Parquet table per layer out in the schema of `tidings export --format
+parquet`, agreeing with `tidings.annotate`, and loadable by `tidings load`."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
+import subprocess
 import sys
 
 import pyarrow as pa
@@ -19,7 +20,6 @@ import tidings
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("Java is missing: the Spark tests need Java 17", allow_module_level=True)
 pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed")
-warcio = pytest.importorskip("warcio", reason="warcio is not installed")
 
 from tidings import spark as job  # noqa: E402
 
@@ -39,34 +39,55 @@ def spark():
     session.stop()
 
 
-def _read(out, layer):
-    return pq.read_table(str(out / layer)).to_pylist()
+def _read(out, table):
+    return pq.read_table(str(out / table)).to_pylist()
 
 
-def _check_layers(out, expected_ids):
-    for layer in tidings.LAYERS:
-        assert (out / layer).is_dir(), f"no {layer} table"
+def _check_tables(out, expected_ids):
+    for table in job.OUTPUT_TABLES:
+        assert (out / table).is_dir(), f"no {table} table"
     articles = {r["doc_id"]: r for r in _read(out, "articles")}
     assert sorted(articles) == sorted(expected_ids)
     return articles
 
 
+def _by_article(out, table, article_id):
+    return [r for r in _read(out, table) if r["article"] == article_id]
+
+
 def test_jsonl_texts(spark, tmp_path):
     docs = [news.article(i) for i in range(20)]
+    # One text twice: kept once.
+    docs_in = docs + [dict(docs[0], id="again")]
     source = tmp_path / "texts.jsonl"
-    source.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    source.write_text("".join(json.dumps(d) + "\n" for d in docs_in), encoding="utf-8")
     out = tmp_path / "out"
     job.run(spark, str(source), "jsonl", str(out), partitions=2)
-    articles = _check_layers(out, [d["id"] for d in docs])
-    tables = {layer: _read(out, layer) for layer in tidings.LAYERS[1:]}
+    for table in tidings.TABLES:
+        got = pq.read_table(str(out / table)).schema
+        want = pa.schema(list(tidings.annotate_tables(
+            pa.table({"text": pa.array([], pa.string())}))[table].schema))
+        want_names = [n for n in want.names if not (n == "article" and table in (
+            "entities", "aliases"))]
+        assert got.names == want_names, table
+    rows = _read(out, "articles")
+    assert len(rows) == len(docs)
+    articles = {r["content_hash"]: r for r in rows}
     for d in docs:
-        row = articles[d["id"]]
-        assert row["error"] is None and row["text"] == d["text"]
         single = tidings.annotate(d["text"], published=d["published"], title=d["title"], id=d["id"])
-        assert [[s["start"], s["end"]] for s in row["sentences"]] == single["sentences"]
-        for layer in ("entities", "quotes", "timexes", "events"):
-            got = [r for r in tables[layer] if r["doc_id"] == d["id"]]
-            assert len(got) == len(single[layer]), layer
+        row = next(r for r in articles.values() if r["text"] == d["text"])
+        assert row["title"] == d["title"]
+        for table, layer in (("quotes", "quotes"), ("timexes", "timexes"), ("events", "events")):
+            got = _by_article(out, table, row["id"])
+            assert len(got) == len(single[layer]), table
+            for r in got:
+                assert d["text"][r["start"]:r["end"]] == r["text"]
+        mentions = _by_article(out, "mentions", row["id"])
+        assert len(mentions) == sum(len(e["mentions"]) for e in single["entities"])
+    entities = _read(out, "entities")
+    assert len({e["id"] for e in entities}) == len(entities)
+    assert sum(e["mentions"] for e in entities) == len(_read(out, "mentions"))
+    assert _read(out, "errors") == []
 
 
 def test_table_of_html(spark, tmp_path):
@@ -75,44 +96,56 @@ def test_table_of_html(spark, tmp_path):
     pq.write_table(pa.Table.from_pylist(pages), str(source))
     out = tmp_path / "out"
     job.run(spark, str(source), "html", str(out))
-    articles = _check_layers(out, [p["id"] for p in pages])
+    articles = _check_tables(out, [p["id"] for p in pages])
     row = articles[pages[3]["id"]]
     assert row["url"] == pages[3]["url"]
     assert row["text"] == news.article(3)["text"]
-    assert row["sentences"]
-
-
-def _write_warc(path, pages):
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    with open(path, "wb") as f:
-        writer = WARCWriter(f, gzip=True)
-        for p in pages:
-            body = p["html"].encode("utf-8")
-            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                    protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                p["url"], "response", payload=io.BytesIO(body), http_headers=http))
-        http = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            "https://news.example/logo.png", "response",
-            payload=io.BytesIO(b"\x89PNG"), http_headers=http))
+    assert row["published"].startswith(news.article(3)["published"])
 
 
 def test_warc_files(spark, tmp_path):
     pages = [news.page(i) for i in range(10)]
     folder = tmp_path / "warcs"
     folder.mkdir()
-    _write_warc(folder / "a.warc.gz", pages[:6])
-    _write_warc(folder / "b.warc.gz", pages[6:])
+    (folder / "a.warc.gz").write_bytes(news.warc(pages[:6]))
+    (folder / "b.warc").write_bytes(news.warc(pages[6:], compress=False))
     out = tmp_path / "out"
     job.run(spark, str(folder), "warc", str(out), partitions=2)
     articles = _read(out, "articles")
     assert sorted(r["url"] for r in articles) == sorted(p["url"] for p in pages)
     for r in articles:
         assert r["doc_id"].startswith("<urn:uuid:")
-        assert r["error"] is None
-        assert ".warc.gz#" in r["path"]
+        assert ".warc" in r["source"] and "#" in r["source"]
     by_url = {r["url"]: r for r in articles}
     assert by_url[pages[7]["url"]]["text"] == news.article(7)["text"]
+
+
+def _quotes(cli, db):
+    out = subprocess.run([str(cli), "quotes", "--q", "accept", "--limit", "200",
+                          "--format", "json", "--db", str(db)],
+                         check=True, capture_output=True, text=True).stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    return sorted((r["text"], (r.get("speaker") or {}).get("name"), r.get("published"), r["start"])
+                  for r in rows)
+
+
+def test_the_output_loads_into_a_store_like_an_ingest(spark, cli, tmp_path):
+    docs = [news.article(i) for i in range(16)]
+    source = tmp_path / "texts.jsonl"
+    source.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    out = tmp_path / "out"
+    job.run(spark, str(source), "jsonl", str(out), partitions=2)
+
+    loaded = tmp_path / "loaded.db"
+    run = subprocess.run([str(cli), "load", str(out), "--db", str(loaded)],
+                         check=True, capture_output=True, text=True)
+    assert "16 added" in run.stderr, run.stderr
+    again = subprocess.run([str(cli), "load", str(out), "--db", str(loaded)],
+                           check=True, capture_output=True, text=True)
+    assert "0 added" in again.stderr and "16 already stored" in again.stderr, again.stderr
+
+    ingested = tmp_path / "ingested.db"
+    subprocess.run([str(cli), "ingest", str(source), "--db", str(ingested)],
+                   check=True, capture_output=True)
+    quotes = _quotes(cli, ingested)
+    assert quotes and quotes == _quotes(cli, loaded)

@@ -21,24 +21,38 @@ Many at once, on every core, as Arrow tables (needs ``pyarrow``)::
 ``annotate_batch`` returns one table per layer (see ``LAYERS``), each row
 carrying its ``doc_id``. A record that fails does not fail the batch: its
 ``articles`` row has ``error`` set. The GIL is released while the engine runs.
+
+For bulk work, ``annotate_tables`` returns the tables of the one schema that
+``tidings export --format parquet`` writes and ``tidings load`` reads (see
+``TABLES``), and ``read_warc`` yields the HTML pages of a WARC file, read by
+the Rust WARC reader, as Arrow batches for ``extract_batch``::
+
+    for pages in tidings.read_warc("CC-NEWS-20240801.warc.gz"):
+        tables = tidings.annotate_tables(tidings.extract_batch(pages))
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Optional, Sequence, Union
+from typing import Any, Dict, Iterator, Optional, Sequence, Union
 
 from . import _native
 
-__all__ = ["LAYERS", "annotate", "annotate_batch", "extract", "extract_batch"]
+__all__ = ["LAYERS", "TABLES", "annotate", "annotate_batch", "annotate_tables",
+           "extract", "extract_batch", "read_warc"]
 
 #: The tables ``annotate_batch`` returns, in order.
 LAYERS = tuple(_native.LAYERS)
 
+#: The tables of the one schema of ``tidings export --format parquet``, the
+#: Spark job and ``tidings load``, in order (``annotate_tables`` adds
+#: ``errors``).
+TABLES = tuple(t for t in _native.BULK_TABLES if t != "errors")
+
 # Columns each batch call reads, and their Arrow types (others are dropped).
 _TEXT_COLUMNS = ("id", "text", "title", "published", "url", "site", "language",
                  "page_type", "path", "error")
-_PAGE_COLUMNS = ("id", "url", "path")
+_PAGE_COLUMNS = ("id", "url", "path", "charset")
 
 
 def annotate(
@@ -105,7 +119,8 @@ def extract_batch(data: Any) -> "pyarrow.Table":  # noqa: F821
     """Extract the article of many pages on every core; one pyarrow table.
 
     ``data`` has an ``html`` column (binary or string) and optionally ``id``,
-    ``url`` and ``path`` (where the page came from). The result has the
+    ``url``, ``path`` (where the page came from) and ``charset`` (the one the
+    transport declared, used when the page declares none). The result has the
     fields of ``extract`` plus ``error``, and can be passed to
     ``annotate_batch`` as it is.
     """
@@ -113,6 +128,54 @@ def extract_batch(data: Any) -> "pyarrow.Table":  # noqa: F821
 
     table = _conform(_as_table(data), _PAGE_COLUMNS, {"html": pa.binary()})
     return _from_ipc(_native.extract_ipc(_to_ipc(table)))
+
+
+def annotate_tables(data: Any, ingested_at: Optional[str] = None
+                    ) -> Dict[str, "pyarrow.Table"]:  # noqa: F821
+    """Annotate many articles into the tables of the one schema (``TABLES``).
+
+    Takes what ``annotate_batch`` takes. Returns ``articles``, ``entities``,
+    ``aliases``, ``mentions``, ``quotes``, ``timexes``, ``events`` with the
+    columns and types of ``tidings export --format parquet`` (code point
+    offsets; batch ids: an article's id is a hash of its content hash, an
+    entity's a hash of its key, other rows are numbered within their
+    article), plus ``errors`` (``doc_id``, ``url``, ``path``, ``error``) for
+    records that failed. ``entities`` and ``aliases`` rows are per article,
+    led by an ``article`` column: sum them per entity to merge articles, as
+    ``tidings.spark`` does. ``ingested_at`` (RFC 3339, default now) stamps
+    the articles; ``path`` becomes ``articles.source``.
+    """
+    import datetime
+
+    import pyarrow as pa
+
+    if ingested_at is None:
+        now = datetime.datetime.now(datetime.timezone.utc)
+        ingested_at = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    table = _conform(_as_table(data), _TEXT_COLUMNS, {"authors": pa.list_(pa.string())})
+    out = _native.bulk_ipc(_to_ipc(table), ingested_at)
+    return {name: _from_ipc(stream) for name, stream in out}
+
+
+def read_warc(source: Union[str, "os.PathLike", bytes], *,  # noqa: F821
+              name: Optional[str] = None, batch_rows: int = 1000
+              ) -> Iterator["pyarrow.RecordBatch"]:  # noqa: F821
+    """The HTML pages of a WARC file, as pyarrow record batches.
+
+    ``source`` is a path (read streaming) or the file's bytes (``name`` then
+    stands for it in ``path``); plain and gzip files both read. Each row is
+    a response with status 200 and an HTML (or no) media type, or an HTML
+    resource record: ``id`` (``WARC-Record-ID``), ``url``
+    (``WARC-Target-URI``), ``path`` (``FILE#OFFSET``, the offset in the
+    decompressed stream), ``html`` (the payload, de-chunked) and ``charset``
+    (from the HTTP header). The columns are ``extract_batch``'s input.
+    Records that cannot be parsed are skipped.
+    """
+    import pyarrow as pa
+
+    for stream in _native.WarcPages(source, name, batch_rows):
+        for batch in pa.ipc.open_stream(stream):
+            yield batch
 
 
 def _as_table(data: Any) -> "pyarrow.Table":  # noqa: F821

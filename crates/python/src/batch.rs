@@ -30,7 +30,7 @@ pub fn annotate_batches(
 }
 
 /// Extract the article of every page in `batches` (columns `html`, and
-/// optionally `id`, `url`, `path`) into one table.
+/// optionally `id`, `url`, `path`, `charset`) into one table.
 pub fn extract_batches(batches: &[RecordBatch]) -> Result<RecordBatch, BatchError> {
     let mut table = PageTable::default();
     let mut first_row = 0;
@@ -63,6 +63,12 @@ fn annotate(rec: &TextRecord) -> Result<AnnotateOutput, String> {
 fn extract(page: &PageRecord<'_>) -> Result<ExtractOutput, String> {
     let html = page.html.ok_or("the page is null")?;
     let path = page.path.as_deref().unwrap_or("");
-    engine::extract_page(&page.id, path, html, page.url.as_deref())
-        .map_err(|e: EngineError| e.to_string())
+    engine::extract_page_with_charset(
+        &page.id,
+        path,
+        html,
+        page.url.as_deref(),
+        page.charset.as_deref(),
+    )
+    .map_err(|e: EngineError| e.to_string())
 }

@@ -13,6 +13,10 @@ mod _native {
     use pyo3::prelude::*;
     use pyo3::types::PyBytes;
 
+    use std::path::PathBuf;
+    use std::sync::Mutex;
+
+    use crate::warc::WarcPages;
     use crate::{engine, ipc};
 
     fn value_error(e: impl std::fmt::Display) -> PyErr {
@@ -67,6 +71,87 @@ mod _native {
         let bytes = py.detach(|| ipc::extract_ipc(data)).map_err(value_error)?;
         Ok(PyBytes::new(py, &bytes))
     }
+
+    /// Annotate an Arrow IPC stream of documents into the tables of the one
+    /// schema of `tidings export --format parquet` and `tidings load`;
+    /// returns `(table, stream)` pairs (see `crate::bulk`).
+    #[pyfunction]
+    fn bulk_ipc<'py>(
+        py: Python<'py>,
+        data: &[u8],
+        ingested_at: String,
+    ) -> PyResult<Vec<(&'static str, Bound<'py, PyBytes>)>> {
+        let tables = py
+            .detach(|| ipc::bulk_ipc(data, &ingested_at))
+            .map_err(value_error)?;
+        Ok(tables
+            .into_iter()
+            .map(|(name, bytes)| (name, PyBytes::new(py, &bytes)))
+            .collect())
+    }
+
+    /// The pages of a WARC file (a path, or the file's bytes), as Arrow IPC
+    /// streams of up to `batch_rows` pages each (see `crate::warc`).
+    #[pyclass(name = "WarcPages")]
+    struct PyWarcPages {
+        pages: Mutex<WarcPages>,
+    }
+
+    #[pymethods]
+    impl PyWarcPages {
+        #[new]
+        #[pyo3(signature = (source, name=None, batch_rows=1000))]
+        fn new(
+            py: Python<'_>,
+            source: &Bound<'_, PyAny>,
+            name: Option<String>,
+            batch_rows: usize,
+        ) -> PyResult<Self> {
+            let pages = if let Ok(bytes) = source.cast::<PyBytes>() {
+                let data = bytes.as_bytes().to_vec();
+                let name = name.unwrap_or_else(|| "warc".into());
+                py.detach(|| WarcPages::from_bytes(data, &name, batch_rows))
+            } else {
+                let path: PathBuf = source.extract()?;
+                py.detach(|| WarcPages::open(&path, batch_rows))
+            }
+            .map_err(value_error)?;
+            Ok(PyWarcPages {
+                pages: Mutex::new(pages),
+            })
+        }
+
+        fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+            slf
+        }
+
+        fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyBytes>>> {
+            let next = py.detach(|| {
+                let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner());
+                pages
+                    .next_batch()
+                    .map(|b| b.and_then(|b| ipc::write_stream(&b)))
+            });
+            match next {
+                None => Ok(None),
+                Some(Ok(bytes)) => Ok(Some(PyBytes::new(py, &bytes))),
+                Some(Err(e)) => Err(value_error(e)),
+            }
+        }
+
+        /// Records skipped so far because they could not be read.
+        #[getter]
+        fn skipped(&self) -> u64 {
+            self.pages
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .skipped()
+        }
+    }
+
+    /// The names of the tables `bulk_ipc` returns, in order.
+    #[pymodule_export]
+    const BULK_TABLES: [&str; 8] = crate::bulk::BULK_TABLES;
 
     /// The names of the tables `annotate_ipc` returns, in order.
     #[pymodule_export]

@@ -8,6 +8,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
 
 use serde_json::Value;
+use tidings_model::Document;
 use tidings_model::wire::{AnnotateInput, AnnotateOutput, ExtractOutput, OutputOptions};
 use tidings_nlp::Pipeline;
 
@@ -40,15 +41,21 @@ pub fn pipeline() -> Result<&'static Pipeline, EngineError> {
 
 /// Annotate one `annotate` input record, as `tidings annotate` does a line.
 pub fn annotate_record(input: AnnotateInput) -> Result<AnnotateOutput, EngineError> {
-    let pipeline = pipeline()?;
     let id = input.id.clone();
-    let mut doc = input.into_document()?;
-    guarded(|| pipeline.annotate(&mut doc))?;
+    let doc = annotate_document(input)?;
     Ok(AnnotateOutput::from_document(
         &doc,
         id,
         OutputOptions::default(),
     ))
+}
+
+/// Annotate one input record into the engine's `Document` (byte spans).
+pub fn annotate_document(input: AnnotateInput) -> Result<Document, EngineError> {
+    let pipeline = pipeline()?;
+    let mut doc = input.into_document()?;
+    guarded(|| pipeline.annotate(&mut doc))?;
+    Ok(doc)
 }
 
 /// Annotate one JSON record (`{"id", "text", "published"?, ...}`) and return
@@ -68,7 +75,19 @@ pub fn extract_page(
     html: &[u8],
     url: Option<&str>,
 ) -> Result<ExtractOutput, EngineError> {
-    let a = guarded(|| tidings_ingest::extract_html(html, url))??;
+    extract_page_with_charset(id, path, html, url, None)
+}
+
+/// [`extract_page`] with the charset the transport declared (the HTTP
+/// `Content-Type` of a WARC response), used when the page declares none.
+pub fn extract_page_with_charset(
+    id: &str,
+    path: &str,
+    html: &[u8],
+    url: Option<&str>,
+    charset: Option<&str>,
+) -> Result<ExtractOutput, EngineError> {
+    let a = guarded(|| tidings_ingest::extract_html_with_charset(html, url, charset))??;
     Ok(ExtractOutput {
         id: id.to_string(),
         path: path.to_string(),

@@ -19,6 +19,12 @@ pub enum BatchError {
         expected: &'static str,
         found: DataType,
     },
+    /// A row did not fit the tables of the one schema.
+    #[error(transparent)]
+    Table(#[from] tidings_tables::TableError),
+    /// A WARC file could not be read.
+    #[error("{0}")]
+    Warc(#[from] std::io::Error),
     /// The annotation models could not be loaded.
     #[error(transparent)]
     Engine(#[from] crate::EngineError),

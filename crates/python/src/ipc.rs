@@ -36,6 +36,19 @@ pub fn annotate_ipc(bytes: &[u8]) -> Result<Vec<(&'static str, Vec<u8>)>, BatchE
 }
 
 /// [`batch::extract_batches`] over IPC streams.
+/// Annotate an IPC stream of documents into the tables of the one schema
+/// (see [`crate::bulk`]): `(table, stream)` pairs.
+pub fn bulk_ipc(
+    bytes: &[u8],
+    ingested_at: &str,
+) -> Result<Vec<(&'static str, Vec<u8>)>, BatchError> {
+    let tables = crate::bulk::bulk_batches(&read_stream(bytes)?, ingested_at)?;
+    tables
+        .into_iter()
+        .map(|(name, t)| Ok((name, write_stream(&t)?)))
+        .collect()
+}
+
 pub fn extract_ipc(bytes: &[u8]) -> Result<Vec<u8>, BatchError> {
     write_stream(&batch::extract_batches(&read_stream(bytes)?)?)
 }

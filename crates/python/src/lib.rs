@@ -8,6 +8,8 @@
 //! | [`records`] | the input columns of a batch, read from Arrow |
 //! | [`tables`] | annotated documents as one flat Arrow table per layer |
 //! | [`batch`] | many records on all cores, into those tables |
+//! | [`bulk`] | many records into the tables of the one schema of export and load (`tidings-tables`) |
+//! | [`warc`] | the pages of a WARC file, in Arrow batches (the Rust WARC reader) |
 //! | [`ipc`] | Arrow IPC stream bytes in and out of the batch calls |
 //! | `bindings` | the `tidings._native` module (feature `python`) |
 //!
@@ -22,11 +24,13 @@
 //! less than annotation.
 
 pub mod batch;
+pub mod bulk;
 pub mod engine;
 mod error;
 pub mod ipc;
 pub mod records;
 pub mod tables;
+pub mod warc;
 
 #[cfg(feature = "python")]
 mod bindings;

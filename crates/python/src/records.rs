@@ -6,7 +6,8 @@
 //! `path` and `error` pass through to the articles table, so the output of
 //! an `extract` batch can be annotated as it is (a row whose `error` is set
 //! stays failed and is not annotated). `extract` batches have `html` (binary or
-//! string) and optionally `id`, `url`, `path`. Other columns are ignored; a
+//! string) and optionally `id`, `url`, `path`, `charset` (the transport's,
+//! used when the page declares none). Other columns are ignored; a
 //! missing `id` becomes the row number in the stream. Python's wrapper casts
 //! columns to these types before they cross over.
 
@@ -58,6 +59,8 @@ pub struct PageRecord<'a> {
     pub html: Option<&'a [u8]>,
     pub url: Option<String>,
     pub path: Option<String>,
+    /// The charset the transport declared (a WARC response's HTTP header).
+    pub charset: Option<String>,
 }
 
 /// The documents of `batch`; `first_row` numbers rows that have no `id`.
@@ -105,12 +108,14 @@ pub fn page_records(
     let id = strings(batch, "id")?;
     let url = strings(batch, "url")?;
     let path = strings(batch, "path")?;
+    let charset = strings(batch, "charset")?;
     Ok((0..batch.num_rows())
         .map(|i| PageRecord {
             id: at(id, i).unwrap_or_else(|| (first_row + i).to_string()),
             html: html.at(i),
             url: at(url, i),
             path: at(path, i),
+            charset: at(charset, i),
         })
         .collect())
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use serde_json::Value;
 use tidings_store::Layer;
+use tidings_tables::bulk::export_parquet;
 
 use crate::batch::Outcome;
 use crate::cmd::store_args::DbArg;
@@ -18,8 +19,11 @@ use crate::tabular::csv_row;
 /// Offsets are Unicode code points into `articles.text`. JSONL files hold one
 /// object per row; CSV files have a header line, empty fields for nulls and
 /// `true`/`false` for booleans, and lists (authors) as JSON text. JSONL
-/// articles are valid `tidings annotate`/`ingest` input. Both load as they are in pandas
-/// (`read_json(lines=True)`, `read_csv`), Polars and DuckDB.
+/// articles are valid `tidings annotate`/`ingest` input. Parquet files have
+/// typed columns (64-bit integers, strings, booleans, dates, a UTC
+/// timestamp, a list of authors) and are what `tidings load` reads back.
+/// All load as they are in pandas (`read_json(lines=True)`, `read_csv`,
+/// `read_parquet`), Polars and DuckDB.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
@@ -35,6 +39,7 @@ pub struct Args {
 pub enum ExportFormat {
     Jsonl,
     Csv,
+    Parquet,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -44,26 +49,33 @@ pub fn run(args: Args) -> Result<Outcome> {
     let ext = match args.format {
         ExportFormat::Jsonl => "jsonl",
         ExportFormat::Csv => "csv",
+        ExportFormat::Parquet => {
+            export_parquet(store.as_ref(), &args.out, &mut |path, n| {
+                eprintln!("tidings: {} rows -> {}", n, path.display());
+            })
+            .context("cannot export to Parquet")?;
+            return Ok(Outcome { ok: 1, failed: 0 });
+        }
     };
+    let csv = args.format == ExportFormat::Csv;
     for layer in Layer::ALL {
         let path = args.out.join(format!("{}.{ext}", layer.name()));
         let file =
             File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
         let mut w = BufWriter::with_capacity(1 << 16, file);
         let cols = layer.columns();
-        if args.format == ExportFormat::Csv {
+        if csv {
             csv_row(&mut w, cols.iter().map(|c| c.to_string()))?;
         }
         let n = store
-            .export(layer, &mut |row| match args.format {
-                ExportFormat::Jsonl => {
+            .export(layer, &mut |row| {
+                if csv {
+                    csv_row(&mut w, row.into_iter().map(csv_value)).map_err(std::io::Error::other)
+                } else {
                     let obj: serde_json::Map<String, Value> =
                         cols.iter().map(|c| c.to_string()).zip(row).collect();
                     serde_json::to_writer(&mut w, &obj)?;
                     w.write_all(b"\n")
-                }
-                ExportFormat::Csv => {
-                    csv_row(&mut w, row.into_iter().map(csv_value)).map_err(std::io::Error::other)
                 }
             })
             .with_context(|| format!("cannot export {}", layer.name()))?;

@@ -6,6 +6,7 @@ pub mod entity;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod load;
 pub mod quotes;
 pub mod serve;
 pub mod store_args;
