@@ -5,6 +5,7 @@ use tidings_model::Document;
 use crate::entities::ner::NerModel;
 use crate::entities::resolve::{self, Gazetteer};
 use crate::events::EventCoder;
+use crate::quotes::learned::QuoteModel;
 use crate::{quotes, segment, time};
 
 /// The named-entity model built by `tidings train ner`.
@@ -16,6 +17,7 @@ pub struct Pipeline {
     ner: NerModel,
     gazetteer: Gazetteer,
     events: EventCoder,
+    quotes: QuoteModel,
 }
 
 /// Why the pipeline could not be built.
@@ -41,10 +43,15 @@ impl Pipeline {
             what: "events",
             why: e.to_string(),
         })?;
+        let quotes = QuoteModel::builtin().map_err(|e| PipelineError::Model {
+            what: "quote tagger",
+            why: e.to_string(),
+        })?;
         Ok(Pipeline {
             ner,
             gazetteer,
             events,
+            quotes,
         })
     }
 
@@ -54,7 +61,7 @@ impl Pipeline {
         let names = self.ner.recognize(doc);
         resolve::annotate(doc, &names, &self.gazetteer);
         time::annotate(doc);
-        quotes::annotate(doc);
+        quotes::annotate_with(doc, &self.quotes);
         self.events.annotate(doc);
     }
 }

@@ -26,6 +26,7 @@
 mod cues;
 mod direct;
 mod indirect;
+pub mod learned;
 mod marks;
 mod names;
 mod resolve;
@@ -36,6 +37,7 @@ mod view;
 use tidings_model::{Document, Quote, QuoteKind, Span, Speaker};
 
 use direct::{Attribution, Source};
+use learned::QuoteModel;
 use marks::Quoted;
 use resolve::Resolver;
 use speaker::{Phrase, PhraseKind};
@@ -58,16 +60,21 @@ struct Found {
     from: From,
 }
 
-/// Fill `doc.quotes` from its tokens (and entities, where present).
+/// Fill `doc.quotes` from its tokens (and entities, where present), with the
+/// rules alone.
 pub fn annotate(doc: &mut Document) {
-    let quotes = find(doc);
+    let quotes = find(doc, None);
     doc.quotes = quotes;
 }
 
-fn find(doc: &Document) -> Vec<Quote> {
-    if doc.tokens.is_empty() {
-        return Vec::new();
-    }
+/// Fill `doc.quotes` with the rules and the learned content tagger.
+pub fn annotate_with(doc: &mut Document, model: &QuoteModel) {
+    let quotes = find(doc, Some(model));
+    doc.quotes = quotes;
+}
+
+/// The document as the rules see it, with its kept (non-scare) quotations.
+pub(crate) fn view_of(doc: &Document) -> (View<'_>, Vec<Quoted>) {
     let mut v = View::new(doc);
     let paired = marks::pair(&v);
     let all: Vec<(usize, usize)> = paired.iter().map(|q| (q.open, q.end)).collect();
@@ -83,7 +90,14 @@ fn find(doc: &Document) -> Vec<Quote> {
     v.quoted.fill(false);
     let spans: Vec<(usize, usize)> = kept.iter().map(|q| (q.open, q.end)).collect();
     v.set_quoted(&spans);
+    (v, kept)
+}
 
+fn find(doc: &Document, model: Option<&QuoteModel>) -> Vec<Quote> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let (v, kept) = view_of(doc);
     let mut found = quotations(&v, &kept);
     for r in indirect::find(&v) {
         found.push(Found {
@@ -93,7 +107,34 @@ fn find(doc: &Document) -> Vec<Quote> {
             from: r.speaker.map_or(From::Nobody, From::Phrase),
         });
     }
+    if let Some(m) = model {
+        learned_content(&v, m, &mut found);
+    }
     resolve_all(&v, doc, found)
+}
+
+/// Add the tagger's content spans that no rule found.
+fn learned_content(v: &View, model: &QuoteModel, found: &mut Vec<Found>) {
+    let mode: u8 = std::env::var("QI_MODE").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let spans = model.spans(v);
+    let tagged: Vec<Span> = spans.iter().map(|&(a, b)| v.span(a, b)).collect();
+    let overlaps = |x: &Span, y: &Span| x.start < y.end && y.start < x.end;
+    if mode == 1 {
+        found.retain(|f| f.kind != QuoteKind::Indirect || !tagged.iter().any(|t| overlaps(t, &f.span)));
+    }
+    for (a, b) in spans {
+        let span = v.span(a, b);
+        if found.iter().any(|f| overlaps(&f.span, &span)) {
+            continue;
+        }
+        let (cue, speaker) = indirect::attribute_content(v, a, b);
+        found.push(Found {
+            span,
+            kind: QuoteKind::Indirect,
+            cue: cue.map(|c| cue_span(v, c)),
+            from: speaker.map_or(From::Nobody, From::Phrase),
+        });
+    }
 }
 
 /// Attribute the kept quotations, drop unattributed fragments, and join

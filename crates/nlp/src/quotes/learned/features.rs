@@ -1,0 +1,217 @@
+//! The features of one token for the content tagger, from the quote view
+//! alone: word forms around it, their shapes, the cue lexicon, where the token
+//! sits in its sentence and paragraph, quotation marks, and what ends the
+//! sentence (`…, officials said.`). No parser, no part-of-speech tagger.
+//!
+//! Features are 64-bit hashes of a template id and its values; the static
+//! ones are computed once per token, the ones that read the tags already
+//! given (left to right) at decoding time.
+
+use tidings_model::TokenKind;
+
+use crate::entities::ner::hash;
+
+use super::super::cues::{CueClass, Form};
+use super::super::view::View;
+
+/// Per-token forms of one document, computed once.
+pub(crate) struct Forms {
+    /// Hash of the lower-cased word (quotation marks all one form).
+    pub lower: Vec<u64>,
+    /// Word shape: see [`shape`].
+    pub shape: Vec<u8>,
+    /// Static features of every token.
+    pub statics: Vec<Vec<u64>>,
+}
+
+const PAD: u64 = 0x5eed_0000_0000_0001;
+
+fn shape(v: &View, i: usize) -> u8 {
+    match v.kind(i) {
+        TokenKind::Word => {
+            let w = v.word(i);
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) if c.is_uppercase() => {
+                    if w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()) {
+                        2
+                    } else {
+                        1
+                    }
+                }
+                _ => 0,
+            }
+        }
+        TokenKind::Number => 3,
+        TokenKind::Punct => match v.word(i) {
+            "," => 4,
+            "." | "!" | "?" | "…" | "..." => 5,
+            ":" | ";" => 6,
+            "(" | ")" | "[" | "]" => 7,
+            _ => 8,
+        },
+        TokenKind::Quote => 9,
+        TokenKind::Symbol => 10,
+    }
+}
+
+fn cue_code(v: &View, i: usize) -> u64 {
+    match v.cue_at(i) {
+        None => 0,
+        Some(c) => {
+            let class = match c.class {
+                CueClass::Speech => 1,
+                CueClass::Belief => 2,
+                CueClass::Evidence => 3,
+            };
+            let form = match c.form {
+                Form::Present => 0,
+                Form::Past => 4,
+                Form::Ing => 8,
+            };
+            class + form + 16 * u64::from(c.takes_clause)
+        }
+    }
+}
+
+fn bucket(n: usize) -> u64 {
+    match n {
+        0..=3 => n as u64,
+        4..=6 => 4,
+        7..=10 => 5,
+        11..=20 => 6,
+        _ => 7,
+    }
+}
+
+fn f(t: u64, a: u64) -> u64 {
+    hash::pair(hash::mix(t), a)
+}
+
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    hash::pair(f(t, a), b)
+}
+
+impl Forms {
+    pub fn new(v: &View) -> Forms {
+        let n = v.len();
+        let mut lower = Vec::with_capacity(n);
+        let mut buf = String::new();
+        for i in 0..n {
+            lower.push(if v.kind(i) == TokenKind::Quote {
+                hash::str("\"")
+            } else {
+                buf.clear();
+                buf.extend(v.word(i).chars().flat_map(char::to_lowercase));
+                hash::str(&buf)
+            });
+        }
+        let shape: Vec<u8> = (0..n).map(|i| shape(v, i)).collect();
+        let cue: Vec<u64> = (0..n).map(|i| cue_code(v, i)).collect();
+        let at = |i: isize| -> u64 {
+            if i < 0 || i as usize >= n {
+                PAD
+            } else {
+                lower[i as usize]
+            }
+        };
+        let sh = |i: isize| -> u64 {
+            if i < 0 || i as usize >= n {
+                99
+            } else {
+                u64::from(shape[i as usize])
+            }
+        };
+        let mut statics = Vec::with_capacity(n);
+        let mut i = 0;
+        while i < n {
+            let s0 = v.sentence_first(i);
+            let end = v.sentence_end(i);
+            // The sentence's tail: its last two words (the attribution of
+            // `…, officials said.`) and its last cue.
+            let mut words = (s0..end).rev().filter(|&k| v.kind(k) == TokenKind::Word);
+            let last = words.next().map_or(PAD, |k| lower[k]);
+            let last2 = words.next().map_or(PAD, |k| lower[k]);
+            let (p0, _) = v.para_range(v.para_of[s0]);
+            let mut prev_cue: Option<usize> = None;
+            let mut commas = 0usize;
+            for k in i..end {
+                let ki = k as isize;
+                let mut fs = Vec::with_capacity(28);
+                fs.push(f(0, 0));
+                fs.push(f(1, at(ki)));
+                fs.push(f(2, at(ki - 1)));
+                fs.push(f(3, at(ki - 2)));
+                fs.push(f(4, at(ki + 1)));
+                fs.push(f(5, at(ki + 2)));
+                fs.push(f2(6, at(ki - 1), at(ki)));
+                fs.push(f2(7, at(ki - 2), at(ki - 1)));
+                fs.push(f2(8, at(ki), at(ki + 1)));
+                fs.push(f(9, sh(ki) | sh(ki - 1) << 8 | sh(ki + 1) << 16));
+                let c_prev = if k > 0 { cue[k - 1] } else { 0 };
+                let c_prev2 = if k > 1 { cue[k - 2] } else { 0 };
+                fs.push(f(10, cue[k] | c_prev << 8 | c_prev2 << 16));
+                fs.push(f(11, u64::from(k == s0) | bucket(k - s0) << 1));
+                fs.push(f(12, bucket(end - k)));
+                let q = |j: usize| u64::from(j < n && v.quoted[j]);
+                fs.push(f(
+                    13,
+                    q(k) | if k > 0 { q(k - 1) } else { 0 } << 1 | q(k + 1) << 2,
+                ));
+                match prev_cue {
+                    Some(c) => {
+                        fs.push(f2(14, lower[c], bucket(k - c)));
+                        fs.push(f2(15, cue[c], bucket(k - c)));
+                    }
+                    None => fs.push(f(16, 0)),
+                }
+                fs.push(f2(17, last, u64::from(k == s0)));
+                fs.push(f2(18, hash::pair(last2, last), u64::from(k == s0)));
+                fs.push(f(19, u64::from(s0 == p0) | bucket(commas) << 1));
+                fs.push(f(20, u64::from(p0 == k)));
+                if v.kind(k) == TokenKind::Word {
+                    let w = v.word(k);
+                    let suffix: String = w
+                        .chars()
+                        .rev()
+                        .take(3)
+                        .flat_map(char::to_lowercase)
+                        .collect();
+                    fs.push(f(21, hash::str(&suffix)));
+                }
+                statics.push(fs);
+                if cue[k] != 0 && !v.quoted[k] {
+                    prev_cue = Some(k);
+                }
+                if v.word(k) == "," {
+                    commas += 1;
+                }
+            }
+            i = end.max(i + 1);
+        }
+        Forms {
+            lower,
+            shape,
+            statics,
+        }
+    }
+
+    /// The features that read the two tags before token `i`.
+    pub fn dynamic(&self, i: usize, p1: u8, p2: u8, out: &mut Vec<u64>) {
+        let p = u64::from(p1);
+        out.push(f(30, p));
+        out.push(f(31, p | u64::from(p2) << 4));
+        out.push(f2(32, p, self.lower[i]));
+        out.push(f2(
+            33,
+            p,
+            if i > 0 { self.lower[i - 1] } else { PAD },
+        ));
+        out.push(f2(34, p, u64::from(self.shape[i])));
+        out.push(f2(
+            35,
+            p,
+            self.lower.get(i + 1).copied().unwrap_or(PAD),
+        ));
+    }
+}
