@@ -18,6 +18,7 @@ pub struct Pipeline {
     gazetteer: Gazetteer,
     events: EventCoder,
     quotes: QuoteModel,
+    quote_scope: quotes::Scope,
 }
 
 /// Why the pipeline could not be built.
@@ -52,7 +53,14 @@ impl Pipeline {
             gazetteer,
             events,
             quotes,
+            quote_scope: quotes::Scope::default(),
         })
+    }
+
+    /// What the quote layer reports (default: [`quotes::Scope::Speech`]).
+    pub fn with_quote_scope(mut self, scope: quotes::Scope) -> Self {
+        self.quote_scope = scope;
+        self
     }
 
     /// Fill every layer of `doc` from its text and metadata.
@@ -61,7 +69,7 @@ impl Pipeline {
         let names = self.ner.recognize(doc);
         resolve::annotate(doc, &names, &self.gazetteer);
         time::annotate(doc);
-        quotes::annotate_with(doc, &self.quotes);
+        quotes::annotate_scoped(doc, self.quote_scope, &self.quotes);
         self.events.annotate(doc);
     }
 }

@@ -545,7 +545,10 @@ pub(crate) fn attribute_content(v: &View, a: usize, b: usize) -> (Option<usize>,
     let s0 = v.sentence_first(a);
     let mut k = a;
     let mut steps = 0;
-    while k > s0 && steps < 3 && (v.is_any(k - 1, CONTENT_LINKS) || v.kind(k - 1) == TokenKind::Quote) {
+    while k > s0
+        && steps < 3
+        && (v.is_any(k - 1, CONTENT_LINKS) || v.kind(k - 1) == TokenKind::Quote)
+    {
         k -= 1;
         steps += 1;
     }

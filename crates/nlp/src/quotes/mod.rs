@@ -67,9 +67,27 @@ pub fn annotate(doc: &mut Document) {
     doc.quotes = quotes;
 }
 
-/// Fill `doc.quotes` with the rules and the learned content tagger.
-pub fn annotate_with(doc: &mut Document, model: &QuoteModel) {
-    let quotes = find(doc, Some(model));
+/// What the layer reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Speech: quotations (a fragment quoted inside reported speech is
+    /// reported alone) and reported speech and belief clauses, by rule.
+    #[default]
+    Speech,
+    /// Every attribution, as PolNeAR annotates them: speech, beliefs,
+    /// intentions and stances towards a noun phrase, found by the learned
+    /// tagger on top of the rules; a quoted fragment is reported with the
+    /// clause around it (`mixed`).
+    Attributions,
+}
+
+/// Fill `doc.quotes` in the given scope (the model is read only for
+/// [`Scope::Attributions`]).
+pub fn annotate_scoped(doc: &mut Document, scope: Scope, model: &QuoteModel) {
+    let quotes = match scope {
+        Scope::Speech => find(doc, None),
+        Scope::Attributions => find(doc, Some(model)),
+    };
     doc.quotes = quotes;
 }
 
@@ -113,14 +131,23 @@ fn find(doc: &Document, model: Option<&QuoteModel>) -> Vec<Quote> {
     resolve_all(&v, doc, found)
 }
 
-/// Add the tagger's content spans that no rule found.
+/// Add what the learned tagger finds (the PolNeAR convention): its content
+/// spans replace the rules' reported clauses they overlap, a quoted fragment
+/// inside a tagged clause at least twice its length grows to that clause
+/// (`mixed`), and every other tagged span no rule touches is reported as
+/// indirect, with the cue and speaker found around it.
 fn learned_content(v: &View, model: &QuoteModel, found: &mut Vec<Found>) {
-    let mode: u8 = std::env::var("QI_MODE").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
     let spans = model.spans(v);
     let tagged: Vec<Span> = spans.iter().map(|&(a, b)| v.span(a, b)).collect();
     let overlaps = |x: &Span, y: &Span| x.start < y.end && y.start < x.end;
-    if mode == 1 {
-        found.retain(|f| f.kind != QuoteKind::Indirect || !tagged.iter().any(|t| overlaps(t, &f.span)));
+    found.retain(|f| f.kind != QuoteKind::Indirect || !tagged.iter().any(|t| overlaps(t, &f.span)));
+    for f in found.iter_mut().filter(|f| f.kind == QuoteKind::Mixed) {
+        if let Some(t) = tagged
+            .iter()
+            .find(|t| t.start <= f.span.start && f.span.end <= t.end && t.len() >= 2 * f.span.len())
+        {
+            f.span = *t;
+        }
     }
     for (a, b) in spans {
         let span = v.span(a, b);

@@ -134,6 +134,15 @@ impl Forms {
             let last2 = words.next().map_or(PAD, |k| lower[k]);
             let (p0, _) = v.para_range(v.para_of[s0]);
             let mut prev_cue: Option<usize> = None;
+            // The next cue at or after every token of the sentence.
+            let mut next_cue: Vec<Option<usize>> = vec![None; end - i];
+            let mut nc = None;
+            for k in (i..end).rev() {
+                if cue[k] != 0 && !v.quoted[k] {
+                    nc = Some(k);
+                }
+                next_cue[k - i] = nc;
+            }
             let mut commas = 0usize;
             for k in i..end {
                 let ki = k as isize;
@@ -164,6 +173,13 @@ impl Forms {
                         fs.push(f2(15, cue[c], bucket(k - c)));
                     }
                     None => fs.push(f(16, 0)),
+                }
+                match next_cue[k - i].filter(|&c| c > k) {
+                    Some(c) => {
+                        fs.push(f2(22, lower[c], bucket(c - k)));
+                        fs.push(f2(23, cue[c], bucket(c - k)));
+                    }
+                    None => fs.push(f(24, 0)),
                 }
                 fs.push(f2(17, last, u64::from(k == s0)));
                 fs.push(f2(18, hash::pair(last2, last), u64::from(k == s0)));
@@ -202,16 +218,8 @@ impl Forms {
         out.push(f(30, p));
         out.push(f(31, p | u64::from(p2) << 4));
         out.push(f2(32, p, self.lower[i]));
-        out.push(f2(
-            33,
-            p,
-            if i > 0 { self.lower[i - 1] } else { PAD },
-        ));
+        out.push(f2(33, p, if i > 0 { self.lower[i - 1] } else { PAD }));
         out.push(f2(34, p, u64::from(self.shape[i])));
-        out.push(f2(
-            35,
-            p,
-            self.lower.get(i + 1).copied().unwrap_or(PAD),
-        ));
+        out.push(f2(35, p, self.lower.get(i + 1).copied().unwrap_or(PAD)));
     }
 }

@@ -54,16 +54,7 @@ impl QuoteModel {
     /// Content spans `[a, b)` in token indices, in text order.
     pub(crate) fn spans(&self, v: &View) -> Vec<(usize, usize)> {
         let forms = Forms::new(v);
-        let (tags, margins) = self.weights.tag_scored(&forms);
-        let t: f32 = std::env::var("QI_T").ok().and_then(|s| s.parse().ok()).unwrap_or(-1e9);
-        spans_of(v, &tags)
-            .into_iter()
-            .filter(|&(a, b)| {
-                let start = (0..=a).rev().find(|&k| tags[k] == BEGIN || k == 0 || tags[k - 1] == tagger::OUT).unwrap_or(a);
-                let mean = margins[a..b].iter().sum::<f32>() / (b - a) as f32;
-                margins[start].min(mean) >= t
-            })
-            .collect()
+        spans_of(v, &self.weights.tag(&forms))
     }
 }
 

@@ -20,7 +20,7 @@ use crate::segment;
 /// Rows of the weight table, as a power of two.
 pub const TABLE_BITS: u32 = 18;
 /// Passes over the training documents.
-pub const EPOCHS: usize = 6;
+pub const EPOCHS: usize = 4;
 
 /// Why training could not run.
 #[derive(Debug, thiserror::Error)]
@@ -47,7 +47,7 @@ pub struct GoldDoc {
 
 /// Is the document at this index held out from training?
 pub fn is_held_out(index: usize) -> bool {
-    index % 5 == 0
+    index.is_multiple_of(5)
 }
 
 /// Read a gold quotes file (FORMAT.md: code-point offsets) and segment it.
@@ -74,7 +74,11 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, TrainError> {
             .to_string();
         let index = CharIndex::new(&body);
         let mut spans = Vec::new();
-        for q in j["quotes"].as_array().map(Vec::as_slice).unwrap_or_default() {
+        for q in j["quotes"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
             let at = |k: &str| {
                 q[k].as_u64()
                     .and_then(|c| index.to_byte(c as usize))
@@ -121,7 +125,11 @@ impl SpanScore {
     pub fn prf(&self) -> (f64, f64, f64) {
         let p = self.matched as f64 / self.pred.max(1) as f64;
         let r = self.matched as f64 / self.gold.max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 
