@@ -552,6 +552,14 @@ pub(crate) fn attribute_content(v: &View, a: usize, b: usize) -> (Option<usize>,
         k -= 1;
         steps += 1;
     }
+    // A cue of the lexicon a few words back (`told reporters on Friday that`).
+    let lo = k.saturating_sub(6).max(s0);
+    if let Some(c) = (lo..k)
+        .rev()
+        .find(|&c| !v.quoted[c] && v.cue_at(c).is_some())
+    {
+        return (Some(c), subject(v, c, s0));
+    }
     if k > s0 && v.kind(k - 1) == TokenKind::Word && !v.quoted[k - 1] {
         let c = k - 1;
         return (Some(c), subject(v, c, s0));

@@ -138,19 +138,31 @@ fn find(doc: &Document, model: Option<&QuoteModel>) -> Vec<Quote> {
 /// indirect, with the cue and speaker found around it.
 fn learned_content(v: &View, model: &QuoteModel, found: &mut Vec<Found>) {
     let spans = model.spans(v);
-    let tagged: Vec<Span> = spans.iter().map(|&(a, b)| v.span(a, b)).collect();
     let overlaps = |x: &Span, y: &Span| x.start < y.end && y.start < x.end;
-    found.retain(|f| f.kind != QuoteKind::Indirect || !tagged.iter().any(|t| overlaps(t, &f.span)));
-    for f in found.iter_mut().filter(|f| f.kind == QuoteKind::Mixed) {
-        if let Some(t) = tagged
-            .iter()
-            .find(|t| t.start <= f.span.start && f.span.end <= t.end && t.len() >= 2 * f.span.len())
-        {
-            f.span = *t;
-        }
-    }
+    let rules = found.len();
+    let mut taken = vec![false; rules];
     for (a, b) in spans {
         let span = v.span(a, b);
+        // A reported clause of the rules: the tagger's bounds, the rule's cue and speaker.
+        if let Some(k) = (0..rules).find(|&k| {
+            !taken[k] && found[k].kind == QuoteKind::Indirect && overlaps(&found[k].span, &span)
+        }) {
+            taken[k] = true;
+            found[k].span = span;
+            continue;
+        }
+        // A quoted fragment inside a clause at least twice its length: the clause.
+        if let Some(k) = (0..rules).find(|&k| {
+            !taken[k]
+                && found[k].kind == QuoteKind::Mixed
+                && span.start <= found[k].span.start
+                && found[k].span.end <= span.end
+                && span.len() >= 2 * found[k].span.len()
+        }) {
+            taken[k] = true;
+            found[k].span = span;
+            continue;
+        }
         if found.iter().any(|f| overlaps(&f.span, &span)) {
             continue;
         }
@@ -162,6 +174,17 @@ fn learned_content(v: &View, model: &QuoteModel, found: &mut Vec<Found>) {
             from: speaker.map_or(From::Nobody, From::Phrase),
         });
     }
+    // Rule clauses the tagger found no content in stay; two rule clauses
+    // grown into one tagged span keep the first.
+    let mut seen: Vec<Span> = Vec::new();
+    found.retain(|f| {
+        if f.kind == QuoteKind::Direct || seen.iter().all(|s| !overlaps(s, &f.span)) {
+            seen.push(f.span);
+            true
+        } else {
+            false
+        }
+    });
 }
 
 /// Attribute the kept quotations, drop unattributed fragments, and join

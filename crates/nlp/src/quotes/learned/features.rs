@@ -20,8 +20,39 @@ pub(crate) struct Forms {
     pub lower: Vec<u64>,
     /// Word shape: see [`shape`].
     pub shape: Vec<u8>,
-    /// Static features of every token.
-    pub statics: Vec<Vec<u64>>,
+}
+
+/// Where the static features of each token go, in token order: kept for
+/// training ([`Collected`]) or added up at once when tagging.
+pub(crate) trait Sink {
+    /// The next token's features follow.
+    fn token(&mut self);
+    /// One feature of the current token.
+    fn push(&mut self, h: u64);
+}
+
+/// Static features kept per token (for training).
+#[derive(Default)]
+pub(crate) struct Collected {
+    feats: Vec<u64>,
+    starts: Vec<usize>,
+}
+
+impl Sink for Collected {
+    fn token(&mut self) {
+        self.starts.push(self.feats.len());
+    }
+    fn push(&mut self, h: u64) {
+        self.feats.push(h);
+    }
+}
+
+impl Collected {
+    /// The static features of token `i`.
+    pub fn of(&self, i: usize) -> &[u64] {
+        let end = self.starts.get(i + 1).copied().unwrap_or(self.feats.len());
+        &self.feats[self.starts[i]..end]
+    }
 }
 
 const PAD: u64 = 0x5eed_0000_0000_0001;
@@ -84,27 +115,42 @@ fn bucket(n: usize) -> u64 {
     }
 }
 
+/// A feature: template `t` with value `a` (a word hash or a small code).
+/// One multiply: the table is indexed by the top bits of the product, which
+/// depend on every bit of its input.
 fn f(t: u64, a: u64) -> u64 {
-    hash::pair(hash::mix(t), a)
+    (a ^ t.wrapping_mul(0xd6e8_feb8_6659_fd93)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
+/// A feature of two values.
 fn f2(t: u64, a: u64, b: u64) -> u64 {
-    hash::pair(f(t, a), b)
+    f(t, a.rotate_left(29) ^ b.wrapping_mul(0xbf58_476d_1ce4_e5b9))
 }
 
 impl Forms {
-    pub fn new(v: &View) -> Forms {
+    /// The forms of a document; its static features go to `sink`.
+    pub fn new<S: Sink>(v: &View, sink: &mut S) -> Forms {
         let n = v.len();
         let mut lower = Vec::with_capacity(n);
+        let mut suffix = Vec::with_capacity(n);
         let mut buf = String::new();
         for i in 0..n {
-            lower.push(if v.kind(i) == TokenKind::Quote {
-                hash::str("\"")
+            if v.kind(i) == TokenKind::Quote {
+                lower.push(hash::str("\""));
+                suffix.push(0);
+                continue;
+            }
+            buf.clear();
+            let w = v.word(i);
+            if w.is_ascii() {
+                buf.push_str(w);
+                buf.make_ascii_lowercase();
             } else {
-                buf.clear();
-                buf.extend(v.word(i).chars().flat_map(char::to_lowercase));
-                hash::str(&buf)
-            });
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            lower.push(hash::str(&buf));
+            let cut = buf.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+            suffix.push(hash::str(&buf[cut..]));
         }
         let shape: Vec<u8> = (0..n).map(|i| shape(v, i)).collect();
         let cue: Vec<u64> = (0..n).map(|i| cue_code(v, i)).collect();
@@ -122,7 +168,6 @@ impl Forms {
                 u64::from(shape[i as usize])
             }
         };
-        let mut statics = Vec::with_capacity(n);
         let mut i = 0;
         while i < n {
             let s0 = v.sentence_first(i);
@@ -146,7 +191,8 @@ impl Forms {
             let mut commas = 0usize;
             for k in i..end {
                 let ki = k as isize;
-                let mut fs = Vec::with_capacity(28);
+                sink.token();
+                let fs = &mut *sink;
                 fs.push(f(0, 0));
                 fs.push(f(1, at(ki)));
                 fs.push(f(2, at(ki - 1)));
@@ -186,16 +232,8 @@ impl Forms {
                 fs.push(f(19, u64::from(s0 == p0) | bucket(commas) << 1));
                 fs.push(f(20, u64::from(p0 == k)));
                 if v.kind(k) == TokenKind::Word {
-                    let w = v.word(k);
-                    let suffix: String = w
-                        .chars()
-                        .rev()
-                        .take(3)
-                        .flat_map(char::to_lowercase)
-                        .collect();
-                    fs.push(f(21, hash::str(&suffix)));
+                    fs.push(f(21, suffix[k]));
                 }
-                statics.push(fs);
                 if cue[k] != 0 && !v.quoted[k] {
                     prev_cue = Some(k);
                 }
@@ -205,11 +243,12 @@ impl Forms {
             }
             i = end.max(i + 1);
         }
-        Forms {
-            lower,
-            shape,
-            statics,
-        }
+        Forms { lower, shape }
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.lower.len()
     }
 
     /// The features that read the two tags before token `i`.

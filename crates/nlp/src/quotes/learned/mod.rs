@@ -22,14 +22,14 @@ use tidings_model::TokenKind;
 
 use super::view::View;
 use features::Forms;
-use tagger::{BEGIN, INSIDE, Weights};
+use tagger::{BEGIN, INSIDE, Packed, Scored, Table};
 
 pub use codec::CodecError;
 
 /// The trained content tagger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteModel {
-    weights: Weights,
+    weights: Packed,
 }
 
 /// The model built by `tidings train quotes`.
@@ -53,8 +53,12 @@ impl QuoteModel {
 
     /// Content spans `[a, b)` in token indices, in text order.
     pub(crate) fn spans(&self, v: &View) -> Vec<(usize, usize)> {
-        let forms = Forms::new(v);
-        spans_of(v, &self.weights.tag(&forms))
+        let mut sink = Scored {
+            table: &self.weights,
+            scores: Vec::with_capacity(v.len()),
+        };
+        let forms = Forms::new(v, &mut sink);
+        spans_of(v, &self.weights.tag(&forms, &sink.scores))
     }
 }
 

@@ -11,14 +11,14 @@ use std::path::{Path, PathBuf};
 use tidings_model::Document;
 use tidings_model::offsets::CharIndex;
 
-use super::features::Forms;
-use super::tagger::{BEGIN, INSIDE, OUT, Trainer};
-use super::{QuoteModel, spans_of};
+use super::QuoteModel;
+use super::features::{Collected, Forms};
+use super::tagger::{BEGIN, INSIDE, OUT, Packed, Trainer};
 use crate::quotes::view_of;
 use crate::segment;
 
 /// Rows of the weight table, as a power of two.
-pub const TABLE_BITS: u32 = 18;
+pub const TABLE_BITS: u32 = 17;
 /// Passes over the training documents.
 pub const EPOCHS: usize = 4;
 
@@ -192,12 +192,12 @@ fn score_doc(d: &GoldDoc, pred: &[(usize, usize)], into: &mut SpanScore) {
     into.pred += pw.len();
 }
 
-fn evaluate(model: &QuoteModel, docs: &[(&GoldDoc, Forms)]) -> SpanScore {
+fn evaluate(model: &QuoteModel, docs: &[(&GoldDoc, Forms, Collected)]) -> SpanScore {
     let mut s = SpanScore::default();
-    for (d, forms) in docs {
+    for (d, _, _) in docs {
         let (v, _) = view_of(&d.doc);
-        let tags = model.weights.tag(forms);
-        let pred: Vec<(usize, usize)> = spans_of(&v, &tags)
+        let pred: Vec<(usize, usize)> = model
+            .spans(&v)
             .into_iter()
             .map(|(a, b)| (v.toks[a].span.start, v.toks[b - 1].span.end))
             .collect();
@@ -226,14 +226,15 @@ pub fn train(docs: &[GoldDoc], seed: u64) -> (QuoteModel, Report) {
     let mut held = Vec::new();
     for (i, d) in docs.iter().enumerate() {
         let (v, _) = view_of(&d.doc);
-        let forms = Forms::new(&v);
+        let mut statics = Collected::default();
+        let forms = Forms::new(&v, &mut statics);
         if is_held_out(i) {
-            held.push((d, forms));
+            held.push((d, forms, statics));
         } else {
-            train.push((d, forms));
+            train.push((d, forms, statics));
         }
     }
-    let gold: Vec<Vec<u8>> = train.iter().map(|(d, _)| gold_tags(d)).collect();
+    let gold: Vec<Vec<u8>> = train.iter().map(|(d, _, _)| gold_tags(d)).collect();
     let mut trainer = Trainer::new(TABLE_BITS);
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = XorShift(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
@@ -243,14 +244,12 @@ pub fn train(docs: &[GoldDoc], seed: u64) -> (QuoteModel, Report) {
             order.swap(k, j);
         }
         for &k in &order {
-            trainer.learn(&train[k].1, &gold[k]);
+            trainer.learn(&train[k].1, &train[k].2, &gold[k]);
         }
     }
     let model = QuoteModel {
-        weights: trainer.finish(),
+        weights: Packed::pack(&trainer.finish()),
     };
-    // Score the model as it will be read back (quantised).
-    let model = QuoteModel::from_bytes(&model.to_bytes()).unwrap_or(model);
     let report = Report {
         train_docs: train.len(),
         held_docs: held.len(),
