@@ -4,6 +4,10 @@
 #
 #   scripts/bench-api.sh [ARTICLES=100000] [DB=target/bench/api.db]
 #
+# DB may be a PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DBNAME; the
+# database must exist). SYNTH=0 skips the (idempotent) synth step when the
+# store is already filled.
+#
 # Needs wrk (Debian package `wrk`) and python3. The store is generated once
 # (`tidings synth`, repeatable) and reused on later runs.
 set -euo pipefail
@@ -16,8 +20,8 @@ CONNS=${CONNS:-16}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 cargo build --release -q -p tidings
 BIN=target/release/tidings
-mkdir -p "$(dirname "$DB")"
-$BIN synth --articles "$N" --db "$DB"
+case "$DB" in postgres://* | postgresql://*) ;; *) mkdir -p "$(dirname "$DB")" ;; esac
+[ "${SYNTH:-1}" = 0 ] || $BIN synth --articles "$N" --db "$DB"
 $BIN serve --db "$DB" --addr "127.0.0.1:$PORT" 2>/dev/null &
 SERVER=$!
 trap 'kill $SERVER' EXIT

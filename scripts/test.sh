@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's one test command: formatting, lints, and every test (unit,
-# CLI, quality floors against ../shared when present), then the Python
+# CLI, quality floors against ../shared when present), a short fuzzing run
+# (scripts/fuzz.sh), then the Python
 # package and Spark job tests (scripts/python_test.sh). README.md and .ci/run
 # both call this script. Installs what the tests need on a fresh machine.
 # TIDINGS_SKIP_PYTHON=1 leaves out the Python and Spark tests.
@@ -26,12 +27,37 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   fi
 fi
 
+# The PostgreSQL store's tests start throwaway clusters with pg_virtualenv
+# (Debian packages `postgresql` and `postgresql-common`). Install them when
+# missing and possible; once they are here the tests must run
+# (TIDINGS_REQUIRE_POSTGRES=1), otherwise they skip with a message.
+if ! command -v pg_virtualenv >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  SUDO=""
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; fi
+  if command -v apt-get >/dev/null && { [ "$(id -u)" = 0 ] || [ -n "$SUDO" ]; }; then
+    echo "== installing postgresql and postgresql-common (for the PostgreSQL store tests)"
+    { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql postgresql-common >/dev/null; } \
+      || echo "could not install postgresql; the PostgreSQL tests will be skipped" >&2
+  else
+    echo "postgresql is missing and cannot be installed here (needs apt-get as root); the PostgreSQL tests will be skipped" >&2
+  fi
+fi
+if command -v pg_virtualenv >/dev/null && ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  export TIDINGS_REQUIRE_POSTGRES=1
+fi
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --release -- -D warnings
 echo "== cargo test"
 cargo test --workspace --release
+
+# Fuzzing, briefly: the cargo-fuzz targets when nightly and cargo-fuzz are
+# installed, else the same target bodies under stable Rust (no install: that
+# costs minutes; TIDINGS_FUZZ_INSTALL=1 does it). TIDINGS_FUZZ_SECS per target.
+echo "== fuzz (${TIDINGS_FUZZ_SECS:-20} s a target)"
+scripts/fuzz.sh "${TIDINGS_FUZZ_SECS:-20}"
 
 echo "== python and spark tests"
 if [ "${TIDINGS_SKIP_PYTHON:-0}" = 1 ]; then

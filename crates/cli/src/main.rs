@@ -8,6 +8,7 @@ mod batch;
 mod cmd;
 mod io;
 mod pretty;
+mod sources;
 mod tabular;
 
 use std::process::ExitCode;

@@ -196,9 +196,11 @@ fn extract_names_pages_by_file_stem() {
         "the empty page fails, the other is written"
     );
     let recs = lines(&out);
-    assert_eq!(recs.len(), 1);
+    assert_eq!(recs.len(), 2, "the page and the plain text");
     assert_eq!(recs[0]["id"], "0001");
     assert!(recs[0]["text"].as_str().unwrap().contains("grain corridor"));
+    assert_eq!(recs[1]["id"], "notes");
+    assert_eq!(recs[1]["text"], "not a page");
     assert!(String::from_utf8_lossy(&out.stderr).contains("0002.htm"));
 }
 

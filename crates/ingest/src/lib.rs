@@ -16,7 +16,9 @@
 //! | `title`, `authors`, `dates`, `language`, `page_type` | metadata |
 //! | `hash` | content hash for deduplication |
 //! | `record` | the `extract` JSON record of FORMAT.md |
-//! | `read` | source readers: WARC/ARC, HTTP payloads, JSONL, plain text |
+//! | `read` | source readers: WARC/ARC, HTTP payloads, feeds, JSONL, plain text |
+//! | `fuzz` | the fuzzing entry points (WARC, feed, HTML) shared by cargo-fuzz and the stable harness |
+//! | `source` | every input kind detected, opened and read as one stream of records |
 
 mod authors;
 mod boilerplate;
@@ -25,6 +27,7 @@ pub mod dates;
 pub mod decode;
 pub mod extract;
 mod flatten;
+pub mod fuzz;
 pub mod guard;
 mod hash;
 mod jsonld;
@@ -33,6 +36,7 @@ mod page_type;
 pub mod read;
 pub mod record;
 mod signals;
+pub mod source;
 mod title;
 
 pub use extract::{Article, ExtractError, extract_html, extract_html_with_charset};

@@ -368,3 +368,125 @@ fn title_in_marks_is_not_a_quote() {
     let doc = annotate("Critics liked her second film, “Harbour Lights.” It opens in May.");
     assert!(doc.quotes.is_empty(), "{:?}", texts(&doc));
 }
+
+#[test]
+fn surname_that_is_a_title() {
+    let doc = annotate(
+        "Dara King runs the port.\n“That is sixty jobs,” Mr. King said. “We cannot lose them.”",
+    );
+    assert_eq!(doc.quotes.len(), 1, "{:?}", texts(&doc));
+    assert_eq!(speaker(&doc.quotes[0]), Some("Dara King"));
+}
+
+#[test]
+fn attribution_with_an_appositive_after_the_quote() {
+    let doc = annotate(
+        "“The ferry will run again,” Halvard Lunde, now 70 and retired in Bergen, said by \
+         telephone. “The town needs it.”",
+    );
+    assert_eq!(doc.quotes.len(), 1, "{:?}", texts(&doc));
+    let q = &doc.quotes[0];
+    assert!(doc.slice(q.span).ends_with("The town needs it."));
+    assert_eq!(speaker(q), Some("Halvard Lunde"));
+}
+
+#[test]
+fn described_speaker_named_before_the_cue() {
+    let doc = annotate(
+        "“We want a fair wage,” Port Workers United organizing director Ines Falk told a \
+         radio station. “Nothing more.”",
+    );
+    assert_eq!(doc.quotes.len(), 1, "{:?}", texts(&doc));
+    assert_eq!(speaker(&doc.quotes[0]), Some("Ines Falk"));
+}
+
+#[test]
+fn question_attributed_after_its_mark() {
+    let doc = annotate("“Do you think I will change?” Olsen asked reporters on Monday.");
+    assert_eq!(speaker(quote(&doc, "Do you think")), Some("Olsen"));
+}
+
+#[test]
+fn verb_outside_the_lexicon_after_an_open_quote() {
+    let doc = annotate(
+        "Brit Aas waited at the gate.\n“People are afraid of wasting a vote,” she surmised.",
+    );
+    let q = quote(&doc, "People are afraid");
+    assert_eq!(doc.slice(q.cue.unwrap()), "surmised");
+    assert_eq!(speaker(q), Some("Brit Aas"));
+}
+
+#[test]
+fn quote_joined_past_a_fragment_in_its_attribution() {
+    let doc = annotate(
+        "“Everything is on the table,” Vera Holm told the council after hinting that \
+         “changes” could come. “Every single thing.”",
+    );
+    let q = quote(&doc, "Everything is on the table");
+    assert!(
+        doc.slice(q.span).ends_with("Every single thing."),
+        "{:?}",
+        texts(&doc)
+    );
+    assert_eq!(speaker(q), Some("Vera Holm"));
+}
+
+#[test]
+fn as_x_put_it() {
+    let doc = annotate(
+        "As the harbour historian Lise Berg put it, “The pier has outlived three owners.”",
+    );
+    let q = quote(&doc, "The pier has outlived");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(q), Some("Lise Berg"));
+    let doc =
+        annotate("The plan failed, as the auditor Jon Sand put it, “because nobody read it.”");
+    assert_eq!(speaker(quote(&doc, "because nobody")), Some("Jon Sand"));
+}
+
+#[test]
+fn statement_announced_in_the_paragraph_before() {
+    let doc = annotate(
+        "After the storm, Mayor Petra Lind issued the following statement:\n\n“Our thoughts are \
+         with every family in the valley.”",
+    );
+    assert_eq!(speaker(quote(&doc, "Our thoughts")), Some("Petra Lind"));
+}
+
+#[test]
+fn lead_in_subject_before_a_colon() {
+    let doc = annotate("And Mr. Odd Vik gloated: “I told you the bridge would hold.”");
+    assert_eq!(speaker(quote(&doc, "I told you")), Some("Odd Vik"));
+    let doc =
+        annotate("Odd Vik mocks the council: ‘You are being ridiculous.’\n\nThe row went on.");
+    assert_eq!(speaker(quote(&doc, "You are being")), Some("Odd Vik"));
+}
+
+#[test]
+fn participle_cue_takes_the_subject_past_a_description() {
+    let doc = annotate(
+        "Harbour board chairwoman Marit Dahl quickly took to the radio, saying: “The pier \
+         stays open.”",
+    );
+    assert_eq!(speaker(quote(&doc, "The pier stays")), Some("Marit Dahl"));
+}
+
+#[test]
+fn quote_signed_in_the_next_paragraph() {
+    let doc = annotate(
+        "\"I went to the harbour before the storm.\"\n\n- Marit Dahl.\n\nShe overstates her role.",
+    );
+    assert_eq!(
+        speaker(quote(&doc, "I went to the harbour")),
+        Some("Marit Dahl")
+    );
+}
+
+#[test]
+fn unattributed_quotes_are_left_out() {
+    let doc = annotate(
+        "The rally ended early.\n\n“Lower fares for all!”\n\nThe posters had a list of films: \
+         “Harbour Lights,” “Low Tide” and “Gulls.”",
+    );
+    assert!(doc.quotes.is_empty(), "{:?}", texts(&doc));
+}

@@ -107,11 +107,11 @@ fn polnear_floors() {
     };
     let all = score(&sh, &gold, &pred, None).unwrap();
     let _ = std::fs::remove_file(pred);
-    // Measured 2026-11-24 (with entities): direct F1 0.879, speaker 0.813;
-    // all kinds F1 0.507.
-    assert!(metric(&direct, "f1") >= 0.865, "direct F1 {}", direct["f1"]);
+    // Measured 2026-11-24 (with entities) on branch qd: direct F1 0.900,
+    // speaker 0.854; all kinds F1 0.505.
+    assert!(metric(&direct, "f1") >= 0.89, "direct F1 {}", direct["f1"]);
     assert!(
-        metric(&direct, "speaker_accuracy") >= 0.80,
+        metric(&direct, "speaker_accuracy") >= 0.84,
         "direct speakers {}",
         direct["speaker_accuracy"]
     );
@@ -148,8 +148,8 @@ fn polnear_attributions_floors() {
     for p in [pred, held_pred, held] {
         let _ = std::fs::remove_file(p);
     }
-    // Measured 2026-11-24: all kinds F1 0.725 (e2e 0.602), held-out fifth
-    // 0.656 (e2e 0.551); direct unchanged (0.879).
+    // Measured 2026-11-24: all kinds F1 0.726 (e2e 0.609), held-out fifth
+    // 0.657 (e2e 0.556); direct as in the speech scope (0.900).
     assert!(metric(&all, "f1") >= 0.70, "all kinds F1 {}", all["f1"]);
     assert!(
         metric(&all, "e2e_f1") >= 0.58,
@@ -161,5 +161,5 @@ fn polnear_attributions_floors() {
         "held-out all kinds F1 {}",
         held_all["f1"]
     );
-    assert!(metric(&direct, "f1") >= 0.865, "direct F1 {}", direct["f1"]);
+    assert!(metric(&direct, "f1") >= 0.88, "direct F1 {}", direct["f1"]);
 }

@@ -1,8 +1,10 @@
 //! The Tidings store: annotated articles, searchable.
 //!
 //! [`Store`] is the interface the CLI and the API program against;
-//! [`SqliteStore`] is the embedded implementation (SQLite, WAL, FTS5), and a
-//! server database can implement the same trait later.
+//! [`SqliteStore`] is the embedded implementation (SQLite, WAL, FTS5) and
+//! [`PgStore`] the shared one (PostgreSQL, full text with `tsvector` and GIN,
+//! binary `COPY` for writes, safe with many writers at once); [`open`] picks
+//! one from a `--db` value.
 //!
 //! Choices:
 //! - **Idempotent by content.** An article is keyed by the BLAKE3 hash of its
@@ -21,6 +23,7 @@
 //! - Reads are paged and bounded: no query returns more than [`MAX_LIMIT`] rows.
 
 pub mod export;
+pub mod pg;
 mod read;
 pub mod records;
 pub mod schema;
@@ -31,6 +34,7 @@ mod write;
 use chrono::NaiveDate;
 
 pub use export::Layer;
+pub use pg::PgStore;
 pub use records::*;
 pub use sqlite::SqliteStore;
 pub use write::content_hash;
@@ -46,6 +50,14 @@ pub const DEFAULT_LIMIT: u32 = 20;
 pub enum StoreError {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("PostgreSQL: {}", pg_message(.0))]
+    Postgres(#[from] postgres::Error),
+    #[error(
+        "document {doc}: its text or metadata holds a NUL character, which PostgreSQL cannot store"
+    )]
+    Nul { doc: String },
+    #[error("the write kept conflicting with other writers; try again")]
+    Conflict,
     #[error("cannot create the folder for the database {path}: {source}")]
     Folder {
         path: String,
@@ -197,6 +209,34 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error("cannot write the export: {0}")]
     Write(#[from] std::io::Error),
+}
+
+impl From<postgres::Error> for ExportError {
+    fn from(e: postgres::Error) -> Self {
+        ExportError::Store(e.into())
+    }
+}
+
+/// A PostgreSQL error with the server's own message and detail when there is one.
+fn pg_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(d) => format!("{} ({d})", db.message()),
+            None => db.message().to_string(),
+        },
+        None => e.to_string(),
+    }
+}
+
+/// Open the store named by a `--db` value: a `postgres://` or
+/// `postgresql://` URL opens [`PgStore`], anything else is the path of a
+/// SQLite file ([`SqliteStore`], created when missing).
+pub fn open(db: &str) -> Result<Box<dyn Store>, StoreError> {
+    if PgStore::is_url(db) {
+        Ok(Box::new(PgStore::open(db)?))
+    } else {
+        Ok(Box::new(SqliteStore::open(std::path::Path::new(db))?))
+    }
 }
 
 impl From<rusqlite::Error> for ExportError {

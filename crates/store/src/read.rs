@@ -188,7 +188,7 @@ fn article_summary(r: &Row, words: &[String]) -> rusqlite::Result<ArticleSummary
 
 /// About 240 characters of `text`: around the first of `words` found, else
 /// the opening.
-fn snippet(text: &str, words: &[String]) -> String {
+pub(crate) fn snippet(text: &str, words: &[String]) -> String {
     const WIDTH: usize = 240;
     let lower = text.to_lowercase();
     let hit = if lower.len() == text.len() {
@@ -222,7 +222,7 @@ fn snippet(text: &str, words: &[String]) -> String {
     out
 }
 
-fn words_of(q: Option<&str>) -> Vec<String> {
+pub(crate) fn words_of(q: Option<&str>) -> Vec<String> {
     q.unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

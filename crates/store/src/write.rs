@@ -103,7 +103,7 @@ fn put_in(tx: &Connection, doc: &Document, from: &Provenance) -> Result<Stored, 
 
 /// Refuse a document with a span outside its text or inside a character
 /// (an annotator bug), before anything is written.
-fn check_spans(doc: &Document) -> Result<(), StoreError> {
+pub(crate) fn check_spans(doc: &Document) -> Result<(), StoreError> {
     let text = &doc.text;
     let ok = |s: Span| {
         s.start <= s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
@@ -333,7 +333,7 @@ fn insert_layers(tx: &Connection, doc: &Document, article: i64) -> Result<(), St
     Ok(())
 }
 
-fn kind_str(k: MentionKind) -> &'static str {
+pub(crate) fn kind_str(k: MentionKind) -> &'static str {
     match k {
         MentionKind::Name => "name",
         MentionKind::Nominal => "nominal",
@@ -342,7 +342,7 @@ fn kind_str(k: MentionKind) -> &'static str {
 }
 
 /// The serde name of a unit enum variant (`QuoteKind::Direct` -> `direct`).
-fn serde_plain<T: serde::Serialize>(v: &T) -> String {
+pub(crate) fn serde_plain<T: serde::Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         Ok(other) => other.to_string(),

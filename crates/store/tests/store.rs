@@ -1,5 +1,9 @@
 //! The store as its users see it: idempotent ingest, merged entities, searches,
-//! paging, migrations and transaction safety.
+//! paging, migrations and transaction safety — the same behaviour tests run
+//! against both backends (SQLite, and PostgreSQL on a throwaway cluster; see
+//! `common::postgres`), then the tests of what is one backend's own.
+
+mod common;
 
 use rusqlite::Connection;
 use tidings_model::{
@@ -7,8 +11,8 @@ use tidings_model::{
     QuoteKind, Span, Speaker, Timex, TimexType,
 };
 use tidings_store::{
-    ArticleQuery, EntityQuery, EventQuery, Layer, Page, Provenance, QuoteQuery, SqliteStore, Store,
-    Stored, schema,
+    ArticleQuery, EntityQuery, EventQuery, Layer, Page, PgStore, Provenance, QuoteQuery,
+    SqliteStore, Store, Stored, pg, schema,
 };
 
 /// The byte span of the `nth` occurrence of `needle` in `text`.
@@ -142,6 +146,44 @@ fn open() -> (tempfile::TempDir, SqliteStore) {
     (dir, store)
 }
 
+/// Each behaviour test once per backend: `sqlite::NAME` and `postgres::NAME`.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[test]
+                fn $name() {
+                    let (_dir, store) = super::open();
+                    super::$name(&store);
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    let Some(store) = super::common::postgres::store(stringify!($name)) else {
+                        return;
+                    };
+                    super::$name(&store);
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    storing_the_same_content_twice_is_a_no_op,
+    new_text_at_a_stored_url_replaces_the_article,
+    entities_merge_across_articles_by_key,
+    quotes_are_found_by_speaker_words_and_dates,
+    offsets_are_code_points_into_the_text,
+    lists_are_paged_and_bounded,
+    an_article_is_all_or_nothing,
+    a_batch_stores_each_article_or_names_why_not,
+    ids_sort_by_publication_date_whatever_the_ingest_order,
+);
+
 fn src() -> Provenance {
     Provenance {
         source: "test".into(),
@@ -185,9 +227,7 @@ fn a_database_from_a_newer_tidings_is_refused() {
     assert!(err.contains("newer"), "{err}");
 }
 
-#[test]
-fn storing_the_same_content_twice_is_a_no_op() {
-    let (_dir, store) = open();
+fn storing_the_same_content_twice_is_a_no_op(store: &dyn Store) {
     let doc = report("a", "2025-03-01", "Ana Costa", "tariffs");
     let first = store.put(&doc, &src()).unwrap();
     assert!(matches!(first, Stored::Added(_)));
@@ -215,9 +255,7 @@ fn storing_the_same_content_twice_is_a_no_op() {
     assert_eq!(store.find_content(&hash).unwrap(), Some(first.id()));
 }
 
-#[test]
-fn new_text_at_a_stored_url_replaces_the_article() {
-    let (_dir, store) = open();
+fn new_text_at_a_stored_url_replaces_the_article(store: &dyn Store) {
     let old = report("a", "2025-03-01", "Ana Costa", "tariffs");
     let mut new = report("a", "2025-03-01", "Ana Costa", "quotas");
     new.meta.url = old.meta.url.clone();
@@ -249,9 +287,7 @@ fn new_text_at_a_stored_url_replaces_the_article() {
     assert_eq!(costa.items[0].mentions, 2);
 }
 
-#[test]
-fn entities_merge_across_articles_by_key() {
-    let (_dir, store) = open();
+fn entities_merge_across_articles_by_key(store: &dyn Store) {
     store
         .put(&report("a", "2025-03-01", "Ana Costa", "tariffs"), &src())
         .unwrap();
@@ -287,9 +323,7 @@ fn entities_merge_across_articles_by_key() {
     assert_eq!(detail.events.len(), 4);
 }
 
-#[test]
-fn quotes_are_found_by_speaker_words_and_dates() {
-    let (_dir, store) = open();
+fn quotes_are_found_by_speaker_words_and_dates(store: &dyn Store) {
     store
         .put(&report("a", "2025-03-01", "Ana Costa", "tariffs"), &src())
         .unwrap();
@@ -329,9 +363,7 @@ fn quotes_are_found_by_speaker_words_and_dates() {
     assert!(hit.speaker.as_ref().unwrap().entity.is_some());
 }
 
-#[test]
-fn offsets_are_code_points_into_the_text() {
-    let (_dir, store) = open();
+fn offsets_are_code_points_into_the_text(store: &dyn Store) {
     let doc = report("a", "2025-03-01", "Zoë Ångström", "tariffs");
     let id = store.put(&doc, &src()).unwrap().id();
     let art = store.article(id).unwrap().unwrap();
@@ -362,9 +394,7 @@ fn offsets_are_code_points_into_the_text() {
     assert_eq!(mentions[0][5], "Zoë Ångström");
 }
 
-#[test]
-fn lists_are_paged_and_bounded() {
-    let (_dir, store) = open();
+fn lists_are_paged_and_bounded(store: &dyn Store) {
     for i in 0..25 {
         let doc = report(
             &format!("d{i}"),
@@ -405,9 +435,7 @@ fn lists_are_paged_and_bounded() {
     assert_eq!((accuse.items.len(), accuse.next_offset), (5, Some(5)));
 }
 
-#[test]
-fn an_article_is_all_or_nothing() {
-    let (_dir, store) = open();
+fn an_article_is_all_or_nothing(store: &dyn Store) {
     store
         .put(&report("a", "2025-03-01", "Ana Costa", "tariffs"), &src())
         .unwrap();
@@ -434,9 +462,7 @@ fn an_article_is_all_or_nothing() {
     assert_eq!(store.stats().unwrap().articles, before.articles + 1);
 }
 
-#[test]
-fn a_batch_stores_each_article_or_names_why_not() {
-    let (_dir, store) = open();
+fn a_batch_stores_each_article_or_names_why_not(store: &dyn Store) {
     let good = report("a", "2025-03-01", "Ana Costa", "tariffs");
     let mut bad = report("b", "2025-03-02", "Rui Mota", "quotas");
     bad.quotes[0].span = Span::new(1, bad.text.len() + 1);
@@ -467,9 +493,7 @@ fn a_batch_stores_each_article_or_names_why_not() {
     assert_eq!((mota.items[0].mentions, mota.items[0].articles), (2, 1));
 }
 
-#[test]
-fn ids_sort_by_publication_date_whatever_the_ingest_order() {
-    let (_dir, store) = open();
+fn ids_sort_by_publication_date_whatever_the_ingest_order(store: &dyn Store) {
     for (i, d) in ["2025-05-01", "2024-01-09", "2025-01-20"]
         .iter()
         .enumerate()
@@ -517,4 +541,191 @@ fn ids_sort_by_publication_date_whatever_the_ingest_order() {
         .map(|q| q.published.as_deref().unwrap())
         .collect();
     assert_eq!(qd, vec!["2025-01-20", "2024-01-09"]);
+}
+
+// ------------------------------------------------- PostgreSQL's own behaviour
+
+#[test]
+fn a_new_postgres_database_is_migrated_once() {
+    let Some(url) = common::postgres::database("migrated") else {
+        return;
+    };
+    let store = PgStore::open(&url).unwrap();
+    let stats = store.stats().unwrap();
+    assert_eq!(stats.schema_version, pg::schema::CURRENT_VERSION);
+    store
+        .put(&report("a", "2025-03-01", "Ana Costa", "tariffs"), &src())
+        .unwrap();
+    drop(store);
+    // Several processes opening a new store at once migrate it once; again
+    // here, opening applies nothing and keeps the data.
+    let opened: Vec<PgStore> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| s.spawn(|| PgStore::open(&url).unwrap()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(opened[0].stats().unwrap().articles, 1);
+    let mut c = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+    let steps: i64 = c
+        .query_one("SELECT count(*) FROM schema_version", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(steps, pg::schema::CURRENT_VERSION);
+}
+
+#[test]
+fn a_postgres_database_from_a_newer_tidings_is_refused() {
+    let Some(url) = common::postgres::database("newer") else {
+        return;
+    };
+    drop(PgStore::open(&url).unwrap());
+    let mut c = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+    c.execute(
+        "INSERT INTO schema_version (version, applied_at) VALUES (99, 'later')",
+        &[],
+    )
+    .unwrap();
+    let err = PgStore::open(&url).unwrap_err().to_string();
+    assert!(err.contains("newer"), "{err}");
+}
+
+#[test]
+fn postgres_search_takes_web_search_syntax_and_folds_accents() {
+    let Some(store) = common::postgres::store("websearch") else {
+        return;
+    };
+    store
+        .put(
+            &report("a", "2025-03-01", "Zoë Ångström", "tariffs"),
+            &src(),
+        )
+        .unwrap();
+    store
+        .put(
+            &report("b", "2025-03-02", "Rui Mota", "tariff quotas"),
+            &src(),
+        )
+        .unwrap();
+    let quotes = |q: &str| {
+        store
+            .quotes(
+                &QuoteQuery {
+                    q: Some(q.into()),
+                    ..Default::default()
+                },
+                Page::default(),
+            )
+            .unwrap()
+            .items
+            .len()
+    };
+    assert_eq!(quotes("tariff"), 2, "stemmed");
+    assert_eq!(quotes("tariff -quotas"), 1, "minus excludes");
+    assert_eq!(quotes("\"tariff quotas\""), 1, "a quoted phrase");
+    assert_eq!(quotes("\"unclosed or ) ( & |"), 0, "never a syntax error");
+    let zoe = store
+        .entities(
+            &EntityQuery {
+                q: Some("zoe angst".into()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    assert_eq!(zoe.items.len(), 1, "accents folded, last word a prefix");
+}
+
+#[test]
+fn concurrent_postgres_writers_lose_and_duplicate_nothing() {
+    let Some(url) = common::postgres::database("writers") else {
+        return;
+    };
+    drop(PgStore::open(&url).unwrap());
+    // Four writers, each its own store (as separate processes would be),
+    // storing overlapping series in different orders, in small batches.
+    let docs: Vec<Document> = (0..120)
+        .map(|i| {
+            let minister = ["Ana Costa", "Rui Mota", "Ines Lind"][i % 3];
+            report(
+                &format!("d{i}"),
+                &format!("2025-{:02}-{:02}", i % 12 + 1, i % 27 + 1),
+                minister,
+                &format!("tariffs round {i}"),
+            )
+        })
+        .collect();
+    let results: Vec<Vec<Stored>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|w| {
+                let url = url.clone();
+                let docs = &docs;
+                s.spawn(move || {
+                    let store = PgStore::open(&url).unwrap();
+                    let source = src();
+                    // Writer w takes 3/4 of the series, reversed for odd writers.
+                    let mut mine: Vec<&Document> = docs
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % 4 != w)
+                        .map(|(_, d)| d)
+                        .collect();
+                    if w % 2 == 1 {
+                        mine.reverse();
+                    }
+                    let mut out = Vec::new();
+                    for chunk in mine.chunks(7) {
+                        let batch: Vec<_> = chunk.iter().map(|d| (*d, &source)).collect();
+                        for r in store.put_batch(&batch).unwrap() {
+                            out.push(r.unwrap());
+                        }
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let added = results
+        .iter()
+        .flatten()
+        .filter(|r| matches!(r, Stored::Added(_)))
+        .count();
+    assert_eq!(added, docs.len(), "each article added exactly once");
+    let store = PgStore::open(&url).unwrap();
+    let st = store.stats().unwrap();
+    assert_eq!(
+        (st.articles, st.quotes, st.events, st.entities),
+        (120, 120, 240, 5)
+    );
+    assert_eq!(st.mentions, 120 * 5);
+    let berg = store
+        .entities(
+            &EntityQuery {
+                q: Some("tomas berg".into()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    assert_eq!(
+        (berg.items[0].articles, berg.items[0].mentions),
+        (120, 240),
+        "merged counts add up"
+    );
+    let detail = store.entity(berg.items[0].id).unwrap().unwrap();
+    let berg_alias = detail.aliases.iter().find(|a| a.name == "Berg").unwrap();
+    assert_eq!(berg_alias.count, 120);
+    // Writers take rows in one order, so they queue rather than deadlock
+    // (the server's statistics reach the counter within a second or so).
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let mut c = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+    let deadlocks: i64 = c
+        .query_one(
+            "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(deadlocks, 0);
 }

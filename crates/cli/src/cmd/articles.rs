@@ -1,7 +1,7 @@
 //! `tidings articles`: find stored articles.
 
 use anyhow::{Context, Result};
-use tidings_store::{ArticleQuery, Page, Store};
+use tidings_store::{ArticleQuery, Page};
 
 use crate::batch::Outcome;
 use crate::cmd::store_args::{DbArg, ListArgs};

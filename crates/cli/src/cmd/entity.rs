@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::{Context, Result, bail};
-use tidings_store::{EntityDetail, EntityQuery, Page, Store};
+use tidings_store::{EntityDetail, EntityQuery, Page};
 
 use crate::batch::Outcome;
 use crate::cmd::quotes::write_quotes;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use serde_json::Value;
-use tidings_store::{Layer, Store};
+use tidings_store::Layer;
 
 use crate::batch::Outcome;
 use crate::cmd::store_args::DbArg;

@@ -1,72 +1,75 @@
-//! `tidings extract`: web pages in, articles out (JSONL).
+//! `tidings extract`: sources in, articles out (JSONL).
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use rayon::prelude::*;
+use tidings_ingest::source::{Format, Record};
 use tidings_model::wire::ExtractOutput;
 
-use crate::batch::{CHUNK, Outcome, guarded};
-use crate::io;
+use crate::batch::{Outcome, guarded};
+use crate::{io, sources};
 
-/// Extract the article from web pages: body text, title, authors, date, site.
+/// Extract the article from web pages, web archives, feeds and texts: body
+/// text, title, authors, date, site.
 ///
-/// Takes HTML files (`.html`, `.htm`, optionally gzipped) and folders of them;
-/// with no path, reads one page from stdin. Writes one JSON object a page.
+/// Takes HTML pages, WARC/ARC files, RSS/Atom/JSON feeds, JSONL files
+/// (`text` or `html` a line), plain text, each optionally gzipped; folders
+/// of them; `-` (or nothing) for stdin. The format is found by extension,
+/// else by content; --input-format overrides. Writes one JSON object a
+/// record; a bad record is named on stderr and the rest go on.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// HTML files or folders (searched recursively). Default: one page on stdin.
+    /// Source files or folders (searched recursively); `-` for stdin. Default: stdin.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Read every source as this format: html, warc (ARC too), feed
+    /// (RSS, Atom, JSON Feed), jsonl, text. Default: detected.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<Format>,
     /// Output file (default: stdout).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths
+    };
+    let inputs = sources::plan(&paths, args.input_format)?;
     let mut out = io::open_output(args.output.as_deref())?;
     let mut outcome = Outcome::default();
-    if args.paths.is_empty() {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read the page from stdin")?;
-        match guarded(|| extract_bytes("stdin", "-", &bytes)) {
-            Ok(rec) => {
-                write_record(&mut out, &rec)?;
-                outcome.ok += 1;
-            }
-            Err(why) => {
-                eprintln!("tidings: stdin: {why}");
-                outcome.failed += 1;
-            }
-        }
-        out.flush().context("cannot write output")?;
-        return Ok(outcome);
-    }
-    let mut files = Vec::new();
-    for p in &args.paths {
-        collect_pages(p, &mut files)?;
-    }
-    for chunk in files.chunks(CHUNK) {
-        let results: Vec<Result<ExtractOutput, String>> = chunk
+    sources::for_each_chunk(inputs, |chunk| {
+        let results: Vec<Option<Result<ExtractOutput, String>>> = chunk
             .par_iter()
-            .map(|p| guarded(|| extract_file(p)))
+            .map(|item| {
+                item.as_ref()
+                    .ok()
+                    .map(|rec| guarded(|| extract_record(rec)))
+            })
             .collect();
-        for (path, r) in chunk.iter().zip(results) {
-            match r {
-                Ok(rec) => {
-                    write_record(&mut out, &rec)?;
+        for (item, r) in chunk.iter().zip(results) {
+            match (item, r) {
+                (Ok(_), Some(Ok(json))) => {
+                    write_record(&mut out, &json)?;
                     outcome.ok += 1;
                 }
-                Err(why) => {
-                    eprintln!("tidings: {}: {why}", path.display());
+                (Ok(rec), Some(Err(why))) => {
+                    eprintln!("tidings: {}: {why}", rec.origin);
                     outcome.failed += 1;
                 }
+                (Err(problem), _) => {
+                    eprintln!("{}", sources::message(problem));
+                    outcome.failed += usize::from(!problem.skipped);
+                }
+                (Ok(_), None) => {}
             }
         }
-    }
+        Ok(())
+    })?;
     out.flush().context("cannot write output")?;
     Ok(outcome)
 }
@@ -76,73 +79,12 @@ fn write_record(out: &mut dyn Write, rec: &ExtractOutput) -> Result<()> {
     out.write_all(b"\n").context("cannot write output")
 }
 
-pub const PAGE_SUFFIXES: [&str; 4] = [".html.gz", ".htm.gz", ".html", ".htm"];
-
-/// The record id: the file name without a page suffix.
-pub fn page_id(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    for suf in PAGE_SUFFIXES {
-        if let Some(stem) = name.strip_suffix(suf) {
-            return stem.to_string();
-        }
-    }
-    name
-}
-
-fn collect_pages(path: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    let meta =
-        std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-    if meta.is_file() {
-        files.push(path.to_path_buf());
-        return Ok(());
-    }
-    if !meta.is_dir() {
-        bail!("{} is neither a file nor a folder", path.display());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .with_context(|| format!("cannot list {}", path.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for e in entries {
-        if e.is_dir() {
-            collect_pages(&e, files)?;
-        } else {
-            let name = e
-                .file_name()
-                .map(|n| n.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            if PAGE_SUFFIXES.iter().any(|s| name.ends_with(s)) {
-                files.push(e);
-            }
-        }
-    }
-    Ok(())
-}
-
-pub fn extract_file(path: &Path) -> Result<ExtractOutput, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let bytes = if path.extension().is_some_and(|x| x == "gz") {
-        let mut dec = Vec::new();
-        flate2::read::MultiGzDecoder::new(&bytes[..])
-            .take(512 << 20)
-            .read_to_end(&mut dec)
-            .map_err(|e| format!("not a valid gzip file: {e}"))?;
-        dec
-    } else {
-        bytes
-    };
-    extract_bytes(&page_id(path), &path.display().to_string(), &bytes)
-}
-
-pub fn extract_bytes(id: &str, path: &str, bytes: &[u8]) -> Result<ExtractOutput, String> {
-    let a = tidings_ingest::extract_html(bytes, None).map_err(|e| e.to_string())?;
+/// The `extract` output of one record.
+pub fn extract_record(rec: &Record) -> Result<ExtractOutput, String> {
+    let a = rec.extract().map_err(|e| e.to_string())?;
     Ok(ExtractOutput {
-        id: id.to_string(),
-        path: path.to_string(),
+        id: rec.id.clone(),
+        path: rec.path.clone(),
         title: a.title,
         authors: a.authors,
         published: a.published,
@@ -153,16 +95,4 @@ pub fn extract_bytes(id: &str, path: &str, bytes: &[u8]) -> Result<ExtractOutput
         content_hash: a.content_hash,
         text: a.text,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_drop_page_suffixes() {
-        assert_eq!(page_id(Path::new("a/0001.html.gz")), "0001");
-        assert_eq!(page_id(Path::new("0001.htm")), "0001");
-        assert_eq!(page_id(Path::new("x.y.html")), "x.y");
-    }
 }

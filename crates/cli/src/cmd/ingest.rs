@@ -1,77 +1,56 @@
 //! `tidings ingest`: sources in, annotated articles stored.
 //!
-//! Sources are HTML pages (files or folders, searched recursively) and JSON
-//! Lines files (`.jsonl`, `.ndjson`, `-` for stdin) whose records are either
-//! documents (`{"id", "text", ...}`, as for `annotate`) or pages
-//! (`{"html", "url"?, "id"?}`). Records go through in chunks: each chunk is
-//! extracted, checked against the store by content hash (known content is
-//! not annotated again), annotated on all cores, then stored in one
-//! transaction per chunk with a savepoint per article (each article all or
-//! nothing; one that fails is named and the chunk goes on). Stopping at any
-//! point (even `kill -9`) loses nothing committed; running the same command
-//! again stores the rest.
+//! Sources are every input `tidings extract` takes (HTML pages, WARC/ARC,
+//! feeds, JSONL, plain text, folders of them, `-` for stdin), read through
+//! `tidings_ingest::source`. Records go through in chunks (bounded in count
+//! and bytes): each chunk is extracted, checked against the store by content
+//! hash (known content is not annotated again), annotated on all cores, then
+//! stored in one transaction per chunk with a savepoint per article (each
+//! article all or nothing; one that fails is named and the chunk goes on).
+//! Stopping at any point (even `kill -9`) loses nothing committed; running
+//! the same command again stores the rest.
 
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use tidings_model::wire::AnnotateInput;
+use tidings_ingest::source::{Format, Input, Record};
 use tidings_model::{Document, Meta};
 use tidings_nlp::Pipeline;
-use tidings_store::{Provenance, SqliteStore, Store, Stored, content_hash};
+use tidings_store::{Provenance, Store, Stored, content_hash};
 
-use crate::batch::{CHUNK, Outcome, guarded};
-use crate::cmd::extract::{PAGE_SUFFIXES, extract_file, page_id};
+use crate::batch::{Outcome, guarded};
 use crate::cmd::store_args::DbArg;
-use crate::io;
+use crate::sources;
 
 /// Extract, annotate and store articles; incremental and idempotent.
 ///
-/// SOURCES are HTML files (`.html`, `.htm`, optionally `.gz`), folders of
-/// them, and JSONL files of documents {"id","text",...} or pages
-/// {"html","url"?,"id"?}; `-` reads JSONL from stdin. Content already in the
-/// store is skipped, so a stopped run is resumed by running it again.
+/// SOURCES are what `tidings extract` takes: HTML pages, WARC/ARC files,
+/// RSS/Atom/JSON feeds, JSONL files (documents {"id","text",...} or pages
+/// {"html","url"?,...}), plain text, optionally gzipped; folders of them;
+/// `-` for stdin. The format is found by extension, else by content;
+/// --input-format overrides. Content already in the store is skipped, so a
+/// stopped run is resumed by running it again.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// HTML files, folders, JSONL files, or `-` for JSONL on stdin.
+    /// Source files, folders, or `-` for stdin.
     #[arg(value_name = "SOURCES", required = true)]
     pub sources: Vec<PathBuf>,
+    /// Read every source as this format: html, warc (ARC too), feed
+    /// (RSS, Atom, JSON Feed), jsonl, text. Default: detected.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<Format>,
     #[command(flatten)]
     pub db: DbArg,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
-    /// No progress bar and no summary.
+    /// No progress bar, no summary and no skip messages.
     #[arg(short, long)]
     pub quiet: bool,
-}
-
-/// One unit of input, named for error messages.
-enum Item {
-    Page(PathBuf),
-    Line {
-        file: String,
-        no: usize,
-        line: String,
-    },
-}
-
-impl Item {
-    fn name(&self) -> String {
-        match self {
-            Item::Page(p) => p.display().to_string(),
-            Item::Line { file, no, .. } => format!("{file}: line {no}"),
-        }
-    }
-}
-
-/// Where the records come from, in order.
-enum Source {
-    Pages(Vec<PathBuf>),
-    Lines(PathBuf),
 }
 
 /// How one record went.
@@ -85,6 +64,7 @@ struct Tally {
     added: usize,
     replaced: usize,
     unchanged: usize,
+    skipped: usize,
     failed: usize,
 }
 
@@ -95,73 +75,30 @@ pub fn run(args: Args) -> Result<Outcome> {
             .build_global()
             .context("cannot start the worker threads")?;
     }
-    let sources = plan(&args.sources)?;
-    let path = args.db.path();
-    let store = SqliteStore::open(&path)
-        .with_context(|| format!("cannot open the store {}", path.display()))?;
+    let inputs = sources::plan(&args.sources, args.input_format)?;
+    let store = args.db.open()?;
+    let store = store.as_ref();
     let pipeline = Pipeline::new().context("cannot load the annotation models")?;
-    let bar = progress(&sources, args.quiet);
+    let bar = progress(&inputs, args.quiet);
     let started = Instant::now();
     let mut tally = Tally::default();
-    let mut chunk: Vec<Item> = Vec::with_capacity(CHUNK);
-    for source in sources {
-        match source {
-            Source::Pages(pages) => {
-                for p in pages {
-                    chunk.push(Item::Page(p));
-                    if chunk.len() == CHUNK {
-                        process(&pipeline, &store, &mut chunk, &mut tally, &bar)?;
-                    }
-                }
-            }
-            Source::Lines(file) => {
-                let mut input = io::open_input(Some(&file))?;
-                let name = if file == Path::new("-") {
-                    "stdin".to_string()
-                } else {
-                    file.display().to_string()
-                };
-                let mut no = 0;
-                loop {
-                    let mut buf = Vec::new();
-                    let n = input
-                        .read_until(b'\n', &mut buf)
-                        .with_context(|| format!("cannot read {name}"))?;
-                    if n == 0 {
-                        break;
-                    }
-                    no += 1;
-                    let line = String::from_utf8_lossy(&buf).into_owned();
-                    if line.trim().is_empty() {
-                        bar.inc(1);
-                        continue;
-                    }
-                    chunk.push(Item::Line {
-                        file: name.clone(),
-                        no,
-                        line,
-                    });
-                    if chunk.len() == CHUNK {
-                        process(&pipeline, &store, &mut chunk, &mut tally, &bar)?;
-                    }
-                }
-            }
-        }
-    }
-    process(&pipeline, &store, &mut chunk, &mut tally, &bar)?;
+    sources::for_each_chunk(inputs, |chunk| {
+        process(&pipeline, store, &chunk, &mut tally, &bar, args.quiet)
+    })?;
     bar.finish_and_clear();
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         let n = tally.added + tally.replaced + tally.unchanged + tally.failed;
         eprintln!(
-            "tidings: {} added, {} replaced, {} already stored, {} failed in {:.1} s ({:.0} records/s) -> {}",
+            "tidings: {} added, {} replaced, {} already stored, {} skipped, {} failed in {:.1} s ({:.0} records/s) -> {}",
             tally.added,
             tally.replaced,
             tally.unchanged,
+            tally.skipped,
             tally.failed,
             secs,
             n as f64 / secs.max(1e-9),
-            path.display()
+            args.db.shown()
         );
     }
     Ok(Outcome {
@@ -173,16 +110,20 @@ pub fn run(args: Args) -> Result<Outcome> {
 /// Annotate a chunk in parallel and store it in input order.
 fn process(
     pipeline: &Pipeline,
-    store: &SqliteStore,
-    chunk: &mut Vec<Item>,
+    store: &dyn Store,
+    chunk: &[sources::Item],
     tally: &mut Tally,
     bar: &ProgressBar,
+    quiet: bool,
 ) -> Result<()> {
     let prepared: Vec<Result<Option<Document>, String>> = chunk
         .par_iter()
         .map(|item| {
+            let Ok(rec) = item else {
+                return Ok(None);
+            };
             guarded(|| {
-                let doc = read_item(item)?;
+                let doc = read_record(rec)?;
                 let known = store
                     .find_content(&content_hash(&doc.text))
                     .map_err(|e| e.to_string())?;
@@ -195,15 +136,18 @@ fn process(
             })
         })
         .collect();
-    let sources: Vec<Provenance> = chunk
+    let provenance: Vec<Provenance> = chunk
         .iter()
         .map(|item| Provenance {
-            source: item.name(),
+            source: match item {
+                Ok(rec) => rec.origin.clone(),
+                Err(problem) => problem.origin.clone(),
+            },
         })
         .collect();
     let batch: Vec<(&Document, &Provenance)> = prepared
         .iter()
-        .zip(&sources)
+        .zip(&provenance)
         .filter_map(|(r, src)| match r {
             Ok(Some(doc)) => Some((doc, src)),
             _ => None,
@@ -214,6 +158,21 @@ fn process(
         .context("cannot write to the store")?
         .into_iter();
     for (item, r) in chunk.iter().zip(prepared) {
+        let rec = match item {
+            Ok(rec) => rec,
+            Err(problem) => {
+                if problem.skipped {
+                    tally.skipped += 1;
+                } else {
+                    tally.failed += 1;
+                }
+                if !(quiet && problem.skipped) {
+                    bar.suspend(|| eprintln!("{}", sources::message(problem)));
+                }
+                bar.inc(1);
+                continue;
+            }
+        };
         let done = match r {
             Ok(None) => Ok(Done::Known),
             Ok(Some(_)) => match stored.next() {
@@ -228,140 +187,46 @@ fn process(
             Ok(Done::Stored(Stored::Added(_))) => tally.added += 1,
             Ok(Done::Stored(Stored::Replaced(_))) => tally.replaced += 1,
             Err(why) => {
-                bar.suspend(|| eprintln!("tidings: {}: {why}", item.name()));
+                bar.suspend(|| eprintln!("tidings: {}: {why}", rec.origin));
                 tally.failed += 1;
             }
         }
         bar.inc(1);
     }
-    chunk.clear();
     Ok(())
 }
 
-/// Turn one input item into a document with metadata and no layers.
-fn read_item(item: &Item) -> Result<Document, String> {
-    match item {
-        Item::Page(path) => {
-            let a = extract_file(path)?;
-            let meta = meta_of(&a);
-            Ok(document(page_id(path), a.text, meta))
-        }
-        Item::Line { line, .. } => {
-            let value: serde_json::Value =
-                serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
-            if let Some(html) = value.get("html").and_then(|h| h.as_str()) {
-                let url = value.get("url").and_then(|u| u.as_str());
-                let a = tidings_ingest::extract_html(html.as_bytes(), url)
-                    .map_err(|e| e.to_string())?;
-                let id = match value.get("id") {
-                    Some(serde_json::Value::String(s)) => s.clone(),
-                    Some(serde_json::Value::Number(n)) => n.to_string(),
-                    _ => url.unwrap_or("").to_string(),
-                };
-                let meta = Meta {
-                    title: a.title,
-                    url: a.url.or(url.map(String::from)),
-                    site: a.site,
-                    authors: a.authors,
-                    published: a.published,
-                    language: a.language,
-                };
-                return Ok(document(id, a.text, meta));
-            }
-            let input: AnnotateInput =
-                serde_json::from_value(value).map_err(|e| format!("not a document: {e}"))?;
-            input.into_document().map_err(|e| e.to_string())
-        }
-    }
+/// Turn one record into a document with metadata and no layers.
+fn read_record(rec: &Record) -> Result<Document, String> {
+    let a = rec.extract().map_err(|e| e.to_string())?;
+    let mut doc = Document::new(rec.id.clone(), a.text);
+    doc.meta = Meta {
+        title: a.title,
+        url: a.url,
+        site: a.site,
+        authors: a.authors,
+        published: a.published,
+        language: a.language,
+    };
+    Ok(doc)
 }
 
-fn meta_of(a: &tidings_model::wire::ExtractOutput) -> Meta {
-    Meta {
-        title: a.title.clone(),
-        url: a.url.clone(),
-        site: a.site.clone(),
-        authors: a.authors.clone(),
-        published: a.published.clone(),
-        language: a.language.clone(),
-    }
-}
-
-fn document(id: String, text: String, meta: Meta) -> Document {
-    let mut doc = Document::new(id, text);
-    doc.meta = meta;
-    doc
-}
-
-const LINE_SUFFIXES: [&str; 2] = [".jsonl", ".ndjson"];
-
-fn is_lines(name: &str) -> bool {
-    let name = name.to_lowercase();
-    LINE_SUFFIXES.iter().any(|s| name.ends_with(s))
-}
-
-/// Resolve the sources into pages and JSONL files, in a stable order.
-fn plan(paths: &[PathBuf]) -> Result<Vec<Source>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p == Path::new("-") {
-            out.push(Source::Lines(p.clone()));
-            continue;
-        }
-        let meta = std::fs::metadata(p).with_context(|| format!("cannot read {}", p.display()))?;
-        if meta.is_file() {
-            if is_lines(&p.to_string_lossy()) {
-                out.push(Source::Lines(p.clone()));
-            } else {
-                out.push(Source::Pages(vec![p.clone()]));
-            }
-        } else if meta.is_dir() {
-            let (mut pages, mut lines) = (Vec::new(), Vec::new());
-            walk(p, &mut pages, &mut lines)?;
-            out.push(Source::Pages(pages));
-            out.extend(lines.into_iter().map(Source::Lines));
-        } else {
-            bail!("{} is neither a file nor a folder", p.display());
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, pages: &mut Vec<PathBuf>, lines: &mut Vec<PathBuf>) -> Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for e in entries {
-        let name = e
-            .file_name()
-            .map(|n| n.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        if e.is_dir() {
-            walk(&e, pages, lines)?;
-        } else if PAGE_SUFFIXES.iter().any(|s| name.ends_with(s)) {
-            pages.push(e);
-        } else if is_lines(&name) {
-            lines.push(e);
-        }
-    }
-    Ok(())
-}
-
-/// A progress bar with rate and ETA on a terminal; hidden in pipes.
-fn progress(sources: &[Source], quiet: bool) -> ProgressBar {
+/// A progress bar with rate and ETA on a terminal; hidden in pipes. The
+/// total is known when every input is one record a file or JSONL (lines
+/// counted); WARC files, feeds and stdin get a spinner.
+fn progress(inputs: &[Input], quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let mut total = 0u64;
-    for s in sources {
-        match s {
-            Source::Pages(p) => total += p.len() as u64,
-            Source::Lines(f) if f == Path::new("-") => return spinner(),
-            Source::Lines(f) => match count_lines(f) {
+    for input in inputs {
+        match input.known_format() {
+            Some(Format::Html | Format::Text) => total += 1,
+            Some(Format::Jsonl) if !input.is_stdin() => match count_lines(&input.path) {
                 Some(n) => total += n,
                 None => return spinner(),
             },
+            _ => return spinner(),
         }
     }
     let bar = ProgressBar::new(total);
@@ -383,16 +248,28 @@ fn spinner() -> ProgressBar {
     bar
 }
 
+/// Non-blank lines of a plain (not gzipped) file.
 fn count_lines(path: &Path) -> Option<u64> {
     let f = std::fs::File::open(path).ok()?;
     let mut r = std::io::BufReader::with_capacity(1 << 16, f);
+    if r.fill_buf().ok()?.starts_with(&[0x1f, 0x8b]) {
+        return None;
+    }
     let mut n = 0u64;
+    let mut blank = true;
     loop {
         let buf = r.fill_buf().ok()?;
         if buf.is_empty() {
-            return Some(n);
+            return Some(n + u64::from(!blank));
         }
-        n += buf.iter().filter(|&&b| b == b'\n').count() as u64;
+        for &b in buf {
+            if b == b'\n' {
+                n += u64::from(!blank);
+                blank = true;
+            } else if !b.is_ascii_whitespace() {
+                blank = false;
+            }
+        }
         let len = buf.len();
         r.consume(len);
     }

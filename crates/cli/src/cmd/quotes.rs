@@ -1,7 +1,7 @@
 //! `tidings quotes`: who said what, from the store.
 
 use anyhow::{Context, Result};
-use tidings_store::{Page, QuoteQuery, QuoteRow, Store};
+use tidings_store::{Page, QuoteQuery, QuoteRow};
 
 use crate::batch::Outcome;
 use crate::cmd::store_args::{DbArg, ListArgs};

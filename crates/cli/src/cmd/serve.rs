@@ -21,7 +21,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let store = args.db.open_existing()?;
-    tidings_serve::run(Arc::new(store), args.addr)
+    tidings_serve::run(Arc::from(store), args.addr)
         .with_context(|| format!("cannot serve on {}", args.addr))?;
     Ok(Outcome::default())
 }

@@ -2,35 +2,59 @@
 
 use std::path::PathBuf;
 
-use tidings_store::SqliteStore;
+use tidings_store::{PgStore, SqliteStore, Store};
 
 use crate::tabular::Format;
 
-/// `--db PATH`: which store to use.
+/// `--db PATH|URL`: which store to use.
 #[derive(Debug, Clone, clap::Args)]
 pub struct DbArg {
-    /// The store (SQLite file). Default: $TIDINGS_DB, else
+    /// The store: a SQLite file, or a PostgreSQL database as
+    /// postgres://USER:PASSWORD@HOST:PORT/DBNAME. Default: $TIDINGS_DB, else
     /// $XDG_DATA_HOME/tidings/tidings.db, else ~/.local/share/tidings/tidings.db.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
 }
 
 impl DbArg {
+    /// The SQLite path or PostgreSQL URL named (or the default).
     pub fn path(&self) -> PathBuf {
         self.db.clone().unwrap_or_else(SqliteStore::default_path)
     }
 
-    /// Open a store that must already exist (queries never create one).
-    pub fn open_existing(&self) -> anyhow::Result<SqliteStore> {
+    /// Whether the store is a PostgreSQL database.
+    pub fn is_postgres(&self) -> bool {
+        PgStore::is_url(&self.path().to_string_lossy())
+    }
+
+    /// The store's name for messages (a URL without its password).
+    pub fn shown(&self) -> String {
         let path = self.path();
-        if !path.exists() {
+        let s = path.to_string_lossy();
+        if PgStore::is_url(&s) {
+            tidings_store::pg::redact(&s)
+        } else {
+            path.display().to_string()
+        }
+    }
+
+    /// Open the store, creating a SQLite file when missing (a PostgreSQL
+    /// database must exist; its tables are created when missing).
+    pub fn open(&self) -> anyhow::Result<Box<dyn Store>> {
+        tidings_store::open(&self.path().to_string_lossy())
+            .map_err(|e| anyhow::anyhow!("cannot open the store {}: {e}", self.shown()))
+    }
+
+    /// Open a store that must already exist (queries never create a SQLite file).
+    pub fn open_existing(&self) -> anyhow::Result<Box<dyn Store>> {
+        let path = self.path();
+        if !self.is_postgres() && !path.exists() {
             anyhow::bail!(
                 "no store at {}: run `tidings ingest` first, or name one with --db",
                 path.display()
             );
         }
-        SqliteStore::open(&path)
-            .map_err(|e| anyhow::anyhow!("cannot open the store {}: {e}", path.display()))
+        self.open()
     }
 }
 

@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use tidings_store::{Provenance, SqliteStore, Store, synth};
+use tidings_store::{Provenance, synth};
 
 use crate::batch::{CHUNK, Outcome};
 use crate::cmd::store_args::DbArg;
@@ -26,9 +26,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let path = args.db.path();
-    let store = SqliteStore::open(&path)
-        .with_context(|| format!("cannot open the store {}", path.display()))?;
+    let store = args.db.open()?;
     let started = Instant::now();
     let mut outcome = Outcome::default();
     let ids: Vec<u64> = (args.start..args.start + args.articles).collect();
@@ -49,7 +47,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         outcome.ok,
         secs,
         outcome.ok as f64 / secs.max(1e-9),
-        path.display()
+        args.db.shown()
     );
     Ok(outcome)
 }

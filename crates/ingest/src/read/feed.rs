@@ -31,13 +31,33 @@ impl FeedItem {
     }
 }
 
-/// Parse a feed; each item is a `Result`.
+/// A parsed feed: its own metadata and one `Result` per item.
+#[derive(Debug, Default)]
+pub struct Feed {
+    /// The feed's title (the site or section name).
+    pub title: Option<String>,
+    /// The feed's language, as declared.
+    pub language: Option<String>,
+    pub items: Vec<Result<FeedItem, ReadError>>,
+}
+
+/// Parse a feed's items; each item is a `Result`.
 pub fn read_feed(bytes: &[u8]) -> Result<Vec<Result<FeedItem, ReadError>>, ReadError> {
+    parse_feed(bytes).map(|f| f.items)
+}
+
+/// Parse a feed with its title and language; each item is a `Result`.
+pub fn parse_feed(bytes: &[u8]) -> Result<Feed, ReadError> {
     let feed = feed_rs::parser::parse(bytes).map_err(|e| ReadError::Malformed {
         record: 0,
         why: format!("not a feed: {e}"),
     })?;
-    Ok(feed
+    let title = feed
+        .title
+        .map(|t| t.content.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let language = feed.language.filter(|l| !l.trim().is_empty());
+    let items = feed
         .entries
         .into_iter()
         .enumerate()
@@ -66,7 +86,12 @@ pub fn read_feed(bytes: &[u8]) -> Result<Vec<Result<FeedItem, ReadError>>, ReadE
                 Ok(item)
             }
         })
-        .collect())
+        .collect();
+    Ok(Feed {
+        title,
+        language,
+        items,
+    })
 }
 
 #[cfg(test)]

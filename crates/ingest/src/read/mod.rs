@@ -36,3 +36,28 @@ pub enum ReadError {
         limit: u64,
     },
 }
+
+impl ReadError {
+    /// The 0-based record (WARC record, feed item) or 1-based line (JSONL) it names.
+    pub fn record(&self) -> usize {
+        match self {
+            ReadError::Io { record, .. }
+            | ReadError::Malformed { record, .. }
+            | ReadError::Truncated { record, .. }
+            | ReadError::TooLarge { record, .. } => *record,
+        }
+    }
+
+    /// What went wrong, without the record number (for messages that name
+    /// the record their own way).
+    pub fn reason(&self) -> String {
+        match self {
+            ReadError::Io { source, .. } => format!("cannot read on: {source}"),
+            ReadError::Malformed { why, .. } => why.clone(),
+            ReadError::Truncated { why, .. } => format!("truncated ({why})"),
+            ReadError::TooLarge { size, limit, .. } => {
+                format!("{size} bytes, over the {limit}-byte limit; skipped")
+            }
+        }
+    }
+}

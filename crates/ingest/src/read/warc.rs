@@ -53,29 +53,71 @@ impl WarcRecord {
         }
     }
 
-    /// An HTML payload with its transport charset, when this record holds one:
-    /// a response with status 200 and an HTML (or missing) media type, or a
-    /// `resource` record of type `text/html`.
-    pub fn html_payload(&self) -> Option<(Vec<u8>, Option<String>)> {
-        if self.kind == "resource" {
-            let ct = self
-                .content_type
-                .as_deref()
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            return ct.contains("html").then(|| (self.block.clone(), None));
+    /// What this record carries for article extraction: an HTML page with
+    /// its transport charset (a `response` with status 200 and an HTML or
+    /// missing media type, or a `resource` of type `text/html`), nothing
+    /// (`warcinfo`, `request`, `metadata`, `revisit`...: not payloads), or a
+    /// payload that is skipped, with the reason (another status, another
+    /// media type, no HTTP message).
+    pub fn payload(&self) -> Payload {
+        match self.kind.as_str() {
+            "resource" => {
+                let ct = self
+                    .content_type
+                    .as_deref()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if ct.contains("html") {
+                    Payload::Html {
+                        body: self.block.clone(),
+                        charset: None,
+                    }
+                } else {
+                    Payload::Skip(format!("resource of type {ct:?}, not HTML"))
+                }
+            }
+            "response" | "arc" => {
+                let Some(http) = self.http() else {
+                    return Payload::Skip("no HTTP response in the record".into());
+                };
+                if let Some(status) = http.status.filter(|&s| s != 200) {
+                    return Payload::Skip(format!("HTTP status {status}"));
+                }
+                let media = http.media_type().unwrap_or_default();
+                if !(media.is_empty() || media.contains("html")) {
+                    return Payload::Skip(format!("payload is {media}, not HTML"));
+                }
+                let charset = http.charset().map(str::to_string);
+                Payload::Html {
+                    body: http.body,
+                    charset,
+                }
+            }
+            _ => Payload::None,
         }
-        let http = self.http()?;
-        if http.status.is_some_and(|s| s != 200) {
-            return None;
-        }
-        let media = http.media_type().unwrap_or_default();
-        if !(media.is_empty() || media.contains("html")) {
-            return None;
-        }
-        let charset = http.charset().map(str::to_string);
-        Some((http.body, charset))
     }
+
+    /// The HTML payload and its transport charset, when [`Self::payload`] has one.
+    pub fn html_payload(&self) -> Option<(Vec<u8>, Option<String>)> {
+        match self.payload() {
+            Payload::Html { body, charset } => Some((body, charset)),
+            _ => None,
+        }
+    }
+}
+
+/// What a record carries for article extraction.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// An HTML page and the charset its HTTP headers declare.
+    Html {
+        body: Vec<u8>,
+        charset: Option<String>,
+    },
+    /// Not a payload record (`warcinfo`, `request`, `metadata`, `revisit`...).
+    None,
+    /// A payload that is not an HTML page, and why.
+    Skip(String),
 }
 
 /// Streaming reader over a WARC or ARC stream.
@@ -85,6 +127,11 @@ pub struct WarcReader<R> {
     offset: u64,
     pending: Option<Vec<u8>>,
     done: bool,
+    /// The stream holds ARC records (its first record was one).
+    arc: bool,
+    /// Where the last record returned (or failed) started, and its `WARC-Record-ID`.
+    last_offset: u64,
+    last_id: Option<String>,
 }
 
 /// Open a WARC/ARC file, plain or gzip (detected by its magic bytes).
@@ -108,7 +155,17 @@ impl<R: BufRead> WarcReader<R> {
             offset: 0,
             pending: None,
             done: false,
+            arc: false,
+            last_offset: 0,
+            last_id: None,
         }
+    }
+
+    /// Where the record last returned (or failed) starts in the uncompressed
+    /// stream, and its `WARC-Record-ID` when its headers were read: what an
+    /// error message names.
+    pub fn last_record(&self) -> (u64, Option<&str>) {
+        (self.last_offset, self.last_id.as_deref())
     }
 
     /// One line (with its terminator), at most [`MAX_LINE_BYTES`]; empty at EOF.
@@ -132,14 +189,15 @@ impl<R: BufRead> WarcReader<R> {
         }))
     }
 
-    /// Skip lines until the next `WARC/` header line (kept as pending).
+    /// Skip lines until the next `WARC/` header line, or in an ARC stream
+    /// the next ARC header line (kept as pending).
     fn resync(&mut self) -> io::Result<()> {
         loop {
             let l = self.line()?;
             if l.is_empty() {
                 return Ok(());
             }
-            if l.starts_with(b"WARC/") {
+            if l.starts_with(b"WARC/") || (self.arc && ArcHeader::parse(&l).is_some()) {
                 self.pending = Some(l);
                 return Ok(());
             }
@@ -211,6 +269,7 @@ impl<R: BufRead> WarcReader<R> {
             }
         }
         let get = |k: &str| headers.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        self.last_id = get("warc-record-id");
         let Some(len) = get("content-length").and_then(|v| v.trim().parse::<u64>().ok()) else {
             let _ = self.resync();
             return Err(ReadError::Malformed {
@@ -234,19 +293,23 @@ impl<R: BufRead> WarcReader<R> {
 
     fn arc_record(&mut self, first: Vec<u8>, start: u64) -> Result<WarcRecord, ReadError> {
         let index = self.index;
-        let line = String::from_utf8_lossy(&first).trim().to_string();
-        let fields: Vec<&str> = line.split(' ').filter(|f| !f.is_empty()).collect();
-        let len = fields.last().and_then(|l| l.parse::<u64>().ok());
-        let (Some(len), true) = (len, fields.len() >= 3) else {
+        // A stream that does not start with a WARC record is an ARC file.
+        if index == 0 {
+            self.arc = true;
+        }
+        let Some(head) = ArcHeader::parse(&first) else {
+            let line = String::from_utf8_lossy(&first);
+            let line: String = line.trim().chars().take(60).collect();
+            let why = if self.arc {
+                format!("not an ARC header line: {line:?}; skipped to the next record")
+            } else {
+                format!("expected a WARC/ header line, found {line:?}; skipped to the next record")
+            };
             let _ = self.resync();
-            return Err(ReadError::Malformed {
-                record: index,
-                why: format!("not a WARC or ARC header line: {:.80}", line),
-            });
+            return Err(ReadError::Malformed { record: index, why });
         };
-        let block = self.block(len, index)?;
-        let url = fields[0].to_string();
-        let kind = if url.starts_with("filedesc:") {
+        let block = self.block(head.length, index)?;
+        let kind = if head.url.starts_with("filedesc:") {
             "arcinfo"
         } else {
             "arc"
@@ -255,12 +318,43 @@ impl<R: BufRead> WarcReader<R> {
             index,
             offset: start,
             kind: kind.into(),
-            target_uri: Some(url),
-            date: fields.get(2).map(|d| d.to_string()),
+            target_uri: Some(head.url),
+            date: Some(head.date),
             record_id: None,
-            content_type: fields.get(3).map(|c| c.to_string()),
+            content_type: Some(head.content_type),
             headers: Vec::new(),
             block,
+        })
+    }
+}
+
+/// An ARC (v1 or v2) record header line: `URL IP DATE TYPE [v2 fields] LENGTH`.
+/// The URL may hold spaces, so the fields are found from the IP address on.
+struct ArcHeader {
+    url: String,
+    date: String,
+    content_type: String,
+    length: u64,
+}
+
+impl ArcHeader {
+    fn parse(line: &[u8]) -> Option<ArcHeader> {
+        let line = std::str::from_utf8(line).ok()?.trim();
+        let fields: Vec<&str> = line.split(' ').filter(|f| !f.is_empty()).collect();
+        let length = fields.last()?.parse::<u64>().ok()?;
+        let is_ip = |f: &str| {
+            !f.is_empty()
+                && f.chars()
+                    .all(|c| c.is_ascii_hexdigit() || c == '.' || c == ':')
+        };
+        let is_date = |f: &str| f.len() >= 8 && f.bytes().all(|b| b.is_ascii_digit());
+        let at = (1..fields.len().saturating_sub(3))
+            .find(|&i| is_ip(fields[i]) && is_date(fields[i + 1]))?;
+        Some(ArcHeader {
+            url: fields[..at].join(" "),
+            date: fields[at + 1].to_string(),
+            content_type: fields[at + 2].to_string(),
+            length,
         })
     }
 }
@@ -285,6 +379,8 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 Ok(l) => break (l, start),
             }
         };
+        self.last_offset = start;
+        self.last_id = None;
         let rec = if first.starts_with(b"WARC/") {
             self.warc_record(first, start)
         } else {

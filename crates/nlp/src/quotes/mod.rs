@@ -34,7 +34,7 @@ mod scare;
 mod speaker;
 mod view;
 
-use tidings_model::{Document, Quote, QuoteKind, Span, Speaker};
+use tidings_model::{Document, Quote, QuoteKind, Span, Speaker, TokenKind};
 
 use direct::{Attribution, Source};
 use learned::QuoteModel;
@@ -201,17 +201,24 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
     let mut i = 0;
     while i < kept.len() {
         let (q, at) = (kept[i], ats[i]);
-        if (!at.standalone || orphan_title(v, &q, &at)) && at.cue.is_none() {
+        // Without a cue, only a whole quote that goes on with a known
+        // speaker's is reported: words in marks that nobody is said to say
+        // are titles, slogans, or a writer's scare quotes.
+        // A quote that only goes on with an earlier one, and was not joined to
+        // it, must open its paragraph (the next paragraph of a long quote).
+        let opens_para = v.para_first[v.para_of[q.open]] == q.open;
+        if at.cue.is_none()
+            && (!at.standalone
+                || at.source == Source::Nobody
+                || (matches!(at.source, Source::SameAs(_)) && !opens_para))
+        {
             i += 1;
             continue;
         }
         // “A,” she said. “B.” and a next paragraph that only goes on: one quote.
         let mut j = i;
-        while j + 1 < kept.len()
-            && (continues(&ats, j) || resumes(v, kept, &ats, j))
-            && gap_is_attribution(v, ats[j].reach.max(kept[j].end), kept[j + 1].open)
-        {
-            j += 1;
+        while let Some(n) = next_part(v, kept, &ats, i, j) {
+            j = n;
         }
         let last = kept[j].last;
         let from = match at.source {
@@ -237,18 +244,29 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
     out
 }
 
-/// A short capitalised quotation inside a sentence, with no cue and nobody to
-/// say it (`her film, “Trainwreck.”`): a title, not speech.
-fn orphan_title(v: &View, q: &Quoted, at: &Attribution) -> bool {
-    let words = (q.first..q.last)
-        .filter(|&k| v.kind(k) == tidings_model::TokenKind::Word)
-        .count();
-    at.source == Source::Nobody && words <= 4 && v.sentence_first(q.open) != q.open
+/// The next quotation that goes on with quote `i` (joined up to `j`), past
+/// fragments quoted inside the attribution between them.
+fn next_part(v: &View, kept: &[Quoted], ats: &[Attribution], i: usize, j: usize) -> Option<usize> {
+    let gap = |n: usize| gap_is_attribution(v, ats[j].reach.max(kept[j].end), kept[n].open);
+    let n = j + 1;
+    if n >= kept.len() {
+        return None;
+    }
+    if (continues(ats, i, n) || resumes(v, kept, ats, j)) && gap(n) {
+        return Some(n);
+    }
+    let para = v.para_of[kept[j].open];
+    let mut m = n;
+    while m < kept.len() && !ats[m].standalone && v.para_of[kept[m].open] == para {
+        m += 1;
+    }
+    (m > n && m < kept.len() && continues(ats, i, m) && gap(m)).then_some(m)
 }
 
-/// Quotation `j + 1` has no cue of its own and goes on with quotation `j`.
-fn continues(ats: &[Attribution], j: usize) -> bool {
-    ats[j + 1].cue.is_none() && ats[j + 1].source == Source::SameAs(j)
+/// Quotation `n` has no cue of its own and goes on with a quotation of the
+/// run that starts at `i`.
+fn continues(ats: &[Attribution], i: usize, n: usize) -> bool {
+    ats[n].cue.is_none() && matches!(ats[n].source, Source::SameAs(k) if k >= i && k < n)
 }
 
 /// `“A,” he said, “because …”`: quotation `j + 1` resumes, lower-case, the
@@ -276,7 +294,7 @@ fn is_whole_complement(v: &View, q: &Quoted, cue: Option<usize>) -> bool {
         || matches!(v.word(q.end), "." | "," | ";" | ":" | "!" | "?" | "—")
         || (q.last > q.first && matches!(v.word(q.last - 1), "." | "," | "!" | "?"));
     gap == 0
-        && (c + 1..q.open).all(|k| v.kind(k) == tidings_model::TokenKind::Word || v.word(k) == ",")
+        && (c + 1..q.open).all(|k| v.kind(k) == TokenKind::Word || v.word(k) == ",")
         && clause_ends
 }
 
@@ -287,7 +305,10 @@ fn gap_is_attribution(v: &View, from: usize, to: usize) -> bool {
         return true;
     }
     let s = v.sentence_first(from - 1);
-    (from..to).all(|t| v.kind(t) == tidings_model::TokenKind::Punct || v.sentence_first(t) == s)
+    // A title's closing mark may trail the sentence: "… on ''Meet the Press.''".
+    (from..to).all(|t| {
+        matches!(v.kind(t), TokenKind::Punct | TokenKind::Quote) || v.sentence_first(t) == s
+    })
 }
 
 /// The cue's span: the verb, or "according to".

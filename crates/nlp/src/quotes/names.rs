@@ -83,6 +83,9 @@ const HONORIFICS: &[&str] = &[
     "bishop",
     "cardinal",
     "detective",
+    "sheriff",
+    "alderman",
+    "admiral",
     "officer",
     "sergeant",
     "sgt",
@@ -215,6 +218,13 @@ pub(crate) fn is_honorific(w: &str) -> bool {
     HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
 }
 
+/// "Mr", "Mrs", "Ms", "Dr", "Miss": titles only ever followed by a surname.
+fn is_courtesy(w: &str) -> bool {
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"]
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(w))
+}
+
 pub(crate) fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w))
 }
@@ -258,6 +268,10 @@ pub(crate) fn name_in(v: &View, a: usize, b: usize) -> Option<(usize, usize)> {
     }
     while s < end && (v.is_any(s, PARTICLES) || v.word(s) == "-") {
         s += 1;
+    }
+    // A surname that is also a title: "Mr. King", "King said".
+    if s >= end && (v.is(end - 1, "king") || (end - 1 > start && is_courtesy(v.word(end - 2)))) {
+        s = end - 1;
     }
     (s < end).then_some((s, end))
 }

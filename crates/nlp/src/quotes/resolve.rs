@@ -12,7 +12,7 @@
 //! takes the speaker of the nearest attribution before it, and a description
 //! stands as written, without its article.
 
-use tidings_model::{Entity, MentionKind, Span, Speaker};
+use tidings_model::{Entity, EntityType, MentionKind, Span, Speaker};
 
 use super::names::NameIndex;
 use super::speaker::{Phrase, PhraseKind};
@@ -89,9 +89,11 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The entity with a mention overlapping `span`, preferring names.
+    /// The entity with a mention overlapping `span`, preferring names, then
+    /// the mention at the phrase's head (its last word: "Clark County Sheriff
+    /// Joe Lombardo" is Lombardo, not the county), then people.
     fn entity_at(&self, span: Span, kind: PhraseKind) -> Option<(&'a Entity, Span)> {
-        let mut best: Option<(&Entity, Span, u8)> = None;
+        let mut best: Option<(&Entity, Span, (u8, u8, u8))> = None;
         for e in self.entities {
             for m in &e.mentions {
                 if !m.span.overlaps(span) {
@@ -107,11 +109,14 @@ impl<'a> Resolver<'a> {
                     (MentionKind::Nominal, PhraseKind::Nominal) => 1,
                     _ => 2,
                 };
-                if best.is_none_or(|b| rank < b.2) {
-                    best = Some((e, m.span, rank));
+                let head = u8::from(m.span.end < span.end);
+                let person = u8::from(e.etype != EntityType::Per);
+                let key = (rank, head, person);
+                if best.is_none_or(|b| key < b.2) {
+                    best = Some((e, m.span, key));
                 }
             }
         }
-        best.filter(|b| b.2 < 2).map(|b| (b.0, b.1))
+        best.filter(|b| b.2.0 < 2).map(|b| (b.0, b.1))
     }
 }

@@ -5,8 +5,10 @@
 //! is a short phrase after an article that is the subject of a verb ("the
 //! “coalition” had agreed"), when it is written in title case like a work
 //! or slogan ("“Make America Great Again”"), and everywhere in the document
-//! once one of its occurrences is set aside. Quotations that stand as
-//! sentences are never scare quotes.
+//! once one of its occurrences is set aside; so is every short quotation
+//! in a list of them. Quotations that stand as sentences are scare quotes
+//! only in such a list or as a short title in apposition ("her film,
+//! “Trainwreck.”").
 
 use std::collections::HashSet;
 
@@ -73,8 +75,22 @@ pub(crate) fn scare_quotes(v: &View, quotes: &[Quoted], standalone: &[bool]) -> 
     let mut scare: Vec<bool> = quotes
         .iter()
         .zip(standalone)
-        .map(|(q, &s)| !s && looks_scare(v, q))
+        .map(|(q, &s)| (!s || in_apposition(v, q)) && looks_scare(v, q))
         .collect();
+    // A list of short quotations ("films like “The Exorcist,” “Taken” and
+    // “Heat”") names things: titles or terms, not speech.
+    for i in 1..quotes.len() {
+        let (a, b) = (quotes[i - 1], quotes[i]);
+        let joined = a.end <= b.open
+            && v.para_of[a.open] == v.para_of[b.open]
+            && (a.end..b.open).all(|k| v.is_any(k, &[",", "and", "or", ";"]))
+            && words(v, &a) <= 5
+            && words(v, &b) <= 5;
+        if joined {
+            scare[i - 1] = true;
+            scare[i] = true;
+        }
+    }
     let marked: HashSet<String> = quotes
         .iter()
         .zip(&scare)
@@ -95,9 +111,20 @@ fn key(v: &View, q: &Quoted) -> String {
     v.span(q.first, q.last).of(v.text).to_lowercase()
 }
 
+/// A short quotation set off by a comma inside the writer's sentence: "her
+/// film, “Trainwreck.”", "his book, “A Time for Truth,”". Capitalised, it
+/// counts as standing alone, but a title there is still a title.
+fn in_apposition(v: &View, q: &Quoted) -> bool {
+    q.open > 0 && v.word(q.open - 1) == "," && words(v, q) <= 5
+}
+
 fn looks_scare(v: &View, q: &Quoted) -> bool {
     let n = words(v, q);
-    let before = q.open.checked_sub(1);
+    // The word before the mark, past an apposition's comma.
+    let before = q
+        .open
+        .checked_sub(1)
+        .map(|b| if v.word(b) == "," && b > 0 { b - 1 } else { b });
     let naming = before.is_some_and(|b| {
         v.is_any(b, NAMING)
             || (v.is(b, "called") && b >= 2 && v.is(b - 1, "-") && v.is(b - 2, "so"))

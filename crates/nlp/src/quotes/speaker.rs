@@ -356,3 +356,78 @@ fn phrase(v: &View, s: usize, e: usize) -> Option<Phrase> {
         name: None,
     })
 }
+
+/// The subject of the clause that starts the sentence at `s0` and ends
+/// before `end`: a pronoun, or the name that ends its noun phrase, after any
+/// introductory phrase ("In Iowa, Clinton …", "In response, Republican
+/// presidential nominee Donald Trump issued …", "And Mr. Christie gloated").
+pub(crate) fn clause_subject(v: &View, s0: usize, end: usize) -> Option<Phrase> {
+    let mut k = s0;
+    while k < end && matches!(v.kind(k), TokenKind::Punct | TokenKind::Quote) {
+        k += 1;
+    }
+    // The clause may start after an introductory phrase, at any comma.
+    let starts = std::iter::once(k).chain((k..end).filter(|&i| v.word(i) == ",").map(|i| i + 1));
+    for mut k in starts {
+        while k < end && v.is_any(k, &["and", "but", "so", "yet", "then"]) {
+            k += 1;
+        }
+        if k >= end || v.quoted[k] {
+            return None;
+        }
+        if v.is_any(k, &["he", "she", "they", "we", "i"]) {
+            return Some(Phrase {
+                a: k,
+                b: k + 1,
+                kind: PhraseKind::Pronoun,
+                name: None,
+            });
+        }
+        if v.is_capitalised(k) && !is_function_word(v.word(k)) || v.is_any(k, &["the", "a", "an"]) {
+            return subject_name(v, k, end);
+        }
+    }
+    None
+}
+
+/// The name that ends the noun phrase starting at token `k`, before its verb:
+/// "Republican presidential candidate Donald Trump quickly took" -> Donald
+/// Trump, "the Rainmakers sang" -> Rainmakers, "Silverman heckles" ->
+/// Silverman. The verb is a cue, a boundary word, a word in "-ed", or a word
+/// in "-s" right after a capitalised one.
+pub(crate) fn subject_name(v: &View, k: usize, end: usize) -> Option<Phrase> {
+    let mut last_cap = None;
+    let mut e = k;
+    while e < end && e - k < 10 && !v.quoted[e] {
+        let w = v.word(e);
+        match v.kind(e) {
+            TokenKind::Word | TokenKind::Number => {}
+            TokenKind::Punct if matches!(w, "-" | "." | "&") => {}
+            // A possessive: "RealClearPolitics’ David Byler".
+            TokenKind::Punct | TokenKind::Quote if matches!(w, "’" | "'") => {}
+            _ => break,
+        }
+        if v.is_capitalised(e) {
+            last_cap = Some(e);
+        } else if e > k
+            && (v.is_any(e, BOUNDARY)
+                || v.cue_at(e).is_some()
+                || (w.len() > 3 && w.ends_with("ed"))
+                || (w.len() > 2
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && v.is_capitalised(e - 1)))
+        {
+            break;
+        }
+        e += 1;
+    }
+    let b = last_cap? + 1;
+    let name = name_in(v, k, b)?;
+    Some(Phrase {
+        a: k,
+        b,
+        kind: PhraseKind::Name,
+        name: Some(name),
+    })
+}

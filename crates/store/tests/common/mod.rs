@@ -1,0 +1,3 @@
+//! Helpers shared by the store's test files.
+
+pub mod postgres;
