@@ -48,6 +48,10 @@ ANNOTATE_SETS = [
      [("f1", "direct F1"), ("speaker_accuracy", "direct speaker accuracy")]),
     ("polnear-train", "quotes/polnear-train.jsonl", "quotes", [],
      [("f1", "all-kinds F1"), ("e2e_f1", "all-kinds end-to-end F1")]),
+    ("polnear-attributions", "quotes/polnear-train.jsonl", "quotes", [],
+     [("f1", "all-kinds F1"), ("e2e_f1", "all-kinds end-to-end F1")]),
+    ("polnear-attributions-heldout", "quotes/polnear-train.jsonl", "quotes", [],
+     [("f1", "all-kinds F1"), ("e2e_f1", "all-kinds end-to-end F1")]),
     ("tbaq", "time/tbaq.jsonl", "timexes", [],
      [("relaxed_f1", "relaxed F1"), ("value_f1", "value F1"), ("strict_f1", "strict F1")]),
     ("cameo-heldout", "events/cameo-train.jsonl", "events", [],
@@ -83,7 +87,13 @@ def score(layer, gold, pred, extra):
 
 # Sets that are a fixed part of a gold file: the event classifier never saw
 # line i of cameo-train.jsonl when i % 5 == 0 (crates/nlp/src/events/training.rs).
-SUBSETS = {"cameo-heldout": lambda i: i % 5 == 0}
+SUBSETS = {"cameo-heldout": lambda i: i % 5 == 0,
+           # the documents `tidings train quotes` holds out
+           "polnear-attributions-heldout": lambda i: i % 5 == 0}
+
+# annotate flags of a set (default: none)
+ANNOTATE_FLAGS = {"polnear-attributions": ["--quotes", "attributions"],
+                  "polnear-attributions-heldout": ["--quotes", "attributions"]}
 
 
 def subset_gold(name, gold, tmp):
@@ -129,7 +139,8 @@ def run_all(tidings, only):
             if name not in annotated:
                 inp, out = tmp / f"{name}.in.jsonl", tmp / f"{name}.out.jsonl"
                 annotate_input(gold, inp)
-                subprocess.run([str(tidings), "annotate", "--input", str(inp), "--output", str(out)],
+                subprocess.run([str(tidings), "annotate", *ANNOTATE_FLAGS.get(name, []),
+                                "--input", str(inp), "--output", str(out)],
                                check=True)
                 annotated[name] = out
             res = score(layer, gold, annotated[name], extra)

@@ -5,6 +5,7 @@ use tidings_model::Document;
 use crate::entities::ner::NerModel;
 use crate::entities::resolve::{self, Gazetteer};
 use crate::events::EventCoder;
+use crate::quotes::learned::QuoteModel;
 use crate::{quotes, segment, time};
 
 /// The named-entity model built by `tidings train ner`.
@@ -16,6 +17,8 @@ pub struct Pipeline {
     ner: NerModel,
     gazetteer: Gazetteer,
     events: EventCoder,
+    quotes: QuoteModel,
+    quote_scope: quotes::Scope,
 }
 
 /// Why the pipeline could not be built.
@@ -41,11 +44,23 @@ impl Pipeline {
             what: "events",
             why: e.to_string(),
         })?;
+        let quotes = QuoteModel::builtin().map_err(|e| PipelineError::Model {
+            what: "quote tagger",
+            why: e.to_string(),
+        })?;
         Ok(Pipeline {
             ner,
             gazetteer,
             events,
+            quotes,
+            quote_scope: quotes::Scope::default(),
         })
+    }
+
+    /// What the quote layer reports (default: [`quotes::Scope::Speech`]).
+    pub fn with_quote_scope(mut self, scope: quotes::Scope) -> Self {
+        self.quote_scope = scope;
+        self
     }
 
     /// Fill every layer of `doc` from its text and metadata.
@@ -54,7 +69,7 @@ impl Pipeline {
         let names = self.ner.recognize(doc);
         resolve::annotate(doc, &names, &self.gazetteer);
         time::annotate(doc);
-        quotes::annotate(doc);
+        quotes::annotate_scoped(doc, self.quote_scope, &self.quotes);
         self.events.annotate(doc);
     }
 }

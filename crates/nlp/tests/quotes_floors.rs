@@ -9,6 +9,7 @@ use std::process::Command;
 use serde_json::Value;
 use tidings_model::wire::{AnnotateInput, AnnotateOutput, OutputOptions};
 use tidings_nlp::Pipeline;
+use tidings_nlp::quotes::Scope;
 
 fn shared() -> Option<PathBuf> {
     let p = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
@@ -22,7 +23,12 @@ fn shared() -> Option<PathBuf> {
 
 /// Annotate a gold file into a temporary prediction file.
 fn predict(gold: &Path, name: &str) -> PathBuf {
-    let pipeline = Pipeline::new().unwrap();
+    predict_scoped(gold, name, Scope::Speech)
+}
+
+/// Annotate a gold file with the quote layer in `scope`.
+fn predict_scoped(gold: &Path, name: &str, scope: Scope) -> PathBuf {
+    let pipeline = Pipeline::new().unwrap().with_quote_scope(scope);
     let out = std::env::temp_dir().join(format!(
         "tidings-quotes-{}-{name}.jsonl",
         std::process::id()
@@ -110,4 +116,50 @@ fn polnear_floors() {
         direct["speaker_accuracy"]
     );
     assert!(metric(&all, "f1") >= 0.49, "all kinds F1 {}", all["f1"]);
+}
+
+/// The attributions scope (learned content tagger, PolNeAR convention) on
+/// PolNeAR train: the tagger saw four fifths of these documents, so the
+/// held-out fifth is pinned too (documents whose index is a multiple of 5).
+#[test]
+fn polnear_attributions_floors() {
+    let Some(sh) = shared() else { return };
+    let gold = sh.join("data/quotes/polnear-train.jsonl");
+    let held = std::env::temp_dir().join(format!(
+        "tidings-quotes-{}-polnear-held-gold.jsonl",
+        std::process::id()
+    ));
+    let lines: Vec<String> = std::fs::read_to_string(&gold)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .filter(|(i, _)| i % 5 == 0)
+        .map(|(_, l)| l.to_string())
+        .collect();
+    std::fs::write(&held, lines.join("\n") + "\n").unwrap();
+    let pred = predict_scoped(&gold, "polnear-att", Scope::Attributions);
+    let held_pred = predict_scoped(&held, "polnear-att-held", Scope::Attributions);
+    let Some(all) = score(&sh, &gold, &pred, None) else {
+        return;
+    };
+    let direct = score(&sh, &gold, &pred, Some("direct")).unwrap();
+    let held_all = score(&sh, &held, &held_pred, None).unwrap();
+    for p in [pred, held_pred, held] {
+        let _ = std::fs::remove_file(p);
+    }
+    // Measured 2026-11-24: all kinds F1 0.726 (e2e 0.609), held-out fifth
+    // 0.657 (e2e 0.556); direct as in the speech scope (0.900).
+    assert!(metric(&all, "f1") >= 0.70, "all kinds F1 {}", all["f1"]);
+    assert!(
+        metric(&all, "e2e_f1") >= 0.58,
+        "all kinds e2e {}",
+        all["e2e_f1"]
+    );
+    assert!(
+        metric(&held_all, "f1") >= 0.63,
+        "held-out all kinds F1 {}",
+        held_all["f1"]
+    );
+    assert!(metric(&direct, "f1") >= 0.88, "direct F1 {}", direct["f1"]);
 }

@@ -32,9 +32,20 @@ pub struct Args {
     /// Also write the token layer (as [start, end] pairs).
     #[arg(long)]
     pub tokens: bool,
+    /// What the quote layer reports: `speech` (quotations and reported
+    /// speech) or `attributions` (also beliefs, intentions and stances, as
+    /// PolNeAR annotates them, by the learned tagger).
+    #[arg(long, value_enum, default_value_t = QuoteScope::Speech)]
+    pub quotes: QuoteScope,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum QuoteScope {
+    Speech,
+    Attributions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -50,7 +61,13 @@ pub fn run(args: Args) -> Result<Outcome> {
             .build_global()
             .context("cannot start the worker threads")?;
     }
-    let pipeline = Pipeline::new().context("cannot load the annotation models")?;
+    let scope = match args.quotes {
+        QuoteScope::Speech => tidings_nlp::quotes::Scope::Speech,
+        QuoteScope::Attributions => tidings_nlp::quotes::Scope::Attributions,
+    };
+    let pipeline = Pipeline::new()
+        .context("cannot load the annotation models")?
+        .with_quote_scope(scope);
     let mut input = io::open_input(args.input.as_deref())?;
     let mut out = io::open_output(args.output.as_deref())?;
     let opts = OutputOptions {

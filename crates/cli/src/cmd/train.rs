@@ -25,6 +25,9 @@ pub enum Model {
     /// The event classifier (CAMEO PentaClass sentences, every fifth line held
     /// out, plus the PLOVER gold-standard sentences).
     Events(Common),
+    /// The quote content tagger (PolNeAR train, every fifth document held
+    /// out).
+    Quotes(Common),
 }
 
 #[derive(Debug, clap::Args)]
@@ -44,6 +47,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     match args.model {
         Model::Ner(c) => train_ner(c),
         Model::Events(c) => train_events(c),
+        Model::Quotes(c) => train_quotes(c),
     }
 }
 
@@ -110,6 +114,33 @@ fn train_events(c: Common) -> Result<Outcome> {
     let out = c
         .out
         .unwrap_or_else(|| "crates/nlp/models/events.bin".into());
+    write_artifact(&out, &model.to_bytes())?;
+    eprintln!(
+        "wrote {} in {:.1}s",
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Outcome { ok: 1, failed: 0 })
+}
+
+fn train_quotes(c: Common) -> Result<Outcome> {
+    use tidings_nlp::quotes::learned::train;
+
+    let started = std::time::Instant::now();
+    let path = c.data.join("quotes/polnear-train.jsonl");
+    let docs =
+        train::read_gold(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let (model, report) = train::train(&docs, c.seed);
+    eprintln!(
+        "trained on {} docs; train: {}; {} held out: {}",
+        report.train_docs,
+        report.train.summary(),
+        report.held_docs,
+        report.held.summary()
+    );
+    let out = c
+        .out
+        .unwrap_or_else(|| "crates/nlp/models/quotes.bin".into());
     write_artifact(&out, &model.to_bytes())?;
     eprintln!(
         "wrote {} in {:.1}s",

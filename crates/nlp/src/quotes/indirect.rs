@@ -529,3 +529,58 @@ fn subject(v: &View, c: usize, s0: usize) -> Option<Phrase> {
     }
     None
 }
+
+/// Words stepped over between a cue and the content it governs
+/// (`criticism for [the move]`, `said that [...]`).
+const CONTENT_LINKS: &[&str] = &[
+    "that", "about", "of", "for", "on", "to", "against", "with", "over", "at", "in", "as", ",",
+    "whether", "if",
+];
+
+/// The cue and speaker of a content span `[a, b)` found without a rule (by
+/// the learned tagger): the word before it (stepping over `that` and
+/// prepositions) and that word's subject; for content that opens its
+/// sentence, the attribution after it (`…, officials said.`).
+pub(crate) fn attribute_content(v: &View, a: usize, b: usize) -> (Option<usize>, Option<Phrase>) {
+    let s0 = v.sentence_first(a);
+    let mut k = a;
+    let mut steps = 0;
+    while k > s0
+        && steps < 3
+        && (v.is_any(k - 1, CONTENT_LINKS) || v.kind(k - 1) == TokenKind::Quote)
+    {
+        k -= 1;
+        steps += 1;
+    }
+    // A cue of the lexicon a few words back (`told reporters on Friday that`).
+    let lo = k.saturating_sub(6).max(s0);
+    if let Some(c) = (lo..k)
+        .rev()
+        .find(|&c| !v.quoted[c] && v.cue_at(c).is_some())
+    {
+        return (Some(c), subject(v, c, s0));
+    }
+    if k > s0 && v.kind(k - 1) == TokenKind::Word && !v.quoted[k - 1] {
+        let c = k - 1;
+        return (Some(c), subject(v, c, s0));
+    }
+    if k == s0 {
+        let end = sentence_end(v, a);
+        let mut j = b;
+        while j < end && v.kind(j) != TokenKind::Word {
+            j += 1;
+        }
+        for c in j..(j + 5).min(end) {
+            if v.quoted[c] || v.cue_at(c).is_none() {
+                continue;
+            }
+            let speaker = if c > j {
+                left_subject(v, c, j)
+            } else {
+                np_starting_at(v, c + 1, end)
+            };
+            return (Some(c), speaker);
+        }
+    }
+    (None, None)
+}

@@ -26,6 +26,7 @@
 mod cues;
 mod direct;
 mod indirect;
+pub mod learned;
 mod marks;
 mod names;
 mod resolve;
@@ -36,6 +37,7 @@ mod view;
 use tidings_model::{Document, Quote, QuoteKind, Span, Speaker, TokenKind};
 
 use direct::{Attribution, Source};
+use learned::QuoteModel;
 use marks::Quoted;
 use resolve::Resolver;
 use speaker::{Phrase, PhraseKind};
@@ -58,16 +60,39 @@ struct Found {
     from: From,
 }
 
-/// Fill `doc.quotes` from its tokens (and entities, where present).
+/// Fill `doc.quotes` from its tokens (and entities, where present), with the
+/// rules alone.
 pub fn annotate(doc: &mut Document) {
-    let quotes = find(doc);
+    let quotes = find(doc, None);
     doc.quotes = quotes;
 }
 
-fn find(doc: &Document) -> Vec<Quote> {
-    if doc.tokens.is_empty() {
-        return Vec::new();
-    }
+/// What the layer reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Speech: quotations (a fragment quoted inside reported speech is
+    /// reported alone) and reported speech and belief clauses, by rule.
+    #[default]
+    Speech,
+    /// Every attribution, as PolNeAR annotates them: speech, beliefs,
+    /// intentions and stances towards a noun phrase, found by the learned
+    /// tagger on top of the rules; a quoted fragment is reported with the
+    /// clause around it (`mixed`).
+    Attributions,
+}
+
+/// Fill `doc.quotes` in the given scope (the model is read only for
+/// [`Scope::Attributions`]).
+pub fn annotate_scoped(doc: &mut Document, scope: Scope, model: &QuoteModel) {
+    let quotes = match scope {
+        Scope::Speech => find(doc, None),
+        Scope::Attributions => find(doc, Some(model)),
+    };
+    doc.quotes = quotes;
+}
+
+/// The document as the rules see it, with its kept (non-scare) quotations.
+pub(crate) fn view_of(doc: &Document) -> (View<'_>, Vec<Quoted>) {
     let mut v = View::new(doc);
     let paired = marks::pair(&v);
     let all: Vec<(usize, usize)> = paired.iter().map(|q| (q.open, q.end)).collect();
@@ -83,7 +108,14 @@ fn find(doc: &Document) -> Vec<Quote> {
     v.quoted.fill(false);
     let spans: Vec<(usize, usize)> = kept.iter().map(|q| (q.open, q.end)).collect();
     v.set_quoted(&spans);
+    (v, kept)
+}
 
+fn find(doc: &Document, model: Option<&QuoteModel>) -> Vec<Quote> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let (v, kept) = view_of(doc);
     let mut found = quotations(&v, &kept);
     for r in indirect::find(&v) {
         found.push(Found {
@@ -93,7 +125,66 @@ fn find(doc: &Document) -> Vec<Quote> {
             from: r.speaker.map_or(From::Nobody, From::Phrase),
         });
     }
+    if let Some(m) = model {
+        learned_content(&v, m, &mut found);
+    }
     resolve_all(&v, doc, found)
+}
+
+/// Add what the learned tagger finds (the PolNeAR convention): its content
+/// spans replace the rules' reported clauses they overlap, a quoted fragment
+/// inside a tagged clause at least twice its length grows to that clause
+/// (`mixed`), and every other tagged span no rule touches is reported as
+/// indirect, with the cue and speaker found around it.
+fn learned_content(v: &View, model: &QuoteModel, found: &mut Vec<Found>) {
+    let spans = model.spans(v);
+    let overlaps = |x: &Span, y: &Span| x.start < y.end && y.start < x.end;
+    let rules = found.len();
+    let mut taken = vec![false; rules];
+    for (a, b) in spans {
+        let span = v.span(a, b);
+        // A reported clause of the rules: the tagger's bounds, the rule's cue and speaker.
+        if let Some(k) = (0..rules).find(|&k| {
+            !taken[k] && found[k].kind == QuoteKind::Indirect && overlaps(&found[k].span, &span)
+        }) {
+            taken[k] = true;
+            found[k].span = span;
+            continue;
+        }
+        // A quoted fragment inside a clause at least twice its length: the clause.
+        if let Some(k) = (0..rules).find(|&k| {
+            !taken[k]
+                && found[k].kind == QuoteKind::Mixed
+                && span.start <= found[k].span.start
+                && found[k].span.end <= span.end
+                && span.len() >= 2 * found[k].span.len()
+        }) {
+            taken[k] = true;
+            found[k].span = span;
+            continue;
+        }
+        if found.iter().any(|f| overlaps(&f.span, &span)) {
+            continue;
+        }
+        let (cue, speaker) = indirect::attribute_content(v, a, b);
+        found.push(Found {
+            span,
+            kind: QuoteKind::Indirect,
+            cue: cue.map(|c| cue_span(v, c)),
+            from: speaker.map_or(From::Nobody, From::Phrase),
+        });
+    }
+    // Rule clauses the tagger found no content in stay; two rule clauses
+    // grown into one tagged span keep the first.
+    let mut seen: Vec<Span> = Vec::new();
+    found.retain(|f| {
+        if f.kind == QuoteKind::Direct || seen.iter().all(|s| !overlaps(s, &f.span)) {
+            seen.push(f.span);
+            true
+        } else {
+            false
+        }
+    });
 }
 
 /// Attribute the kept quotations, drop unattributed fragments, and join
