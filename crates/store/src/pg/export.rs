@@ -36,8 +36,8 @@ fn sql(layer: Layer) -> &'static str {
         Layer::Events => {
             "SELECT id, article, type, mode, cameo, start, \"end\", text, trigger_start,
                     trigger_end, source_entity, source_name, target_entity, target_name,
-                    place_entity, place_name, date, date_from_publication, day, modality,
-                    quote FROM events ORDER BY id"
+                    place_entity, place_name, date, date_timex, date_from_publication, day,
+                    modality, quote FROM events ORDER BY id"
         }
     }
 }
