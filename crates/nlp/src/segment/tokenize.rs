@@ -79,6 +79,9 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
         } else {
             (i + c.len_utf8(), TokenKind::Symbol)
         };
+        // Every scanner consumes at least the character it starts on; this
+        // guards the loop against one that does not (hostile text).
+        let end = end.max(i + c.len_utf8());
         push_word_parts(text, start, end, kind, base, out);
         i = end;
     }
@@ -201,7 +204,10 @@ fn scan_word(text: &str, i: usize) -> usize {
                 && text[i..j].chars().count() == 1
                 && next_after_letter_is_stop(text, j + 1)
             {
-                j = scan_dotted(text, i);
+                // Never shorter than the word already scanned: a first
+                // "letter" that is a digit-like symbol (U+10F51) stops
+                // `scan_dotted` at once.
+                j = scan_dotted(text, i).max(j);
                 break;
             }
             let number_follows = text[j + 1..]
@@ -363,6 +369,15 @@ fn push_hyphen_parts(text: &str, start: usize, end: usize, out: &mut Vec<Token>,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_digit_like_letter_before_a_stop_ends() {
+        // U+10F51 is alphanumeric but not alphabetic: once sent the
+        // tokenizer round a loop that never advanced.
+        let mut out = Vec::new();
+        tokenize_into("\u{10F51}.\u{C4}.", 0, &mut out);
+        assert!(!out.is_empty() && out.len() <= 4, "{out:?}");
+    }
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.span.of(text)).collect()
