@@ -185,3 +185,49 @@ fn a_commenter_is_not_the_author() {
     let a = extract_html(html.as_bytes(), None).unwrap();
     assert!(a.authors.is_empty(), "{:?}", a.authors);
 }
+
+#[test]
+fn name_after_the_date_in_a_meta_line_is_the_author() {
+    let html = page(
+        "",
+        "<h1>Council backs the tram line</h1>\
+         <p class=\"meta\">04.02.2022 | 13:10 Uhr | Greta Holm</p>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn source_after_the_date_is_not_an_author() {
+    let html = page(
+        "",
+        "<h1>Council backs the tram line</h1>\
+         <p class=\"meta\">04.02.2022 | Quelle: Riverside Transit</p>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn author_label_in_its_own_element_names_the_next_one() {
+    let html = page(
+        "",
+        "<h1>Council backs the tram line</h1>\
+         <div class=\"info\"><h5>Autor:</h5>Greta Holm/dpa</div>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn french_and_spanish_text_bylines_are_read() {
+    for line in [
+        "par Greta Holm , 21 juin 2018",
+        "Par Greta Holm le 07 mai 2020",
+        "Por Greta Holm @gholm - mayo 11, 2022",
+    ] {
+        let html = page("", &format!("<h1>Le conseil vote</h1><p>{line}</p>"));
+        let a = extract_html(html.as_bytes(), None).unwrap();
+        assert_eq!(a.authors, vec!["Greta Holm"], "{line}");
+    }
+}
