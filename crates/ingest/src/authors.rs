@@ -175,8 +175,10 @@ fn names_in(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Pick the authors. `lead` holds the page's first text blocks, `tail` the
-/// last ones of the body and those after it (where signatures sit).
+/// Pick the authors. `lead` holds the blocks around the body's start and the
+/// page's first text blocks, `in_order` the page's first blocks in document
+/// order, `tail` the last ones of the body
+/// and those after it (where signatures sit).
 pub fn authors(
     sig: &Signals,
     ld: &LdInfo,
@@ -194,6 +196,11 @@ pub fn authors(
         .filter(not_site)
         .collect();
     candidates.push(from_ld);
+    // A byline printed above the article beats a meta author, which is often
+    // the account that uploaded the page.
+    if let Some(names) = lead.iter().find_map(|l| text_byline(l)) {
+        candidates.push(names);
+    }
     for key in [
         "author",
         "article:author",
@@ -225,9 +232,6 @@ pub fn authors(
                 candidates.push(clean_byline(b).into_iter().filter(not_site).collect());
             }
         }
-    }
-    if let Some(names) = lead.iter().find_map(|l| text_byline(l)) {
-        candidates.push(names);
     }
     if let Some(names) = tail.iter().find_map(|l| labelled_byline(l)) {
         candidates.push(names);

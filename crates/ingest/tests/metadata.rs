@@ -231,3 +231,13 @@ fn french_and_spanish_text_bylines_are_read() {
         assert_eq!(a.authors, vec!["Greta Holm"], "{line}");
     }
 }
+
+#[test]
+fn printed_byline_beats_the_meta_author() {
+    let html = page(
+        "<meta name=\"author\" content=\"Paul Webmaster\">",
+        "<h1>Council backs the tram line</h1><p class=\"intro\">Von Greta Holm</p>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
