@@ -241,3 +241,31 @@ fn printed_byline_beats_the_meta_author() {
     let a = extract_html(html.as_bytes(), None).unwrap();
     assert_eq!(a.authors, vec!["Greta Holm"]);
 }
+
+#[test]
+fn kicker_element_before_loose_headline_text_is_dropped() {
+    let html = page(
+        "",
+        "<h1><span class=\"topline\">Tram plans</span> Council backs the new line</h1>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Council backs the new line"));
+}
+
+#[test]
+fn emphasis_or_a_run_on_word_opening_the_headline_stays() {
+    for (h1, want) in [
+        (
+            "<h1><em>Titanic</em> Returns To The Harbour</h1>",
+            "Titanic Returns To The Harbour",
+        ),
+        (
+            "<h1><span class=\"mark\">Tram</span> plans split the council</h1>",
+            "Tram plans split the council",
+        ),
+    ] {
+        let html = page("", h1);
+        let a = extract_html(html.as_bytes(), None).unwrap();
+        assert_eq!(a.title.as_deref(), Some(want), "{h1}");
+    }
+}
