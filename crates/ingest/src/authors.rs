@@ -2,11 +2,14 @@
 //!
 //! A byline is cut down to the names: leading "By"/"Von"/"Par"/"Por" go, so
 //! do dates, "Updated 3 hours ago", e-mail addresses, job titles after a
-//! comma or dash, and "and"/"und"/"&" split several names. Sources: JSON-LD,
-//! meta tags, WordPress's `twitter:label`/`data` pairs, byline markup, then
-//! bylines written as text near the top or labelled in a signature after the
-//! body. Values equal to the site name count only when nothing else names an
-//! author (the publisher signs its own page); URLs are dropped.
+//! comma or dash, and "and"/"und"/"&" split several names. Sources, first
+//! strong name wins: JSON-LD, a byline printed as text near the top ("Von
+//! Ann Lee": it beats meta tags, which often name the uploading account),
+//! meta tags, WordPress's `twitter:label`/`data` pairs, byline markup, a
+//! labelled signature after the body, a name after a date in a meta line,
+//! and a label alone in its element followed by the name. Values equal to
+//! the site name count only when nothing else names an author (the publisher
+//! signs its own page); URLs are dropped.
 
 use std::sync::LazyLock;
 

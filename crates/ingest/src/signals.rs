@@ -295,9 +295,7 @@ fn without_kicker(h1: ElementRef) -> Option<String> {
         .filter_map(ElementRef::wrap)
         .filter(|c| c.text().any(|t| !t.trim().is_empty()))
         .collect();
-    let Some(first) = children.first() else {
-        return None;
-    };
+    let first = children.first()?;
     let kicker = text_of(*first);
     if kicker.split_whitespace().count() > 5 {
         return None;
