@@ -269,3 +269,13 @@ fn emphasis_or_a_run_on_word_opening_the_headline_stays() {
         assert_eq!(a.title.as_deref(), Some(want), "{h1}");
     }
 }
+
+#[test]
+fn h2_confirmed_by_the_declared_title_is_the_headline_without_an_h1() {
+    let html = page(
+        "<meta property=\"og:title\" content=\"Council backs the new tram line (2024/5)\">",
+        "<h2>Latest news</h2><h2>Council backs the new tram line</h2>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Council backs the new tram line"));
+}
