@@ -2,11 +2,14 @@
 //!
 //! A byline is cut down to the names: leading "By"/"Von"/"Par"/"Por" go, so
 //! do dates, "Updated 3 hours ago", e-mail addresses, job titles after a
-//! comma or dash, and "and"/"und"/"&" split several names. Sources: JSON-LD,
-//! meta tags, WordPress's `twitter:label`/`data` pairs, byline markup, then
-//! bylines written as text near the top or labelled in a signature after the
-//! body. Values equal to the site name count only when nothing else names an
-//! author (the publisher signs its own page); URLs are dropped.
+//! comma or dash, and "and"/"und"/"&" split several names. Sources, first
+//! strong name wins: JSON-LD, a byline printed as text near the top ("Von
+//! Ann Lee": it beats meta tags, which often name the uploading account),
+//! meta tags, WordPress's `twitter:label`/`data` pairs, byline markup, a
+//! labelled signature after the body, a name after a date in a meta line,
+//! and a label alone in its element followed by the name. Values equal to
+//! the site name count only when nothing else names an author (the publisher
+//! signs its own page); URLs are dropped.
 
 use std::sync::LazyLock;
 
@@ -21,7 +24,7 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
         Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?|eingestellt|geschrieben|erstellt|verfasst|und\s+interview)\s+)?(?:by|von|vom|par|por|di|door|av|from|autor(?:in)?|autoren|author|auteur|text|interview|ein\s+(?:beitrag|artikel)\s+von|(?:blog\s+)?beitrag\s+von|alles\s+von|alle\s+(?:posts|beiträge|artikel)\s+(?:von|vom)(?:\s+autor(?:in)?)?|mehr\s+von|artikel\s+von|publié\s+par|posted\s+by|gespeichert\s+von|über|und\s+interview)(?:\s*[:\-]\s*|\s+)").expect("static regex")
     });
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\bam\s+\d|\s+am$|\s+(?:mo|di|mi|do|fr|sa|so)\.?$|\balle\s+(?:artikel|beiträge)|\bpubliziert|\bpublié|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\billustration|\bfotos?\b|\bphotos?\b|\bbilder?\b|\(|\bmore\s+posts|\balle\s+beiträge|\bposts\s+by).*$").expect("static regex")
+        Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:am|le|el)\s+\d|\s@\w|\s+am$|\s+(?:mo|di|mi|do|fr|sa|so)\.?$|\balle\s+(?:artikel|beiträge)|\bpubliziert|\bpublié|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\billustration|\bfotos?\b|\bphotos?\b|\bbilder?\b|\(|\bmore\s+posts|\balle\s+beiträge|\bposts\s+by).*$").expect("static regex")
     });
     static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\s+(?:and|und|et|y|e|&)\s+|\s*;\s*|\s*&\s*").expect("static regex")
@@ -132,7 +135,7 @@ fn is_strong(name: &str) -> bool {
 /// "Von Karl Maier", "Text: Eva Roth".
 fn text_byline(line: &str) -> Option<Vec<String>> {
     static TEXT_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:text\s+(?:von|by)|text:|von|by|autor(?:in)?:|author:|written\s+by|ein\s+(?:beitrag|artikel)\s+von)\s+\p{Lu}").expect("static regex")
+        Regex::new(r"^(?i:text\s+(?:von|by)|text:|von|by|par|por|door|autor(?:in)?:|author:|written\s+by|ein\s+(?:beitrag|artikel)\s+von)\s+\p{Lu}").expect("static regex")
     });
     if line.chars().count() > 120 {
         return None;
@@ -150,7 +153,7 @@ fn text_byline(line: &str) -> Option<Vec<String>> {
 /// one-word handle credible.
 fn labelled_byline(line: &str) -> Option<Vec<String>> {
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\s)(?:(?i:autor(?:in)?|autoren|author|auteur|verfasser(?:in)?|text|redaktion|von)\s*:\s*(\p{Lu}.*)|(?i:posted|written|geschrieben|verfasst|gespeichert|eingestellt|publié|publicado|erstellt)(?:\s+\S+){0,4}?\s+(?i:by|von|par|por)\s+(\w.*)|(?i:autoren|beitrag\s+von)\s+(\p{Lu}.*))")
+        Regex::new(r"(?:^|\s)(?:(?i:autor(?:in)?|autoren|author|auteur|verfasser(?:in)?|text|redaktion|von)\s*:\s*(\p{Lu}.*)|(?i:posted|written|geschrieben|verfasst|gespeichert|eingestellt|publié|publicado|erstellt)(?:\s+\S+){0,4}?\s+(?i:by|von|par|por):?\s+(\w.*)|(?i:autoren|beitrag\s+von)\s+(\p{Lu}.*))")
             .expect("static regex")
     });
     if line.len() > 480 || line.chars().count() > 120 {
@@ -175,13 +178,16 @@ fn names_in(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Pick the authors. `lead` holds the page's first text blocks, `tail` the
-/// last ones of the body and those after it (where signatures sit).
+/// Pick the authors. `lead` holds the blocks around the body's start and the
+/// page's first text blocks, `in_order` the page's first blocks in document
+/// order, `tail` the last ones of the body
+/// and those after it (where signatures sit).
 pub fn authors(
     sig: &Signals,
     ld: &LdInfo,
     site: Option<&str>,
     lead: &[&str],
+    in_order: &[&str],
     tail: &[&str],
 ) -> Vec<String> {
     let not_site = |n: &String| site.is_none_or(|s| !n.eq_ignore_ascii_case(s));
@@ -193,6 +199,11 @@ pub fn authors(
         .filter(not_site)
         .collect();
     candidates.push(from_ld);
+    // A byline printed above the article beats a meta author, which is often
+    // the account that uploaded the page.
+    if let Some(names) = lead.iter().find_map(|l| text_byline(l)) {
+        candidates.push(names);
+    }
     for key in [
         "author",
         "article:author",
@@ -225,10 +236,13 @@ pub fn authors(
             }
         }
     }
-    if let Some(names) = lead.iter().find_map(|l| text_byline(l)) {
+    if let Some(names) = tail.iter().find_map(|l| labelled_byline(l)) {
         candidates.push(names);
     }
-    if let Some(names) = tail.iter().find_map(|l| labelled_byline(l)) {
+    if let Some(names) = lead.iter().find_map(|l| date_line_byline(l)) {
+        candidates.push(names);
+    }
+    if let Some(names) = label_then_name(in_order).or_else(|| label_then_name(tail)) {
         candidates.push(names);
     }
     candidates.retain(|c| !c.is_empty());
@@ -250,6 +264,48 @@ pub fn authors(
         .next()
         .map(|n| vec![n])
         .unwrap_or_default()
+}
+
+/// A name after a date (and time) at the head of a short line: "11.12.2019 -
+/// Ann Lee", "04.02.2022 | 13:10 Uhr | Ann Lee", "06.11.2023 13:30 von ann".
+fn date_line_byline(line: &str) -> Option<Vec<String>> {
+    static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s*[|,·•–—-]?\s*\d{1,2}:\d{2}(?:\s*(?i:uhr|h))?)?(?:\s*[|·•–—-]\s*|\s+(?i:von|by|par|por)\s+)(\p{L}.*)$")
+            .expect("static regex")
+    });
+    if line.chars().count() > 80 {
+        return None;
+    }
+    let line = line.trim();
+    let rest = DATE_LINE.captures(line)?.get(1)?.as_str();
+    // "1.12.2022 | Quelle: Acme": a labelled source, not a byline.
+    if rest.contains(':') {
+        return None;
+    }
+    // "… 13:30 von ann": the word before the name is a label.
+    let labelled = line[..line.len() - rest.len()]
+        .trim_end()
+        .ends_with(char::is_alphabetic);
+    let names = names_in(rest);
+    let credible = |n: &String| {
+        is_strong(n) || (labelled && n.split_whitespace().count() == 1 && n.chars().count() >= 3)
+    };
+    (!names.is_empty() && names.len() <= 4 && names.iter().all(credible)).then_some(names)
+}
+
+/// A label alone in its element and the name in the next one:
+/// `<h5>Autor:</h5>Ann Lee`, `<span>Written by</span><a>Ann Lee</a>`.
+fn label_then_name(lines: &[&str]) -> Option<Vec<String>> {
+    lines.windows(2).find_map(|w| {
+        if !AUTHOR_LABEL.is_match(w[0]) || w[1].chars().count() > 80 {
+            return None;
+        }
+        let names = names_in(w[1]);
+        let credible = |n: &String| {
+            is_strong(n) || (n.split_whitespace().count() == 1 && n.chars().count() >= 3)
+        };
+        (!names.is_empty() && names.iter().all(credible)).then_some(names)
+    })
 }
 
 /// A label that announces the author ("Written by", "Verfasst von").

@@ -153,7 +153,13 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
     let lead = lead_texts(&flat, &body);
     let published = dates::published(&sig, &ld, url.as_deref(), &lead);
     let tail = tail_texts(&flat, &body);
-    let authors = authors::authors(&sig, &ld, site.as_deref(), &lead, &tail);
+    let in_order: Vec<&str> = flat
+        .blocks
+        .iter()
+        .take(200)
+        .map(|b| b.text.as_str())
+        .collect();
+    let authors = authors::authors(&sig, &ld, site.as_deref(), &lead, &in_order, &tail);
     let language = language::language(&sig, &ld, &text);
     let page_type = page_type::classify(&sig, &ld, &body, &text);
     let content_hash = crate::hash::content_hash(&text);

@@ -295,10 +295,8 @@ fn without_kicker(h1: ElementRef) -> Option<String> {
         .filter_map(ElementRef::wrap)
         .filter(|c| c.text().any(|t| !t.trim().is_empty()))
         .collect();
-    if children.len() < 2 {
-        return None;
-    }
-    let kicker = text_of(children[0]);
+    let first = children.first()?;
+    let kicker = text_of(*first);
     if kicker.split_whitespace().count() > 5 {
         return None;
     }
@@ -306,11 +304,55 @@ fn without_kicker(h1: ElementRef) -> Option<String> {
         .children()
         .any(|c| c.value().as_text().is_some_and(|t| t.trim().len() > 3));
     if loose_text {
+        return kicker_then_text(h1, *first);
+    }
+    if children.len() < 2 {
         return None;
     }
     let rest: Vec<String> = children[1..].iter().map(|c| text_of(*c)).collect();
     let rest = rest.join(" ");
     (rest.split_whitespace().count() >= 2)
+        .then(|| rest.trim_start_matches([':', '-', '–', ' ']).to_string())
+}
+
+/// `<h1><span class="kicker">Brexit</span> The headline</h1>`: a classed
+/// block or span opens the `<h1>` and the headline is the text after it.
+/// Inline emphasis (`<em>Titanic</em> sails again`) is part of the headline.
+fn kicker_then_text(h1: ElementRef, kicker: ElementRef) -> Option<String> {
+    let k = kicker.value();
+    let block = matches!(k.name(), "div" | "p" | "small")
+        || (k.name() == "span" && k.attr("class").is_some_and(|c| !c.trim().is_empty()));
+    let opens = h1
+        .children()
+        .find(|c| {
+            c.value().as_element().is_some()
+                || c.value().as_text().is_some_and(|t| !t.trim().is_empty())
+        })
+        .is_some_and(|c| c.id() == kicker.id());
+    if !block || !opens {
+        return None;
+    }
+    let rest: String = h1
+        .children()
+        .skip_while(|c| c.id() != kicker.id())
+        .skip(1)
+        .map(|c| match ElementRef::wrap(c) {
+            Some(e) => text_of(e),
+            None => c
+                .value()
+                .as_text()
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "<span>Ehezoff</span> der Pochers…": the sentence runs on, no kicker.
+    let starts_anew = rest
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| !c.is_lowercase());
+    (starts_anew && rest.split_whitespace().count() >= 3)
         .then(|| rest.trim_start_matches([':', '-', '–', ' ']).to_string())
 }
 

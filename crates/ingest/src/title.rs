@@ -3,7 +3,8 @@
 //! Candidates: OpenGraph/Twitter title, JSON-LD `headline`, the page's
 //! `<h1>`s and `<h2>`s, and `<title>`. The `<h1>` wins when a declared title
 //! confirms it (less a kicker run into it), or when it is the only one and
-//! does not name the site; otherwise the meta title, else `<title>`, with
+//! does not name the site; then an `<h2>` a declared title confirms the
+//! same way; otherwise the meta title, else `<title>`, with
 //! site-name segments (" | Site", " - Site", "| example.org") removed unless
 //! an `<h2>` shows the whole title or names the segment to keep.
 
@@ -147,26 +148,7 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) 
     .into_iter()
     .flatten()
     .collect();
-    let h1 = sig
-        .h1s
-        .iter()
-        .filter(|h| h.chars().count() >= 3)
-        .map(|h| {
-            let fit = reference
-                .iter()
-                .map(|r| {
-                    if overlap(r, h) >= 0.4 {
-                        overlap(h, r)
-                    } else {
-                        0.0
-                    }
-                })
-                .fold(0.0f32, f32::max);
-            (h, fit)
-        })
-        .filter(|(_, o)| *o >= 0.6)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(h, _)| squash(h));
+    let h1 = best_fit(&sig.h1s, &reference);
     if let Some(h) = h1 {
         return Some(trim_to_declared(&h, &reference, site).unwrap_or(h));
     }
@@ -178,6 +160,10 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) 
         && !names_the_site(h, site, url, &reference)
     {
         return Some(squash(h));
+    }
+    // No <h1> is the headline: an <h2> that a declared title confirms is.
+    if let Some(h) = best_fit(&sig.h2s, &reference) {
+        return Some(trim_to_declared(&h, &reference, site).unwrap_or(h));
     }
     // An unconfirmed <h1> is often the site's name: strip it like one.
     let first_h1 = sig.h1s.first().map(String::as_str);
@@ -197,6 +183,34 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) 
         }
     }
     first_h1.map(squash)
+}
+
+/// The heading that shares most words with a declared title, both ways.
+fn best_fit(headings: &[String], reference: &[&str]) -> Option<String> {
+    headings
+        .iter()
+        .filter(|h| h.chars().count() >= 3)
+        .map(|h| {
+            let fit = reference
+                .iter()
+                .map(|r| {
+                    if overlap(r, h) >= 0.4 {
+                        overlap(h, r)
+                    } else {
+                        0.0
+                    }
+                })
+                .fold(0.0f32, f32::max);
+            (h, fit)
+        })
+        .filter(|(_, o)| *o >= 0.6)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        // Breadcrumb arrows before the words ("[> Headline") go.
+        .map(|(h, _)| {
+            squash(h)
+                .trim_start_matches(['[', ']', '>', '»', '«', '|', '·', '•', ':', ' '])
+                .to_string()
+        })
 }
 
 /// Strip site segments until none is left: "Headline » ☆☆☆ - Site".

@@ -185,3 +185,97 @@ fn a_commenter_is_not_the_author() {
     let a = extract_html(html.as_bytes(), None).unwrap();
     assert!(a.authors.is_empty(), "{:?}", a.authors);
 }
+
+#[test]
+fn name_after_the_date_in_a_meta_line_is_the_author() {
+    let html = page(
+        "",
+        "<h1>Council backs the tram line</h1>\
+         <p class=\"meta\">04.02.2022 | 13:10 Uhr | Greta Holm</p>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn source_after_the_date_is_not_an_author() {
+    let html = page(
+        "",
+        "<h1>Council backs the tram line</h1>\
+         <p class=\"meta\">04.02.2022 | Quelle: Riverside Transit</p>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn author_label_in_its_own_element_names_the_next_one() {
+    let html = page(
+        "",
+        "<h1>Council backs the tram line</h1>\
+         <div class=\"info\"><h5>Autor:</h5>Greta Holm/dpa</div>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn french_and_spanish_text_bylines_are_read() {
+    for line in [
+        "par Greta Holm , 21 juin 2018",
+        "Par Greta Holm le 07 mai 2020",
+        "Por Greta Holm @gholm - mayo 11, 2022",
+    ] {
+        let html = page("", &format!("<h1>Le conseil vote</h1><p>{line}</p>"));
+        let a = extract_html(html.as_bytes(), None).unwrap();
+        assert_eq!(a.authors, vec!["Greta Holm"], "{line}");
+    }
+}
+
+#[test]
+fn printed_byline_beats_the_meta_author() {
+    let html = page(
+        "<meta name=\"author\" content=\"Paul Webmaster\">",
+        "<h1>Council backs the tram line</h1><p class=\"intro\">Von Greta Holm</p>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn kicker_element_before_loose_headline_text_is_dropped() {
+    let html = page(
+        "",
+        "<h1><span class=\"topline\">Tram plans</span> Council backs the new line</h1>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Council backs the new line"));
+}
+
+#[test]
+fn emphasis_or_a_run_on_word_opening_the_headline_stays() {
+    for (h1, want) in [
+        (
+            "<h1><em>Titanic</em> Returns To The Harbour</h1>",
+            "Titanic Returns To The Harbour",
+        ),
+        (
+            "<h1><span class=\"mark\">Tram</span> plans split the council</h1>",
+            "Tram plans split the council",
+        ),
+    ] {
+        let html = page("", h1);
+        let a = extract_html(html.as_bytes(), None).unwrap();
+        assert_eq!(a.title.as_deref(), Some(want), "{h1}");
+    }
+}
+
+#[test]
+fn h2_confirmed_by_the_declared_title_is_the_headline_without_an_h1() {
+    let html = page(
+        "<meta property=\"og:title\" content=\"Council backs the new tram line (2024/5)\">",
+        "<h2>Latest news</h2><h2>Council backs the new tram line</h2>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Council backs the new tram line"));
+}
