@@ -114,7 +114,10 @@ impl Layer {
         }
     }
 
-    fn sql(self) -> &'static str {
+    /// The query for this layer's export, in SQL that SQLite and PostgreSQL
+    /// both read (`"end"` quoted, `CAST` not `::`), so the two backends
+    /// export the same columns from one text.
+    pub(crate) fn sql(self) -> &'static str {
         match self {
             Layer::Articles => {
                 "SELECT id, doc_id, content_hash, url, title, site, published, authors, language,
@@ -126,23 +129,25 @@ impl Layer {
             }
             Layer::Aliases => "SELECT entity, alias, count FROM entity_aliases ORDER BY id",
             Layer::Mentions => {
-                "SELECT m.id, m.article, m.entity, m.start, m.end,
-                        substr(a.text, m.start + 1, m.end - m.start), m.kind, m.metonym
+                "SELECT m.id, m.article, m.entity, m.start, m.\"end\",
+                        substr(a.text, CAST(m.start + 1 AS INTEGER),
+                               CAST(m.\"end\" - m.start AS INTEGER)),
+                        m.kind, m.metonym
                  FROM mentions m JOIN articles a ON a.id = m.article ORDER BY m.id"
             }
             Layer::Quotes => {
-                "SELECT id, article, start, end, text, kind, speaker_entity, speaker,
+                "SELECT id, article, start, \"end\", text, kind, speaker_entity, speaker,
                         speaker_start, speaker_end, cue_start, cue_end, published_date
                  FROM quotes ORDER BY id"
             }
             Layer::Timexes => {
-                "SELECT id, article, start, end, text, type, value FROM timexes ORDER BY id"
+                "SELECT id, article, start, \"end\", text, type, value FROM timexes ORDER BY id"
             }
             Layer::Events => {
-                "SELECT id, article, type, mode, cameo, start, end, text, trigger_start,
+                "SELECT id, article, type, mode, cameo, start, \"end\", text, trigger_start,
                         trigger_end, source_entity, source_name, target_entity, target_name,
-                        place_entity, place_name, date, date_timex, date_from_publication, day, modality,
-                        quote FROM events ORDER BY id"
+                        place_entity, place_name, date, date_timex, date_from_publication, day,
+                        modality, quote FROM events ORDER BY id"
             }
         }
     }
