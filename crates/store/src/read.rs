@@ -528,16 +528,7 @@ pub(crate) fn entity(conn: &Connection, id: i64) -> Result<Option<EntityDetail>,
             *met.entry((r.get(0)?, r.get(1)?)).or_default() += 1;
         }
     }
-    let mut co_actors: Vec<CoActor> = met
-        .into_iter()
-        .map(|((entity, name), count)| CoActor {
-            entity,
-            name,
-            count,
-        })
-        .collect();
-    co_actors.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
-    co_actors.truncate(30);
+    let co_actors = CoActor::ranked(met);
     let page = Page::new(DETAIL_ROWS, 0);
     let quotes = quotes(
         conn,

@@ -174,6 +174,26 @@ pub struct CoActor {
     pub count: i64,
 }
 
+impl CoActor {
+    /// The actors met, most met first (then by name), at most 30: the list an
+    /// entity page shows, the same from every backend.
+    pub(crate) fn ranked(
+        met: std::collections::BTreeMap<(Option<i64>, String), i64>,
+    ) -> Vec<CoActor> {
+        let mut co_actors: Vec<CoActor> = met
+            .into_iter()
+            .map(|((entity, name), count)| CoActor {
+                entity,
+                name,
+                count,
+            })
+            .collect();
+        co_actors.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+        co_actors.truncate(30);
+        co_actors
+    }
+}
+
 /// An entity with what the store knows of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityDetail {
