@@ -69,13 +69,7 @@ fn train_ner(c: Common) -> Result<Outcome> {
         report.dev.summary()
     );
     let out = c.out.unwrap_or_else(|| "crates/nlp/models/ner.bin".into());
-    write_artifact(&out, &model.to_bytes())?;
-    eprintln!(
-        "wrote {} in {:.1}s",
-        out.display(),
-        started.elapsed().as_secs_f64()
-    );
-    Ok(Outcome { ok: 1, failed: 0 })
+    finish(&out, &model.to_bytes(), started)
 }
 
 fn train_events(c: Common) -> Result<Outcome> {
@@ -114,13 +108,7 @@ fn train_events(c: Common) -> Result<Outcome> {
     let out = c
         .out
         .unwrap_or_else(|| "crates/nlp/models/events.bin".into());
-    write_artifact(&out, &model.to_bytes())?;
-    eprintln!(
-        "wrote {} in {:.1}s",
-        out.display(),
-        started.elapsed().as_secs_f64()
-    );
-    Ok(Outcome { ok: 1, failed: 0 })
+    finish(&out, &model.to_bytes(), started)
 }
 
 fn train_quotes(c: Common) -> Result<Outcome> {
@@ -141,13 +129,7 @@ fn train_quotes(c: Common) -> Result<Outcome> {
     let out = c
         .out
         .unwrap_or_else(|| "crates/nlp/models/quotes.bin".into());
-    write_artifact(&out, &model.to_bytes())?;
-    eprintln!(
-        "wrote {} in {:.1}s",
-        out.display(),
-        started.elapsed().as_secs_f64()
-    );
-    Ok(Outcome { ok: 1, failed: 0 })
+    finish(&out, &model.to_bytes(), started)
 }
 
 fn write_artifact(out: &std::path::Path, bytes: &[u8]) -> Result<()> {
@@ -155,4 +137,15 @@ fn write_artifact(out: &std::path::Path, bytes: &[u8]) -> Result<()> {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     std::fs::write(out, bytes).with_context(|| format!("cannot write {}", out.display()))
+}
+
+/// Write the trained artifact and say where, and how long training took.
+fn finish(out: &std::path::Path, bytes: &[u8], started: std::time::Instant) -> Result<Outcome> {
+    write_artifact(out, bytes)?;
+    eprintln!(
+        "wrote {} in {:.1}s",
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Outcome { ok: 1, failed: 0 })
 }
