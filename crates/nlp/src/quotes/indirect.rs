@@ -246,8 +246,13 @@ fn attributes_quotation(v: &View, c: usize) -> bool {
     while k > s0 && c - k < 8 {
         k -= 1;
         if v.quoted[k] {
-            // A quotation that ends its sentence part: `,”` `?”` `”,`.
-            return (k > 0 && matches!(v.word(k - 1), "," | "?" | "!" | "—" | "-" | "…"))
+            // A quotation that ends its sentence part: `,”` `?”` `”,`; a
+            // closing mark may be written as two tokens (`,''`).
+            let mut m = k;
+            while m > 0 && v.quoted[m - 1] && v.kind(m) == TokenKind::Quote {
+                m -= 1;
+            }
+            return (m > 0 && matches!(v.word(m), "," | "?" | "!" | "—" | "-" | "…"))
                 || v.word(k + 1) == ",";
         }
         if v.cue_at(k).is_some() || matches!(v.word(k), "." | ";" | ":") {
