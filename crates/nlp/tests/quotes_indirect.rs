@@ -146,3 +146,21 @@ fn training_is_reproducible_byte_for_byte() {
     assert_eq!(back, a);
     assert!(tidings_nlp::quotes::learned::QuoteModel::from_bytes(b"junk").is_err());
 }
+
+#[test]
+fn reported_clause_ends_before_a_relative_clause_or_a_second_verb_of_saying() {
+    let doc = annotate(
+        "Councillor Ana Brik, who says the mayor is stalling because the audit is late, said \
+         voters should wait.\n\nThe minister said the winner would be Tomas Ek, who leads \
+         the race by ten points.",
+        Scope::Speech,
+    );
+    let q = quote(&doc, "the mayor is stalling");
+    assert!(
+        doc.slice(q.span).ends_with("the audit is late"),
+        "{:?}",
+        doc.slice(q.span)
+    );
+    let q = quote(&doc, "the winner would be");
+    assert_eq!(doc.slice(q.span), "the winner would be Tomas Ek");
+}

@@ -116,6 +116,8 @@ const CLAUSE_BREAKS: &[&str] = &[
     "according",
     "even",
     "despite",
+    "who",
+    "which",
 ];
 
 /// Find every reported clause of the document.
@@ -391,7 +393,7 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
         if w == "," {
             let n = k + 1;
             if v.is_any(n, CLAUSE_BREAKS)
-                || v.cue_at(n).is_some_and(|c| c.form == Form::Ing)
+                || v.cue_at(n).is_some()
                 || (v.is_any(n, &["and", "but"])
                     && (v.cue_at(n + 1).is_some() || v.word(n + 1).ends_with("ed")))
                 || attribution_follows(v, n, end)
