@@ -164,3 +164,21 @@ fn reported_clause_ends_before_a_relative_clause_or_a_second_verb_of_saying() {
     let q = quote(&doc, "the winner would be");
     assert_eq!(doc.slice(q.span), "the winner would be Tomas Ek");
 }
+
+#[test]
+fn reported_clause_after_that_may_open_with_a_preposition_and_ends_at_a_dash() {
+    let doc = annotate(
+        "Mayor Ines Dorr defended the plan, saying that as the town grows, the old bridge \
+         will not carry the traffic.\n\nThe clerk said the council had received forty \
+         letters - most of them from the east bank - before the vote.",
+        Scope::Speech,
+    );
+    let q = quote(&doc, "the old bridge will not carry");
+    assert!(
+        doc.slice(q.span).starts_with("as the town grows"),
+        "{:?}",
+        doc.slice(q.span)
+    );
+    let q = quote(&doc, "the council had received");
+    assert_eq!(doc.slice(q.span), "the council had received forty letters");
+}

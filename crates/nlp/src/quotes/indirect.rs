@@ -222,7 +222,7 @@ fn clause_after(
     }
     if j >= end
         || v.kind(j) != TokenKind::Word && v.kind(j) != TokenKind::Number
-        || v.is_any(j, NOT_CLAUSE_START)
+        || (!had_that && v.is_any(j, NOT_CLAUSE_START))
     {
         return None;
     }
@@ -387,7 +387,7 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
             return None;
         }
         let w = v.word(k);
-        if matches!(w, ";" | ":" | "—" | "(") {
+        if matches!(w, ";" | ":" | "—" | "–" | "(") || (w == "-" && k > j && spaced(v, k)) {
             break;
         }
         if w == "," {
@@ -407,6 +407,15 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
         k -= 1;
     }
     (k > j).then_some(k)
+}
+
+/// Is token `k` set off by spaces on both sides (a dash typed as `-`)?
+fn spaced(v: &View, k: usize) -> bool {
+    let s = v.toks[k].span;
+    let bytes = v.text.as_bytes();
+    s.start > 0
+        && bytes[s.start - 1].is_ascii_whitespace()
+        && bytes.get(s.end).is_some_and(|b| b.is_ascii_whitespace())
 }
 
 /// A parenthetical attribution at `n`: ", he said," / ", officials said.".
