@@ -182,3 +182,23 @@ fn reported_clause_after_that_may_open_with_a_preposition_and_ends_at_a_dash() {
     let q = quote(&doc, "the council had received");
     assert_eq!(doc.slice(q.span), "the council had received forty letters");
 }
+
+#[test]
+fn an_attribution_inside_the_sentence_it_reports() {
+    let doc = annotate(
+        "The harbour is busy again. But the ferry line, the minister said, will stay closed \
+         until the spring.",
+        Scope::Speech,
+    );
+    let q = quote(&doc, "the ferry line");
+    assert!(
+        doc.slice(q.span).starts_with("the ferry line"),
+        "{:?}",
+        doc.slice(q.span)
+    );
+    assert!(
+        doc.slice(q.span).ends_with("until the spring"),
+        "{:?}",
+        doc.slice(q.span)
+    );
+}

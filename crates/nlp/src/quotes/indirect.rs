@@ -329,6 +329,10 @@ const STANCE_VERBS: &[&str] = &[
     "welcomes",
 ];
 
+/// Words that open the setting of an act after its object (`praised X
+/// during a rally`, `X on Sunday`, `X in a tweet`).
+const OBJECT_SETTING: &[&str] = &["during", "while", "amid", "yesterday", "today", "tonight"];
+
 /// Auxiliaries before a passive participle (`was praised`): no object follows.
 const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "be", "been", "being"];
 
@@ -364,10 +368,17 @@ fn object_after(v: &View, c: usize, form: Form) -> Option<Reported> {
         return None;
     }
     let mut b = clause_end(v, j, end)?;
-    // The object ends where a coordinated clause begins: "X and the owners …".
+    // The object ends where a coordinated clause begins ("X and the owners
+    // …", "X and handed …"), at a comma, and before the setting of the act
+    // ("praised X during a rally", "X on Sunday").
     if let Some(k) = (j + 1..b).find(|&k| {
         v.is_any(k, &["and", "but", "or"]) && v.is_any(k + 1, SUBJECT_DETERMINERS)
-            || v.is_any(k, &["and", "but"]) && v.is_any(k + 1, PRONOUN_SUBJECTS)
+            || v.is_any(k, &["and", "but"])
+                && (v.is_any(k + 1, PRONOUN_SUBJECTS)
+                    || v.cue_at(k + 1).is_some()
+                    || v.word(k + 1).ends_with("ed"))
+            || v.word(k) == ","
+            || v.is_any(k, OBJECT_SETTING)
     }) {
         b = k;
     }
@@ -473,8 +484,25 @@ fn clause_before(v: &View, c: usize) -> Option<Reported> {
     {
         return None;
     }
+    // `A, he said, B.`: the attribution interrupts one reported sentence,
+    // which runs on to its end (the words of the attribution inside it).
+    if after < end && v.word(after) == "," && !(after..end).any(|k| v.quoted[k]) {
+        let mut e = end;
+        while e > after && v.kind(e - 1) == TokenKind::Punct {
+            e -= 1;
+        }
+        if (after..e).filter(|&k| v.kind(k) == TokenKind::Word).count() >= 2 {
+            b = e;
+        }
+    }
+    // A sentence's opening conjunction joins it to the text before, not to the report.
+    let a = if v.is_any(s0, &["but", "and", "yet", "so", "still"]) && s0 + 1 < b {
+        s0 + 1
+    } else {
+        s0
+    };
     Some(Reported {
-        a: s0,
+        a,
         b,
         cue: c,
         speaker,
