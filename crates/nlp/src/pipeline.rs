@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 use tidings_model::Document;
 
 use crate::entities::ner::NerModel;
+use crate::entities::platforms;
 use crate::entities::resolve::{self, Gazetteer};
 use crate::events::EventCoder;
 use crate::quotes::learned::QuoteModel;
@@ -82,7 +83,8 @@ impl Pipeline {
         };
         segment::segment(doc);
         let segment = lap();
-        let names = self.ner.recognize(doc);
+        let mut names = self.ner.recognize(doc);
+        platforms::add(doc, &mut names);
         resolve::annotate(doc, &names, &self.gazetteer);
         let entities = lap();
         time::annotate(doc);
