@@ -99,6 +99,35 @@ fn id_class_is_hard_negative(class: &str, id: &str) -> bool {
     HARD.is_match(class) || HARD.is_match(id)
 }
 
+/// Names of page furniture that sits inside an article's container: share
+/// bars, tag lists, bylines, rating widgets, "related" and "next" boxes,
+/// comment threads. The lists follow trafilatura's discard rules; unlike
+/// [`is_unlikely`] they have no "maybe content" exception, because they are
+/// only applied below an already chosen body (see `content`), where a
+/// `post-meta` or `entry-tags` box is never the article.
+pub fn is_inner_furniture(tag: &str, class: &str, id: &str) -> bool {
+    static BOTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author")
+            .expect("static regex")
+    });
+    static ID: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:jp-|dpsp-content)|[Ff]ooter|[Ss]hare|[Nn]av|menu|related|message-container|premium|^ad-|^reply-|^respond|akismet|^(?:[Cc]omments?|comol|disqus_thread|dsq-comments)(?:$|[-_])")
+            .expect("static regex")
+    });
+    static CLASS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu| ad |-ad-|(?:^| )ad-|dfp[Aa]d|outbrain|taboola|criteo|paid-?content|[Ff]ooter|[Bb]yline|share-|sociable|tag-list|consent|modal-content|elated|next-|-stories|most-popular|more-on|rating|attachment|timestamp|user-info|user-profile|article-infos|message-container|options|obfuscated|blurred|^[Cc]omments?(?:$|[-_ ])|(?:article|post)-comments|comments-title|nocomments|-reply-|akismet|suggest-links|^hide-|-hide-|hide-print|noprint|slide")
+            .expect("static regex")
+    });
+    if !matches!(
+        tag,
+        "div" | "section" | "aside" | "ul" | "ol" | "dl" | "li" | "p" | "span" | "table"
+    ) {
+        return false;
+    }
+    (!id.is_empty() && (BOTH.is_match(id) || ID.is_match(id)))
+        || (!class.is_empty() && (BOTH.is_match(class) || CLASS.is_match(class)))
+}
+
 /// Is the element hidden from readers?
 pub fn is_hidden(e: &Element) -> bool {
     if e.attr("hidden").is_some() {

@@ -15,6 +15,9 @@
 //! items with running text stay.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::boilerplate::{ClassHint, is_boilerplate_line};
 use crate::flatten::{Block, BlockKind, Flat};
@@ -126,14 +129,24 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
     };
 
     let title_sq = title.map(squash);
+    let in_body: Vec<(usize, u32)> = flat
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            roots
+                .iter()
+                .find(|&&r| flat.is_within(b.el, r))
+                .map(|&r| (i, r))
+        })
+        .collect();
+    let inner = inner_furniture(flat, &in_body, &in_evidence);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut first_block = None;
     let mut last_block = None;
-    for (i, b) in flat.blocks.iter().enumerate() {
-        if !roots.iter().any(|&r| flat.is_within(b.el, r)) {
-            continue;
-        }
-        if !keep_block(b, in_evidence.contains(&i)) {
+    for &(i, _) in &in_body {
+        let b = &flat.blocks[i];
+        if inner.contains(&i) || !keep_block(b, in_evidence.contains(&i)) {
             continue;
         }
         if matches!(b.kind, BlockKind::Heading(_))
@@ -147,6 +160,15 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         last_block = Some(i);
         paragraphs.push(b.text.clone());
     }
+    if let Some(first) = first_block {
+        let lead = lead_above(flat, first, title_sq.as_deref());
+        if !lead.is_empty() {
+            let mut with_lead: Vec<String> =
+                lead.iter().map(|&i| flat.blocks[i].text.clone()).collect();
+            with_lead.append(&mut paragraphs);
+            paragraphs = with_lead;
+        }
+    }
     Body {
         paragraphs,
         first_block,
@@ -154,6 +176,115 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         method,
         link_share,
     }
+}
+
+/// How many blocks above the body are searched for the headline.
+const LEAD_WINDOW: usize = 12;
+
+/// The standfirst: article templates put the headline and its lead
+/// paragraph in a header above the body's container, so the scored root
+/// misses them. Between the headline (an `h1`, or a heading that is the
+/// title) and the body, blocks of sentence length with few links are the
+/// lead; bylines, dates, credits and share buttons in between are skipped,
+/// and so are subtitles (headings) and whatever sits in a `<header>`: those
+/// are the headline's companions, not the article's first paragraph.
+/// Without a headline in reach nothing is added: the blocks above could be
+/// another article's teaser.
+fn lead_above(flat: &Flat, first: usize, title: Option<&str>) -> Vec<usize> {
+    let mut lead = Vec::new();
+    for j in (first.saturating_sub(LEAD_WINDOW)..first).rev() {
+        let b = &flat.blocks[j];
+        if is_headline(b, title) {
+            lead.reverse();
+            return lead;
+        }
+        if is_lead_text(b) && !in_header(flat, b.el) {
+            lead.push(j);
+        }
+    }
+    Vec::new()
+}
+
+/// Is `el` inside a `<header>`? There sit the headline's companions (dek,
+/// subtitle, summary), which are not article text.
+fn in_header(flat: &Flat, mut el: u32) -> bool {
+    while el != 0 {
+        let e = &flat.els[el as usize];
+        if e.tag == "header" {
+            return true;
+        }
+        if e.parent == el {
+            break;
+        }
+        el = e.parent;
+    }
+    false
+}
+
+fn is_headline(b: &Block, title: Option<&str>) -> bool {
+    let BlockKind::Heading(level) = b.kind else {
+        return false;
+    };
+    if level == 1 {
+        return true;
+    }
+    let Some(title) = title else { return false };
+    let text = squash(&b.text);
+    let (t, h) = (title.to_lowercase(), text.to_lowercase());
+    t == h || (h.chars().count() >= 20 && t.contains(&h)) || (t.chars().count() >= 20 && h.contains(&t))
+}
+
+fn is_lead_text(b: &Block) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|©")
+            .expect("static regex")
+    });
+    let text = b.text.trim();
+    let words = text.split_whitespace().count();
+    matches!(
+        b.kind,
+        BlockKind::Paragraph | BlockKind::Loose | BlockKind::ListItem
+    ) && b.chars >= 60
+        && words >= 8
+        && b.link_chars * 10 < b.chars
+        && !is_boilerplate_line(text)
+        && !(b.chars < 120 && DATE.is_match(text))
+}
+
+/// Blocks of the body that sit in a furniture element (share bar, tag list,
+/// comment thread...) below their root. When these would take nearly all of
+/// the body, the names mislead (a `post-meta-wrapper` around the article)
+/// and nothing is dropped.
+fn inner_furniture(
+    flat: &Flat,
+    in_body: &[(usize, u32)],
+    in_evidence: &HashSet<usize>,
+) -> HashSet<usize> {
+    // Nearest furniture ancestor of every element (0: none); parents come
+    // before their children in the arena.
+    let mut nearest = vec![0u32; flat.els.len()];
+    for (i, e) in flat.els.iter().enumerate().skip(1) {
+        nearest[i] = if e.furniture {
+            i as u32
+        } else {
+            nearest[e.parent as usize]
+        };
+    }
+    let mut dropped = HashSet::new();
+    let (mut total, mut lost) = (0u32, 0u32);
+    for &(i, root) in in_body {
+        let b = &flat.blocks[i];
+        total += b.chars;
+        let f = nearest[b.el as usize];
+        if f != 0 && f != root && !in_evidence.contains(&i) && flat.is_within(f, root) {
+            dropped.insert(i);
+            lost += b.chars;
+        }
+    }
+    if lost * 3 > total * 2 {
+        dropped.clear();
+    }
+    dropped
 }
 
 /// Paragraph-level filter.
