@@ -141,21 +141,27 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         })
         .collect();
     let inner = inner_furniture(flat, &in_body, &in_evidence);
+    let kept: Vec<bool> = in_body
+        .iter()
+        .map(|&(i, _)| {
+            let b = &flat.blocks[i];
+            !inner.contains(&i)
+                && keep_block(b, in_evidence.contains(&i))
+                && !(matches!(b.kind, BlockKind::Heading(_))
+                    && title_sq
+                        .as_deref()
+                        .is_some_and(|t| squash(&b.text).eq_ignore_ascii_case(t)))
+        })
+        .collect();
+    let orphans = orphan_labels(flat, &in_body, &kept);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut first_block = None;
     let mut last_block = None;
-    for &(i, _) in &in_body {
+    for (n, &(i, _)) in in_body.iter().enumerate() {
+        if !kept[n] || orphans.contains(&n) {
+            continue;
+        }
         let b = &flat.blocks[i];
-        if inner.contains(&i) || !keep_block(b, in_evidence.contains(&i)) {
-            continue;
-        }
-        if matches!(b.kind, BlockKind::Heading(_))
-            && title_sq
-                .as_deref()
-                .is_some_and(|t| squash(&b.text).eq_ignore_ascii_case(t))
-        {
-            continue;
-        }
         first_block.get_or_insert(i);
         last_block = Some(i);
         paragraphs.push(b.text.clone());
@@ -176,6 +182,42 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         method,
         link_share,
     }
+}
+
+/// Headings and short labels ("Related articles", "Read more:") whose
+/// section was dropped entirely: the links or teasers they announced are
+/// gone, so they are furniture too. `kept` is parallel to `in_body`; the
+/// result holds positions in `in_body`.
+fn orphan_labels(flat: &Flat, in_body: &[(usize, u32)], kept: &[bool]) -> HashSet<usize> {
+    let mut orphans = HashSet::new();
+    for (n, &(i, _)) in in_body.iter().enumerate() {
+        if !kept[n] || !is_label(&flat.blocks[i]) {
+            continue;
+        }
+        // The section runs to the next heading or label.
+        let mut content = 0usize;
+        let mut kept_content = 0usize;
+        for (m, &(j, _)) in in_body.iter().enumerate().skip(n + 1) {
+            if is_label(&flat.blocks[j]) {
+                break;
+            }
+            content += 1;
+            if kept[m] {
+                kept_content += 1;
+                break;
+            }
+        }
+        if content > 0 && kept_content == 0 || content == 0 && n + 1 == in_body.len() {
+            orphans.insert(n);
+        }
+    }
+    orphans
+}
+
+/// A heading, or a short line ending in a colon that announces what follows.
+fn is_label(b: &Block) -> bool {
+    matches!(b.kind, BlockKind::Heading(_))
+        || (b.chars <= 60 && b.text.trim_end().ends_with(':'))
 }
 
 /// How many blocks above the body are searched for the headline.
@@ -241,14 +283,17 @@ fn is_lead_text(b: &Block) -> bool {
     });
     let text = b.text.trim();
     let words = text.split_whitespace().count();
-    matches!(
-        b.kind,
-        BlockKind::Paragraph | BlockKind::Loose | BlockKind::ListItem
-    ) && b.chars >= 60
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:photo|foto|bild|image)s?\b|\bvia ap\b|getty|reuters\)|\(ap\)")
+            .expect("static regex")
+    });
+    matches!(b.kind, BlockKind::Paragraph | BlockKind::Loose)
+        && b.chars >= 60
         && words >= 8
         && b.link_chars * 10 < b.chars
         && !is_boilerplate_line(text)
         && !(b.chars < 120 && DATE.is_match(text))
+        && !CAPTION.is_match(text)
 }
 
 /// Blocks of the body that sit in a furniture element (share bar, tag list,
