@@ -206,3 +206,50 @@ pub fn is_boilerplate_line(text: &str) -> bool {
     });
     text.chars().count() < 120 && LINE.is_match(text.trim())
 }
+
+/// Is this short block a dateline ("Aktualisiert: 11.04.2020, 10:27",
+/// "7. oktober 2020") or a picture credit ("© AFP / Name", "Abbildung 4:
+/// ...", "Photograph by ...")? Neither is article text; the date is read
+/// from the page's metadata and lead lines elsewhere.
+pub fn is_dateline_or_credit(text: &str) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)
+            \b\d{1,2}\s?[./]\s?\d{1,2}\s?[./]\s?(?:\d{4}|\d{2})\b
+            | \b\d{4}-\d{2}-\d{2}\b
+            | \b\d{1,2}\.?\s+(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zäéû]*\.?,?\s+\d{4}\b
+            | \b(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zäéû]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
+        )
+        .expect("static regex")
+    });
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^(?:
+              (?:titel|beitrags|vorschau)?bild(?:er|quelle)?\s*:|
+              (?:abbildung|abb\.|figure|fig\.)\s*\d*\s*:|
+              photograph(?:ed)?\s+by\b|\(?(?:photo\s+)?credits?\s*:|
+              quelle\s*:|source\s*:
+            )",
+        )
+        .expect("static regex")
+    });
+    let text = text.trim();
+    let chars = text.chars().count();
+    static TIME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").expect("static regex"));
+    if (chars < 200 && CREDIT.is_match(text)) || (chars < 100 && text.contains('©')) {
+        return true;
+    }
+    // A tweet's signature ("— Name (@handle) May 2, 2019") belongs to the
+    // quoted tweet.
+    if chars >= 80 || text.contains('@') || !DATE.is_match(text) {
+        return false;
+    }
+    // What is left besides the dates and times: a label or two at most.
+    let rest = DATE.replace_all(text, " ");
+    let rest = TIME.replace_all(&rest, " ");
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1)
+        .count()
+        <= 4
+}

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::boilerplate::{ClassHint, is_boilerplate_line};
+use crate::boilerplate::{ClassHint, is_boilerplate_line, is_dateline_or_credit};
 use crate::flatten::{Block, BlockKind, Flat};
 
 /// How far up a paragraph's points travel (Readability uses 5).
@@ -44,6 +44,13 @@ impl Body {
     /// Characters of body text.
     pub fn chars(&self) -> usize {
         self.paragraphs.iter().map(|p| p.chars().count()).sum()
+    }
+
+    /// Drop datelines and picture credits. Done last, once the body is
+    /// chosen: these lines still count as the region's text when deciding
+    /// whether the first choice was too short.
+    pub fn drop_datelines_and_credits(&mut self) {
+        self.paragraphs.retain(|p| !is_dateline_or_credit(p));
     }
 
     /// Characters in paragraphs of at least 80 characters: running text,
