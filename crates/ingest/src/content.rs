@@ -230,13 +230,14 @@ fn is_label(b: &Block) -> bool {
 /// How many blocks above the body are searched for the headline.
 const LEAD_WINDOW: usize = 12;
 
-/// The standfirst: article templates put the headline and its lead
-/// paragraph in a header above the body's container, so the scored root
-/// misses them. Between the headline (an `h1`, or a heading that is the
-/// title) and the body, blocks of sentence length with few links are the
-/// lead; bylines, dates, credits and share buttons in between are skipped,
-/// and so are subtitles (headings) and whatever sits in a `<header>`: those
-/// are the headline's companions, not the article's first paragraph.
+/// The lead: article templates put the headline and the lead paragraph
+/// above the body's container, so the scored root misses the lead. Between
+/// the headline (an `h1`, or a heading that is the title) and the body,
+/// blocks of sentence length with few links are the lead (a paragraph or a
+/// sentence-long `h2`); bylines, dates, credits, list items and share
+/// buttons in between are skipped, and so is whatever sits in a `<header>`:
+/// there the headline's companions live (dek, standfirst, summary), which
+/// repeat the article rather than start it.
 /// Without a headline in reach nothing is added: the blocks above could be
 /// another article's teaser.
 fn lead_above(flat: &Flat, first: usize, title: Option<&str>) -> Vec<usize> {
@@ -294,7 +295,10 @@ fn is_lead_text(b: &Block) -> bool {
         Regex::new(r"(?i)\b(?:photo|foto|bild|image)s?\b|\bvia ap\b|getty|reuters\)|\(ap\)")
             .expect("static regex")
     });
-    matches!(b.kind, BlockKind::Paragraph | BlockKind::Loose)
+    matches!(
+        b.kind,
+        BlockKind::Paragraph | BlockKind::Loose | BlockKind::Heading(2..)
+    )
         && b.chars >= 60
         && words >= 8
         && b.link_chars * 10 < b.chars
