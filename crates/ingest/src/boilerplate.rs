@@ -199,12 +199,44 @@ pub fn is_boilerplate_line(text: &str) -> bool {
               you\s+(?:may|might)\s+also\s+like\b.*|art(?:í|i)culos\s+relacionados\b.*|
               contexto\s+de\s+la\s+noticia|temas|themen|schlagw(?:ö|o)rte|inhaltsverzeichnis|table\s+of\s+contents|
               sie\s+m(?:ü|ue)ssen\s+sich\s+(?:einloggen|anmelden)\b.*|you\s+must\s+be\s+logged\s+in\b.*|
-              never\s+miss\s+the\s+latest\b.*
+              never\s+miss\s+the\s+latest\b.*|
+              teilen\s+sie\s+dies\s+mit|(?:jetzt|mit\s+anderen)\s+teil+en\b.*|sharen\s+mit|
+              (?:m(?:ö|oe)chten\s+sie\s+)?(?:den|diesen)\s+artikel\s+teilen\b.*|
+              bewerten|(?:wie\s+bewerten\s+sie|hier\s+k(?:ö|oe)nnen\s+sie)\s+(?:diesen|den)\s+artikel(?:\s+bewerten)?|
+              war\s+(?:der|dieser)\s+artikel\s+(?:n(?:ü|ue)tzlich|hilfreich)\b.*|rate\s+this\s+(?:article|post)|
+              kommentare?\s+schreiben|kommentieren\s+sie\b.*|(?:rezept\s+)?drucken\b.*|print\s+(?:this\s+)?(?:article|recipe)|
+              quellen(?:angaben)?|weitere\s+themen|mehr\s+themen|explore\s+further|related\s+coverage|
+              veja\s+tamb[ée]m|puedes\s+ver|le\s+puede\s+interesar\b.*|
+              (?:to\s+)?view\s+the\s+full\s+story,?\s+please\s+subscribe\b.*|
+              (?:if\s+you.re\s+seeing\s+this\s+message\s+but\s+)?you.re\s+already\s+a\s+subscriber\b.*|
+              bereits\s+abonnent(?:/in)?\?.*|
+              (?:sie\s+sind\s+)?bereits\s+(?:abonniert|registriert)\b.*
             )[.:!]?$",
         )
         .expect("static regex")
     });
     text.chars().count() < 120 && LINE.is_match(text.trim())
+}
+
+/// Does this heading or label open a closing section of page furniture
+/// ("About the author", "Related articles", "Ähnliche Beiträge")? What
+/// follows it up to the next heading goes with it.
+pub fn opens_furniture_section(text: &str) -> bool {
+    static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^(?:
+              (?:über|ueber)\s+(?:den|die)\s+autor(?:in)?|about\s+the\s+author|
+              (?:ähnliche|aehnliche|verwandte|weitere|empfohlene)\s+(?:beiträge|beitraege|artikel|themen(?:bereiche)?)|
+              (?:related|recommended|more)\s+(?:articles|stories|posts|reading)|
+              auch\s+interessant|zum\s+weiterlesen|mehr\s+zum\s+thema|das\s+k(?:ö|oe)nnte\s+(?:sie|dich)\s+auch\s+interessieren|
+              you\s+(?:may|might)\s+also\s+like|read\s+next|
+              (?:\d+\s+)?(?:kommentare?|comments?|leserkommentare)|(?:leave|post)\s+a\s+(?:reply|comment)|
+              schreibe?\s+(?:einen|deinen)\s+kommentar|hinterlasse\s+(?:jetzt\s+)?einen\s+kommentar
+            )[.:!]?$",
+        )
+        .expect("static regex")
+    });
+    text.chars().count() < 60 && OPENS.is_match(text.trim())
 }
 
 /// Is this short block a dateline ("Aktualisiert: 11.04.2020, 10:27",

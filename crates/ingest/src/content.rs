@@ -19,7 +19,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::boilerplate::{ClassHint, is_boilerplate_line, is_dateline_or_credit};
+use crate::boilerplate::{
+    ClassHint, is_boilerplate_line, is_dateline_or_credit, opens_furniture_section,
+};
 use crate::flatten::{Block, BlockKind, Flat};
 
 /// How far up a paragraph's points travel (Readability uses 5).
@@ -160,6 +162,8 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
                         .is_some_and(|t| squash(&b.text).eq_ignore_ascii_case(t)))
         })
         .collect();
+    let mut kept = kept;
+    closing_sections(flat, &in_body, &mut kept);
     let orphans = orphan_labels(flat, &in_body, &kept);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut first_block = None;
@@ -188,6 +192,37 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         last_block,
         method,
         link_share,
+    }
+}
+
+/// A heading or label such as "About the author" or "Related articles" in
+/// the second half of the body opens a closing section of furniture: it
+/// and what follows up to the next heading are dropped. In the first half
+/// such a label is more likely the article's own subject and stays.
+fn closing_sections(flat: &Flat, in_body: &[(usize, u32)], kept: &mut [bool]) {
+    let total: u32 = in_body
+        .iter()
+        .zip(kept.iter())
+        .filter(|(_, k)| **k)
+        .map(|(&(i, _), _)| flat.blocks[i].chars)
+        .sum();
+    let mut seen = 0u32;
+    let mut dropping = false;
+    for (n, &(i, _)) in in_body.iter().enumerate() {
+        let b = &flat.blocks[i];
+        if dropping && matches!(b.kind, BlockKind::Heading(_)) && !opens_furniture_section(&b.text)
+        {
+            dropping = false;
+        }
+        if kept[n] && seen * 2 >= total && opens_furniture_section(&b.text) {
+            dropping = true;
+        }
+        if kept[n] {
+            seen += b.chars;
+        }
+        if dropping {
+            kept[n] = false;
+        }
     }
 }
 
@@ -223,8 +258,7 @@ fn orphan_labels(flat: &Flat, in_body: &[(usize, u32)], kept: &[bool]) -> HashSe
 
 /// A heading, or a short line ending in a colon that announces what follows.
 fn is_label(b: &Block) -> bool {
-    matches!(b.kind, BlockKind::Heading(_))
-        || (b.chars <= 60 && b.text.trim_end().ends_with(':'))
+    matches!(b.kind, BlockKind::Heading(_)) || (b.chars <= 60 && b.text.trim_end().ends_with(':'))
 }
 
 /// How many blocks above the body are searched for the headline.
@@ -281,7 +315,9 @@ fn is_headline(b: &Block, title: Option<&str>) -> bool {
     let Some(title) = title else { return false };
     let text = squash(&b.text);
     let (t, h) = (title.to_lowercase(), text.to_lowercase());
-    t == h || (h.chars().count() >= 20 && t.contains(&h)) || (t.chars().count() >= 20 && h.contains(&t))
+    t == h
+        || (h.chars().count() >= 20 && t.contains(&h))
+        || (t.chars().count() >= 20 && h.contains(&t))
 }
 
 fn is_lead_text(b: &Block) -> bool {
@@ -298,8 +334,7 @@ fn is_lead_text(b: &Block) -> bool {
     matches!(
         b.kind,
         BlockKind::Paragraph | BlockKind::Loose | BlockKind::Heading(2..)
-    )
-        && b.chars >= 60
+    ) && b.chars >= 60
         && words >= 8
         && b.link_chars * 10 < b.chars
         && !is_boilerplate_line(text)
