@@ -239,6 +239,26 @@ pub fn opens_furniture_section(text: &str) -> bool {
     text.chars().count() < 60 && OPENS.is_match(text.trim())
 }
 
+/// Is this short paragraph a call to action: follow, subscribe, download
+/// the app, support us, write to the editor? Only asked of the body's last
+/// paragraphs, where such lines sign off an article.
+pub fn is_call_to_action(text: &str) -> bool {
+    static CTA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)
+            newsletter|abonnier|subscri|suscr[ií]b|sign\s+up|registrier|
+            \bfollow\s+(?:us|the|@)|folg(?:en\s+sie|e)\s+uns|s[ií]guenos|
+            download\s+(?:the|our)\b|\bapp\b|telegram|whatsapp|youtube|
+            \bsupport\s+(?:us|our)\b|unterst(?:ü|ue)tze|ap(?:ó|o)yanos|(?:ú|u)nete|\bdonate\b|spende|
+            lust\s+auf\s+mehr|kennt\s+ihr\s+schon|letters?\s+to\s+the\s+editor|leserbrief|
+            we\s+want\s+to\s+hear\s+what\s+you\s+think",
+        )
+        .expect("static regex")
+    });
+    let text = text.trim();
+    text.chars().count() < 200 && !text.starts_with(['“', '"', '„', '«']) && CTA.is_match(text)
+}
+
 /// Is this short block a dateline ("Aktualisiert: 11.04.2020, 10:27",
 /// "7. oktober 2020") or a picture credit ("© AFP / Name", "Abbildung 4:
 /// ...", "Photograph by ...")? Neither is article text; the date is read

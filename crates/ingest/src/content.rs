@@ -20,7 +20,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::boilerplate::{
-    ClassHint, is_boilerplate_line, is_dateline_or_credit, opens_furniture_section,
+    ClassHint, is_boilerplate_line, is_call_to_action, is_dateline_or_credit,
+    opens_furniture_section,
 };
 use crate::flatten::{Block, BlockKind, Flat};
 
@@ -48,11 +49,21 @@ impl Body {
         self.paragraphs.iter().map(|p| p.chars().count()).sum()
     }
 
-    /// Drop datelines and picture credits. Done last, once the body is
-    /// chosen: these lines still count as the region's text when deciding
-    /// whether the first choice was too short.
-    pub fn drop_datelines_and_credits(&mut self) {
+    /// Drop datelines, picture credits and the calls to action that close
+    /// many articles ("Follow us on ...", "Sign up for our newsletter").
+    /// Done last, once the body is chosen: these lines still count as the
+    /// region's text when deciding whether the first choice was too short.
+    pub fn finish(&mut self) {
         self.paragraphs.retain(|p| !is_dateline_or_credit(p));
+        let mut tail = 0;
+        while tail < 3 && self.paragraphs.len() > 3 {
+            let last = &self.paragraphs[self.paragraphs.len() - 1];
+            if !is_call_to_action(last) {
+                break;
+            }
+            self.paragraphs.pop();
+            tail += 1;
+        }
     }
 
     /// Characters in paragraphs of at least 80 characters: running text,
