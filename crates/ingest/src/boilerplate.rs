@@ -111,11 +111,11 @@ pub fn is_inner_furniture(tag: &str, class: &str, id: &str) -> bool {
             .expect("static regex")
     });
     static ID: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:jp-|dpsp-content)|[Ff]ooter|[Ss]hare|[Nn]av|menu|related|message-container|premium|^ad-|^reply-|^respond|akismet|^(?:[Cc]omments?|comol|disqus_thread|dsq-comments)(?:$|[-_])")
+        Regex::new(r"^(?:jp-|dpsp-content)|[Ff]ooter|[Ss]hare|[Nn]av|menu|related|message-container|premium|^ad-|^reply-|^respond|akismet|^(?:[Cc]omments?|comol|disqus_thread|dsq-comments)(?:$|[-_])|[Kk]ommentar")
             .expect("static regex")
     });
     static CLASS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu| ad |-ad-|(?:^| )ad-|dfp[Aa]d|outbrain|taboola|criteo|paid-?content|[Ff]ooter|[Bb]yline|share-|sociable|tag-list|consent|modal-content|elated|next-|-stories|most-popular|more-on|rating|attachment|timestamp|user-info|user-profile|article-infos|message-container|options|obfuscated|blurred|^[Cc]omments?(?:$|[-_ ])|(?:article|post)-comments|comments-title|nocomments|-reply-|akismet|suggest-links|^hide-|-hide-|hide-print|noprint|slide|[Aa]uthor|saboxplugin|entry-utility|postmetadata")
+        Regex::new(r"^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu| ad |-ad-|(?:^| )ad-|dfp[Aa]d|outbrain|taboola|criteo|paid-?content|[Ff]ooter|[Bb]yline|share-|sociable|tag-list|consent|modal-content|elated|next-|-stories|most-popular|more-on|rating|attachment|timestamp|user-info|user-profile|article-infos|message-container|options|obfuscated|blurred|^[Cc]omments?(?:$|[-_ ])|(?:article|post)-comments|comments-title|nocomments|-reply-|akismet|suggest-links|^hide-|-hide-|hide-print|noprint|slide|[Aa]uthor|saboxplugin|entry-utility|postmetadata|[Kk]ommentar")
             .expect("static regex")
     });
     if !matches!(
