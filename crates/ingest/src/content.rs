@@ -293,7 +293,7 @@ fn lead_above(flat: &Flat, first: usize, title: Option<&str>) -> Vec<usize> {
             lead.reverse();
             return lead;
         }
-        if is_lead_text(b) && !in_header(flat, b.el) {
+        if is_lead_text(b) && (!in_header(flat, b.el) || named_lead(flat, b.el)) {
             lead.push(j);
         }
     }
@@ -314,6 +314,26 @@ fn in_header(flat: &Flat, mut el: u32) -> bool {
         el = e.parent;
     }
     false
+}
+
+/// Is the block's element (or its parent) named as the article's lead
+/// ("lead", "intro", "vorspann", "chapo")? Such a paragraph starts the
+/// article even inside a `<header>`; a "dek", "summary" or "standfirst"
+/// there is display copy beside the headline.
+fn named_lead(flat: &Flat, el: u32) -> bool {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)lead|lede|intro|vorspann|chapo|abstract|teaser|excerpt")
+            .expect("static regex")
+    });
+    static DISPLAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)dek|summary|standfirst|sub-?head|subtitle|description")
+            .expect("static regex")
+    });
+    let e = &flat.els[el as usize];
+    let parent = &flat.els[e.parent as usize];
+    [&e.class_key, &parent.class_key]
+        .iter()
+        .any(|k| LEAD.is_match(k) && !DISPLAY.is_match(k))
 }
 
 fn is_headline(b: &Block, title: Option<&str>) -> bool {

@@ -151,23 +151,6 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
     }
     body.finish();
     let text = body.paragraphs.join("\n\n");
-    if let Ok(dir) = std::env::var("XB_DUMP") {
-        let strict = flatten::flatten(doc, true);
-        let loose = flatten::flatten(doc, false);
-        let d = serde_json::json!({
-            "url": url, "method": body.method, "desc": sig.meta(&["og:description", "description", "twitter:description"]), "first": body.first_block, "last": body.last_block,
-            "used": flat.blocks.iter().map(|b| (b.text.clone(), format!("{:?}", b.kind), b.link_chars, flat.els[b.el as usize].tag.clone(), flat.els[b.el as usize].class_key.clone(), {
-                let mut v = Vec::new(); let mut e = b.el;
-                while e != 0 { let el = &flat.els[e as usize]; v.push(format!("{}.{}", el.tag, el.class_key.split_whitespace().next().unwrap_or(""))); e = el.parent; }
-                v.join("<") })).collect::<Vec<_>>(),
-            "strict": strict.blocks.iter().map(|b| b.text.clone()).collect::<Vec<_>>(),
-            "loose": loose.blocks.iter().map(|b| b.text.clone()).collect::<Vec<_>>(),
-        });
-        let n = std::sync::atomic::AtomicUsize::new(0);
-        let _ = n;
-        let name = format!("{}/{}.json", dir, crate::hash::content_hash(&text));
-        let _ = std::fs::write(name, d.to_string());
-    }
     let lead = lead_texts(&flat, &body);
     let published = dates::published(&sig, &ld, url.as_deref(), &lead);
     let tail = tail_texts(&flat, &body);
