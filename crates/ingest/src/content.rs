@@ -12,7 +12,17 @@
 //!
 //! The chosen subtrees' blocks are then filtered one by one: link lists,
 //! calls to action and credits go; headings, paragraphs, quotes and list
-//! items with running text stay.
+//! items with running text stay. Then, on the chosen body:
+//! - furniture named inside the article container (share bars, tag lists,
+//!   author boxes, comment threads; trafilatura's discard names) goes,
+//!   unless it would take nearly all of the body;
+//! - a closing section ("About the author", "Related articles") in the
+//!   body's second half goes up to the next heading, and a heading or
+//!   label whose whole section went goes with it;
+//! - the lead paragraph between the headline and the body's container,
+//!   which the scored root misses, is put back in front;
+//! - once the body is final ([`Body::finish`]), datelines, picture credits
+//!   and closing calls to action ("Follow us", "Sign up") are dropped.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
