@@ -100,8 +100,8 @@ fn id_class_is_hard_negative(class: &str, id: &str) -> bool {
 }
 
 /// Names of page furniture that sits inside an article's container: share
-/// bars, tag lists, bylines, rating widgets, "related" and "next" boxes,
-/// comment threads. The lists follow trafilatura's discard rules; unlike
+/// bars, tag lists, bylines and author boxes, rating widgets, "related" and
+/// "next" boxes, calls to action, alerts, contact cards, comment threads. The lists follow trafilatura's discard rules; unlike
 /// [`is_unlikely`] they have no "maybe content" exception, because they are
 /// only applied below an already chosen body (see `content`), where a
 /// `post-meta` or `entry-tags` box is never the article.
@@ -115,7 +115,7 @@ pub fn is_inner_furniture(tag: &str, class: &str, id: &str) -> bool {
             .expect("static regex")
     });
     static CLASS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu| ad |-ad-|(?:^| )ad-|dfp[Aa]d|outbrain|taboola|criteo|paid-?content|[Ff]ooter|[Bb]yline|share-|sociable|tag-list|consent|modal-content|elated|next-|-stories|most-popular|more-on|rating|attachment|timestamp|user-info|user-profile|article-infos|message-container|options|obfuscated|blurred|^[Cc]omments?(?:$|[-_ ])|(?:article|post)-comments|comments-title|nocomments|-reply-|akismet|suggest-links|^hide-|-hide-|hide-print|noprint|slide|[Aa]uthor|saboxplugin|entry-utility|postmetadata|[Kk]ommentar")
+        Regex::new(r"^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu| ad |-ad-|(?:^| )ad-|dfp[Aa]d|outbrain|taboola|criteo|paid-?content|[Ff]ooter|[Bb]yline|share-|sociable|tag-list|consent|modal-content|elated|next-|-stories|most-popular|more-on|rating|attachment|timestamp|user-info|user-profile|article-infos|message-container|options|obfuscated|blurred|^[Cc]omments?(?:$|[-_ ])|(?:article|post)-comments|comments-title|nocomments|-reply-|akismet|suggest-links|^hide-|-hide-|hide-print|noprint|slide|[Aa]uthor|saboxplugin|entry-utility|postmetadata|[Kk]ommentar|(?:^|[-_ ])(?:cta|alert|contact)(?:$|[-_ \d])|recirculation|inline-teaser")
             .expect("static regex")
     });
     if !matches!(

@@ -87,12 +87,18 @@ fn furniture_inside_the_article_container_is_dropped() {
         "<h1>Canal library opens its doors</h1>",
         r#"<div class="entry-tags"><span>Tagged: libraries, canal, heritage, town council</span></div>
 <div class="author-box"><p>Ada Lane writes about local history and has covered the town for the paper since she left university.</p></div>
-<div class="entry-utility">This entry was posted in Local news and filed under heritage.</div>"#,
+<div class="entry-utility">This entry was posted in Local news and filed under heritage.</div>
+<div class="contact-card"><p>Press office of the town council, open on weekdays from nine to five.</p></div>"#,
         "",
     );
     let text = text_of(&html);
     assert!(text.contains("mobile service for the outlying villages"));
-    for furniture in ["Tagged:", "Ada Lane writes", "This entry was posted"] {
+    for furniture in [
+        "Tagged:",
+        "Ada Lane writes",
+        "This entry was posted",
+        "Press office",
+    ] {
         assert!(!text.contains(furniture), "{furniture:?} in {text}");
     }
 }
