@@ -184,8 +184,10 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         })
         .collect();
     let mut kept = kept;
-    closing_sections(flat, &in_body, &mut kept);
-    let orphans = orphan_labels(flat, &in_body, &kept);
+    closing_sections(flat, &in_body, &mut kept, &in_evidence);
+    let mut orphans = orphan_labels(flat, &in_body, &kept);
+    // The publisher's own articleBody text is never furniture.
+    orphans.retain(|&n| !in_evidence.contains(&in_body[n].0));
     let mut paragraphs: Vec<String> = Vec::new();
     let mut first_block = None;
     let mut last_block = None;
@@ -220,7 +222,12 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
 /// the second half of the body opens a closing section of furniture: it
 /// and what follows up to the next heading are dropped. In the first half
 /// such a label is more likely the article's own subject and stays.
-fn closing_sections(flat: &Flat, in_body: &[(usize, u32)], kept: &mut [bool]) {
+fn closing_sections(
+    flat: &Flat,
+    in_body: &[(usize, u32)],
+    kept: &mut [bool],
+    in_evidence: &HashSet<usize>,
+) {
     let total: u32 = in_body
         .iter()
         .zip(kept.iter())
@@ -241,7 +248,7 @@ fn closing_sections(flat: &Flat, in_body: &[(usize, u32)], kept: &mut [bool]) {
         if kept[n] {
             seen += b.chars;
         }
-        if dropping {
+        if dropping && !in_evidence.contains(&i) {
             kept[n] = false;
         }
     }
