@@ -99,6 +99,35 @@ fn id_class_is_hard_negative(class: &str, id: &str) -> bool {
     HARD.is_match(class) || HARD.is_match(id)
 }
 
+/// Names of page furniture that sits inside an article's container: share
+/// bars, tag lists, bylines and author boxes, rating widgets, "related" and
+/// "next" boxes, calls to action, alerts, contact cards, comment threads. The lists follow trafilatura's discard rules; unlike
+/// [`is_unlikely`] they have no "maybe content" exception, because they are
+/// only applied below an already chosen body (see `content`), where a
+/// `post-meta` or `entry-tags` box is never the article.
+pub fn is_inner_furniture(tag: &str, class: &str, id: &str) -> bool {
+    static BOTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author")
+            .expect("static regex")
+    });
+    static ID: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:jp-|dpsp-content)|[Ff]ooter|[Ss]hare|[Nn]av|menu|related|message-container|premium|^ad-|^reply-|^respond|akismet|^(?:[Cc]omments?|comol|disqus_thread|dsq-comments)(?:$|[-_])|[Kk]ommentar")
+            .expect("static regex")
+    });
+    static CLASS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:nav|post-nav)|subnav|avigation|navbar|navbox|menu| ad |-ad-|(?:^| )ad-|dfp[Aa]d|outbrain|taboola|criteo|paid-?content|[Ff]ooter|[Bb]yline|share-|sociable|tag-list|consent|modal-content|elated|next-|-stories|most-popular|more-on|rating|attachment|timestamp|user-info|user-profile|article-infos|message-container|options|obfuscated|blurred|^[Cc]omments?(?:$|[-_ ])|(?:article|post)-comments|comments-title|nocomments|-reply-|akismet|suggest-links|^hide-|-hide-|hide-print|noprint|slide|[Aa]uthor|saboxplugin|entry-utility|postmetadata|[Kk]ommentar|(?:^|[-_ ])(?:cta|alert|contact)(?:$|[-_ \d])|recirculation|inline-teaser")
+            .expect("static regex")
+    });
+    if !matches!(
+        tag,
+        "div" | "section" | "aside" | "ul" | "ol" | "dl" | "li" | "p" | "span" | "table"
+    ) {
+        return false;
+    }
+    (!id.is_empty() && (BOTH.is_match(id) || ID.is_match(id)))
+        || (!class.is_empty() && (BOTH.is_match(class) || CLASS.is_match(class)))
+}
+
 /// Is the element hidden from readers?
 pub fn is_hidden(e: &Element) -> bool {
     if e.attr("hidden").is_some() {
@@ -170,10 +199,109 @@ pub fn is_boilerplate_line(text: &str) -> bool {
               you\s+(?:may|might)\s+also\s+like\b.*|art(?:í|i)culos\s+relacionados\b.*|
               contexto\s+de\s+la\s+noticia|temas|themen|schlagw(?:ö|o)rte|inhaltsverzeichnis|table\s+of\s+contents|
               sie\s+m(?:ü|ue)ssen\s+sich\s+(?:einloggen|anmelden)\b.*|you\s+must\s+be\s+logged\s+in\b.*|
-              never\s+miss\s+the\s+latest\b.*
+              never\s+miss\s+the\s+latest\b.*|
+              teilen\s+sie\s+dies\s+mit|(?:jetzt|mit\s+anderen)\s+teil+en\b.*|sharen\s+mit|
+              (?:m(?:ö|oe)chten\s+sie\s+)?(?:den|diesen)\s+artikel\s+teilen\b.*|
+              bewerten|(?:wie\s+bewerten\s+sie|hier\s+k(?:ö|oe)nnen\s+sie)\s+(?:diesen|den)\s+artikel(?:\s+bewerten)?|
+              war\s+(?:der|dieser)\s+artikel\s+(?:n(?:ü|ue)tzlich|hilfreich)\b.*|rate\s+this\s+(?:article|post)|
+              kommentare?\s+schreiben|kommentieren\s+sie\b.*|(?:rezept\s+)?drucken\b.*|print\s+(?:this\s+)?(?:article|recipe)|
+              quellen(?:angaben)?|weitere\s+themen|mehr\s+themen|explore\s+further|related\s+coverage|
+              veja\s+tamb[ée]m|puedes\s+ver|le\s+puede\s+interesar\b.*|
+              (?:to\s+)?view\s+the\s+full\s+story,?\s+please\s+subscribe\b.*|
+              (?:if\s+you.re\s+seeing\s+this\s+message\s+but\s+)?you.re\s+already\s+a\s+subscriber\b.*|
+              bereits\s+abonnent(?:/in)?\?.*|
+              (?:sie\s+sind\s+)?bereits\s+(?:abonniert|registriert)\b.*
             )[.:!]?$",
         )
         .expect("static regex")
     });
     text.chars().count() < 120 && LINE.is_match(text.trim())
+}
+
+/// Does this heading or label open a closing section of page furniture
+/// ("About the author", "Related articles", "Ähnliche Beiträge")? What
+/// follows it up to the next heading goes with it.
+pub fn opens_furniture_section(text: &str) -> bool {
+    static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^(?:
+              (?:über|ueber)\s+(?:den|die)\s+autor(?:in)?|about\s+the\s+author|
+              (?:ähnliche|aehnliche|verwandte|weitere|empfohlene)\s+(?:beiträge|beitraege|artikel|themen(?:bereiche)?)|
+              (?:related|recommended|more)\s+(?:articles|stories|posts|reading)|
+              auch\s+interessant|zum\s+weiterlesen|mehr\s+zum\s+thema|das\s+k(?:ö|oe)nnte\s+(?:sie|dich)\s+auch\s+interessieren|
+              you\s+(?:may|might)\s+also\s+like|read\s+next|
+              (?:\d+\s+)?(?:kommentare?|comments?|leserkommentare)|(?:leave|post)\s+a\s+(?:reply|comment)|
+              schreibe?\s+(?:einen|deinen)\s+kommentar|hinterlasse\s+(?:jetzt\s+)?einen\s+kommentar
+            )[.:!]?$",
+        )
+        .expect("static regex")
+    });
+    text.chars().count() < 60 && OPENS.is_match(text.trim())
+}
+
+/// Is this short paragraph a call to action: follow, subscribe, download
+/// the app, support us, write to the editor? Only asked of the body's last
+/// paragraphs, where such lines sign off an article.
+pub fn is_call_to_action(text: &str) -> bool {
+    static CTA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)
+            newsletter|abonnier|subscri|suscr[ií]b|sign\s+up|registrier|
+            \bfollow\s+(?:us|the|@)|folg(?:en\s+sie|e)\s+uns|s[ií]guenos|
+            download\s+(?:the|our)\b|\bapp\b|telegram|whatsapp|youtube|
+            \bsupport\s+(?:us|our)\b|unterst(?:ü|ue)tze|ap(?:ó|o)yanos|(?:ú|u)nete|\bdonate\b|spende|
+            lust\s+auf\s+mehr|kennt\s+ihr\s+schon|letters?\s+to\s+the\s+editor|leserbrief|
+            we\s+want\s+to\s+hear\s+what\s+you\s+think",
+        )
+        .expect("static regex")
+    });
+    let text = text.trim();
+    text.chars().count() < 200 && !text.starts_with(['“', '"', '„', '«']) && CTA.is_match(text)
+}
+
+/// Is this short block a dateline ("Aktualisiert: 11.04.2020, 10:27",
+/// "7. oktober 2020") or a picture credit ("© AFP / Name", "Abbildung 4:
+/// ...", "Photograph by ...")? Neither is article text; the date is read
+/// from the page's metadata and lead lines elsewhere.
+pub fn is_dateline_or_credit(text: &str) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)
+            \b\d{1,2}\s?[./]\s?\d{1,2}\s?[./]\s?(?:\d{4}|\d{2})\b
+            | \b\d{4}-\d{2}-\d{2}\b
+            | \b\d{1,2}\.?\s+(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zäéû]*\.?,?\s+\d{4}\b
+            | \b(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zäéû]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
+        )
+        .expect("static regex")
+    });
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^(?:
+              (?:titel|beitrags|vorschau)?bild(?:er|quelle)?\s*:|
+              (?:abbildung|abb\.|figure|fig\.)\s*\d*\s*:|
+              photograph(?:ed)?\s+by\b|\(?(?:photo\s+)?credits?\s*:|
+              quelle\s*:|source\s*:
+            )",
+        )
+        .expect("static regex")
+    });
+    let text = text.trim();
+    let chars = text.chars().count();
+    static TIME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").expect("static regex"));
+    if (chars < 200 && CREDIT.is_match(text)) || (chars < 100 && text.contains('©')) {
+        return true;
+    }
+    // A tweet's signature ("— Name (@handle) May 2, 2019") belongs to the
+    // quoted tweet.
+    if chars >= 80 || text.contains('@') || !DATE.is_match(text) {
+        return false;
+    }
+    // What is left besides the dates and times: a label or two at most.
+    let rest = DATE.replace_all(text, " ");
+    let rest = TIME.replace_all(&rest, " ");
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1)
+        .count()
+        <= 4
 }

@@ -12,11 +12,27 @@
 //!
 //! The chosen subtrees' blocks are then filtered one by one: link lists,
 //! calls to action and credits go; headings, paragraphs, quotes and list
-//! items with running text stay.
+//! items with running text stay. Then, on the chosen body:
+//! - furniture named inside the article container (share bars, tag lists,
+//!   author boxes, comment threads; trafilatura's discard names) goes,
+//!   unless it would take nearly all of the body;
+//! - a closing section ("About the author", "Related articles") in the
+//!   body's second half goes up to the next heading, and a heading or
+//!   label whose whole section went goes with it;
+//! - the lead paragraph between the headline and the body's container,
+//!   which the scored root misses, is put back in front;
+//! - once the body is final ([`Body::finish`]), datelines, picture credits
+//!   and closing calls to action ("Follow us", "Sign up") are dropped.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
-use crate::boilerplate::{ClassHint, is_boilerplate_line};
+use regex::Regex;
+
+use crate::boilerplate::{
+    ClassHint, is_boilerplate_line, is_call_to_action, is_dateline_or_credit,
+    opens_furniture_section,
+};
 use crate::flatten::{Block, BlockKind, Flat};
 
 /// How far up a paragraph's points travel (Readability uses 5).
@@ -41,6 +57,23 @@ impl Body {
     /// Characters of body text.
     pub fn chars(&self) -> usize {
         self.paragraphs.iter().map(|p| p.chars().count()).sum()
+    }
+
+    /// Drop datelines, picture credits and the calls to action that close
+    /// many articles ("Follow us on ...", "Sign up for our newsletter").
+    /// Done last, once the body is chosen: these lines still count as the
+    /// region's text when deciding whether the first choice was too short.
+    pub fn finish(&mut self) {
+        self.paragraphs.retain(|p| !is_dateline_or_credit(p));
+        let mut tail = 0;
+        while tail < 3 && self.paragraphs.len() > 3 {
+            let last = &self.paragraphs[self.paragraphs.len() - 1];
+            if !is_call_to_action(last) {
+                break;
+            }
+            self.paragraphs.pop();
+            tail += 1;
+        }
     }
 
     /// Characters in paragraphs of at least 80 characters: running text,
@@ -126,26 +159,55 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
     };
 
     let title_sq = title.map(squash);
+    let in_body: Vec<(usize, u32)> = flat
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            roots
+                .iter()
+                .find(|&&r| flat.is_within(b.el, r))
+                .map(|&r| (i, r))
+        })
+        .collect();
+    let inner = inner_furniture(flat, &in_body, &in_evidence);
+    let kept: Vec<bool> = in_body
+        .iter()
+        .map(|&(i, _)| {
+            let b = &flat.blocks[i];
+            !inner.contains(&i)
+                && keep_block(b, in_evidence.contains(&i))
+                && !(matches!(b.kind, BlockKind::Heading(_))
+                    && title_sq
+                        .as_deref()
+                        .is_some_and(|t| squash(&b.text).eq_ignore_ascii_case(t)))
+        })
+        .collect();
+    let mut kept = kept;
+    closing_sections(flat, &in_body, &mut kept, &in_evidence);
+    let mut orphans = orphan_labels(flat, &in_body, &kept);
+    // The publisher's own articleBody text is never furniture.
+    orphans.retain(|&n| !in_evidence.contains(&in_body[n].0));
     let mut paragraphs: Vec<String> = Vec::new();
     let mut first_block = None;
     let mut last_block = None;
-    for (i, b) in flat.blocks.iter().enumerate() {
-        if !roots.iter().any(|&r| flat.is_within(b.el, r)) {
+    for (n, &(i, _)) in in_body.iter().enumerate() {
+        if !kept[n] || orphans.contains(&n) {
             continue;
         }
-        if !keep_block(b, in_evidence.contains(&i)) {
-            continue;
-        }
-        if matches!(b.kind, BlockKind::Heading(_))
-            && title_sq
-                .as_deref()
-                .is_some_and(|t| squash(&b.text).eq_ignore_ascii_case(t))
-        {
-            continue;
-        }
+        let b = &flat.blocks[i];
         first_block.get_or_insert(i);
         last_block = Some(i);
         paragraphs.push(b.text.clone());
+    }
+    if let Some(first) = first_block {
+        let lead = lead_above(flat, first, title_sq.as_deref());
+        if !lead.is_empty() {
+            let mut with_lead: Vec<String> =
+                lead.iter().map(|&i| flat.blocks[i].text.clone()).collect();
+            with_lead.append(&mut paragraphs);
+            paragraphs = with_lead;
+        }
     }
     Body {
         paragraphs,
@@ -154,6 +216,214 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         method,
         link_share,
     }
+}
+
+/// A heading or label such as "About the author" or "Related articles" in
+/// the second half of the body opens a closing section of furniture: it
+/// and what follows up to the next heading are dropped. In the first half
+/// such a label is more likely the article's own subject and stays.
+fn closing_sections(
+    flat: &Flat,
+    in_body: &[(usize, u32)],
+    kept: &mut [bool],
+    in_evidence: &HashSet<usize>,
+) {
+    let total: u32 = in_body
+        .iter()
+        .zip(kept.iter())
+        .filter(|(_, k)| **k)
+        .map(|(&(i, _), _)| flat.blocks[i].chars)
+        .sum();
+    let mut seen = 0u32;
+    let mut dropping = false;
+    for (n, &(i, _)) in in_body.iter().enumerate() {
+        let b = &flat.blocks[i];
+        if dropping && matches!(b.kind, BlockKind::Heading(_)) && !opens_furniture_section(&b.text)
+        {
+            dropping = false;
+        }
+        if kept[n] && seen * 2 >= total && opens_furniture_section(&b.text) {
+            dropping = true;
+        }
+        if kept[n] {
+            seen += b.chars;
+        }
+        if dropping && !in_evidence.contains(&i) {
+            kept[n] = false;
+        }
+    }
+}
+
+/// Headings and short labels ("Related articles", "Read more:") whose
+/// section was dropped entirely: the links or teasers they announced are
+/// gone, so they are furniture too. `kept` is parallel to `in_body`; the
+/// result holds positions in `in_body`.
+fn orphan_labels(flat: &Flat, in_body: &[(usize, u32)], kept: &[bool]) -> HashSet<usize> {
+    let mut orphans = HashSet::new();
+    for (n, &(i, _)) in in_body.iter().enumerate() {
+        if !kept[n] || !is_label(&flat.blocks[i]) {
+            continue;
+        }
+        // The section runs to the next heading or label.
+        let mut content = 0usize;
+        let mut kept_content = 0usize;
+        for (m, &(j, _)) in in_body.iter().enumerate().skip(n + 1) {
+            if is_label(&flat.blocks[j]) {
+                break;
+            }
+            content += 1;
+            if kept[m] {
+                kept_content += 1;
+                break;
+            }
+        }
+        if content > 0 && kept_content == 0 || content == 0 && n + 1 == in_body.len() {
+            orphans.insert(n);
+        }
+    }
+    orphans
+}
+
+/// A heading, or a short line ending in a colon that announces what follows.
+fn is_label(b: &Block) -> bool {
+    matches!(b.kind, BlockKind::Heading(_)) || (b.chars <= 60 && b.text.trim_end().ends_with(':'))
+}
+
+/// How many blocks above the body are searched for the headline.
+const LEAD_WINDOW: usize = 12;
+
+/// The lead: article templates put the headline and the lead paragraph
+/// above the body's container, so the scored root misses the lead. Between
+/// the headline (an `h1`, or a heading that is the title) and the body,
+/// blocks of sentence length with few links are the lead (a paragraph or a
+/// sentence-long `h2`); bylines, dates, credits, list items and share
+/// buttons in between are skipped, and so is whatever sits in a `<header>`:
+/// there the headline's companions live (dek, standfirst, summary), which
+/// repeat the article rather than start it.
+/// Without a headline in reach nothing is added: the blocks above could be
+/// another article's teaser.
+fn lead_above(flat: &Flat, first: usize, title: Option<&str>) -> Vec<usize> {
+    let mut lead = Vec::new();
+    for j in (first.saturating_sub(LEAD_WINDOW)..first).rev() {
+        let b = &flat.blocks[j];
+        if is_headline(b, title) {
+            lead.reverse();
+            return lead;
+        }
+        if is_lead_text(b) && (!in_header(flat, b.el) || named_lead(flat, b.el)) {
+            lead.push(j);
+        }
+    }
+    Vec::new()
+}
+
+/// Is `el` inside a `<header>`? There sit the headline's companions (dek,
+/// subtitle, summary), which are not article text.
+fn in_header(flat: &Flat, mut el: u32) -> bool {
+    while el != 0 {
+        let e = &flat.els[el as usize];
+        if e.tag == "header" {
+            return true;
+        }
+        if e.parent == el {
+            break;
+        }
+        el = e.parent;
+    }
+    false
+}
+
+/// Is the block's element (or its parent) named as the article's lead
+/// ("lead", "intro", "vorspann", "chapo")? Such a paragraph starts the
+/// article even inside a `<header>`; a "dek", "summary" or "standfirst"
+/// there is display copy beside the headline.
+fn named_lead(flat: &Flat, el: u32) -> bool {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)lead|lede|intro|vorspann|chapo|abstract|teaser|excerpt")
+            .expect("static regex")
+    });
+    static DISPLAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)dek|summary|standfirst|sub-?head|subtitle|description")
+            .expect("static regex")
+    });
+    let e = &flat.els[el as usize];
+    let parent = &flat.els[e.parent as usize];
+    [&e.class_key, &parent.class_key]
+        .iter()
+        .any(|k| LEAD.is_match(k) && !DISPLAY.is_match(k))
+}
+
+fn is_headline(b: &Block, title: Option<&str>) -> bool {
+    let BlockKind::Heading(level) = b.kind else {
+        return false;
+    };
+    if level == 1 {
+        return true;
+    }
+    let Some(title) = title else { return false };
+    let text = squash(&b.text);
+    let (t, h) = (title.to_lowercase(), text.to_lowercase());
+    t == h
+        || (h.chars().count() >= 20 && t.contains(&h))
+        || (t.chars().count() >= 20 && h.contains(&t))
+}
+
+fn is_lead_text(b: &Block) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|©")
+            .expect("static regex")
+    });
+    let text = b.text.trim();
+    let words = text.split_whitespace().count();
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:photo|foto|bild|image)s?\b|\bvia ap\b|getty|reuters\)|\(ap\)")
+            .expect("static regex")
+    });
+    matches!(
+        b.kind,
+        BlockKind::Paragraph | BlockKind::Loose | BlockKind::Heading(2..)
+    ) && b.chars >= 60
+        && words >= 8
+        && b.link_chars * 10 < b.chars
+        && !is_boilerplate_line(text)
+        && !(b.chars < 120 && DATE.is_match(text))
+        && !CAPTION.is_match(text)
+}
+
+/// Blocks of the body that sit in a furniture element (share bar, tag list,
+/// comment thread...) below their root. When these would take nearly all of
+/// the body, the names mislead (a `post-meta-wrapper` around the article)
+/// and nothing is dropped.
+fn inner_furniture(
+    flat: &Flat,
+    in_body: &[(usize, u32)],
+    in_evidence: &HashSet<usize>,
+) -> HashSet<usize> {
+    // Nearest furniture ancestor of every element (0: none); parents come
+    // before their children in the arena.
+    let mut nearest = vec![0u32; flat.els.len()];
+    for (i, e) in flat.els.iter().enumerate().skip(1) {
+        nearest[i] = if e.furniture {
+            i as u32
+        } else {
+            nearest[e.parent as usize]
+        };
+    }
+    let mut dropped = HashSet::new();
+    let (mut total, mut lost) = (0u32, 0u32);
+    for &(i, root) in in_body {
+        let b = &flat.blocks[i];
+        total += b.chars;
+        let f = nearest[b.el as usize];
+        if f != 0 && f != root && !in_evidence.contains(&i) && flat.is_within(f, root) {
+            dropped.insert(i);
+            lost += b.chars;
+        }
+    }
+    if lost * 3 > total * 2 {
+        dropped.clear();
+    }
+    dropped
 }
 
 /// Paragraph-level filter.

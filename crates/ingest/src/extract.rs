@@ -149,6 +149,7 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
             flat = loose;
         }
     }
+    body.finish();
     let text = body.paragraphs.join("\n\n");
     let lead = lead_texts(&flat, &body);
     let published = dates::published(&sig, &ld, url.as_deref(), &lead);

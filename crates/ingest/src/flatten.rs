@@ -31,6 +31,9 @@ pub struct El {
     pub link_chars: u32,
     /// The class and id attributes, space-separated.
     pub class_key: String,
+    /// Class or id names furniture that may sit inside the article's
+    /// container (share bar, tag list, byline box, comment thread).
+    pub furniture: bool,
 }
 
 /// What kind of block a piece of text came from.
@@ -221,6 +224,7 @@ pub fn flatten(html: &Html, strip_unlikely: bool) -> Flat {
         text_chars: 0,
         link_chars: 0,
         class_key: String::new(),
+        furniture: false,
     });
 
     for edge in html.tree.root().traverse() {
@@ -293,6 +297,7 @@ pub fn flatten(html: &Html, strip_unlikely: bool) -> Flat {
                         body_marker: boilerplate::is_body_marker(e),
                         text_chars: 0,
                         link_chars: 0,
+                        furniture: boilerplate::is_inner_furniture(tag, class, id),
                         class_key,
                     });
                     if tag == "body" {

@@ -1,0 +1,186 @@
+//! Behaviour of the body rules on small pages written for these tests: the
+//! lead above the body's container, furniture inside it, closing sections,
+//! datelines, credits and calls to action.
+
+use tidings_ingest::extract_html;
+
+/// Four paragraphs of running text about a town's new library.
+const PARAGRAPHS: &str = r#"
+<p>The new library opened its doors on Monday morning, and by noon more than four hundred readers had signed up for a card, far more than the staff had expected on the first day.</p>
+<p>The building, a former grain store by the canal, took three years to convert. Its reading room keeps the old timber beams, while the children's floor has a slide, a puppet theatre and a quiet corner.</p>
+<p>Funding came from the town council, a regional heritage fund and a campaign in which residents sponsored single shelves for twenty pounds each, with their names engraved on small brass plates.</p>
+<p>The head librarian said the next step is a mobile service for the outlying villages, using a converted delivery van that will visit each village every second week from the spring onwards.</p>
+"#;
+
+fn page(head: &str, above: &str, inside_after: &str, below: &str) -> String {
+    format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Canal library opens its doors</title>{head}</head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article>{above}
+<div class="article-body">{PARAGRAPHS}{inside_after}</div>
+{below}</article></main>
+<footer><p>Contact the newsroom</p></footer></body></html>"#
+    )
+}
+
+fn text_of(html: &str) -> String {
+    extract_html(html.as_bytes(), None).unwrap().text
+}
+
+#[test]
+fn lead_between_headline_and_body_is_kept() {
+    let html = page(
+        "",
+        r#"<h1>Canal library opens its doors</h1>
+<div class="meta">By Ada Lane · 4 March 2024</div>
+<div class="intro"><p>Readers queued along the towpath before dawn as the town's first new library in fifty years welcomed them inside.</p></div>"#,
+        "",
+        "",
+    );
+    let text = text_of(&html);
+    assert!(
+        text.starts_with("Readers queued along the towpath"),
+        "{text}"
+    );
+    assert!(text.contains("The new library opened its doors"));
+    assert!(!text.contains("By Ada Lane"), "{text}");
+}
+
+#[test]
+fn dek_in_header_stays_out_but_a_named_lead_comes_in() {
+    let dek = page(
+        "",
+        r#"<header><h1>Canal library opens its doors</h1>
+<p class="dek">A converted grain store becomes the town's favourite room, with timber beams and a slide for children.</p></header>"#,
+        "",
+        "",
+    );
+    let text = text_of(&dek);
+    assert!(!text.contains("favourite room"), "{text}");
+    assert!(text.starts_with("The new library opened"), "{text}");
+
+    let lead = page(
+        "",
+        r#"<header><h1>Canal library opens its doors</h1>
+<p class="lead">A converted grain store becomes the town's favourite room, with timber beams and a slide for children.</p></header>"#,
+        "",
+        "",
+    );
+    assert!(text_of(&lead).starts_with("A converted grain store"));
+}
+
+#[test]
+fn no_lead_without_a_headline_in_reach() {
+    let html = page(
+        "",
+        r#"<div class="teaser"><p>Another story entirely: the ferry timetable changes next week, with fewer crossings on Sundays and a later last boat.</p></div>"#,
+        "",
+        "",
+    );
+    assert!(!text_of(&html).contains("ferry timetable"));
+}
+
+#[test]
+fn furniture_inside_the_article_container_is_dropped() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<div class="entry-tags"><span>Tagged: libraries, canal, heritage, town council</span></div>
+<div class="author-box"><p>Ada Lane writes about local history and has covered the town for the paper since she left university.</p></div>
+<div class="entry-utility">This entry was posted in Local news and filed under heritage.</div>
+<div class="contact-card"><p>Press office of the town council, open on weekdays from nine to five.</p></div>"#,
+        "",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("mobile service for the outlying villages"));
+    for furniture in [
+        "Tagged:",
+        "Ada Lane writes",
+        "This entry was posted",
+        "Press office",
+    ] {
+        assert!(!text.contains(furniture), "{furniture:?} in {text}");
+    }
+}
+
+#[test]
+fn german_comment_threads_are_dropped() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<section class="kommentare"><p>Endlich eine Bibliothek am Kanal, ich war gleich am ersten Tag dort und habe mir fünf Bücher ausgeliehen.</p></section>"#,
+        "",
+    );
+    assert!(!text_of(&html).contains("Endlich eine Bibliothek"));
+}
+
+#[test]
+fn closing_sections_and_orphan_labels_are_dropped() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<h2>About the author</h2>
+<p>Ada Lane has reported on the town's canals, mills and markets for twelve years and lives by the lock.</p>
+<h3>Read more:</h3>
+<ul><li><a href="/a">Ferry timetable changes</a></li><li><a href="/b">Council budget vote</a></li></ul>"#,
+        "",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("mobile service for the outlying villages"));
+    for furniture in [
+        "About the author",
+        "Ada Lane has reported",
+        "Read more",
+        "Ferry",
+    ] {
+        assert!(!text.contains(furniture), "{furniture:?} in {text}");
+    }
+}
+
+#[test]
+fn a_closing_label_early_in_the_body_stays() {
+    // The label opens the article's own subject in its first half.
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        "",
+        "",
+    )
+    .replace(
+        "<div class=\"article-body\">",
+        "<div class=\"article-body\"><h2>Comments</h2><p>Readers were asked for their comments on the plans in a survey two years ago, and most asked for longer opening hours.</p>",
+    );
+    let text = text_of(&html);
+    assert!(
+        text.contains("Readers were asked for their comments"),
+        "{text}"
+    );
+}
+
+#[test]
+fn datelines_credits_and_closing_calls_to_action_are_dropped() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<p>Updated: 04.03.2024, 10:27</p>
+<p>Photo: Ada Lane</p>
+<p>Follow us on Twitter and sign up for our newsletter.</p>"#,
+        "",
+    );
+    let text = text_of(&html);
+    assert!(
+        text.ends_with("every second week from the spring onwards."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_quoted_tweet_signature_with_a_date_stays() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<blockquote><p>What a day for the town, the queue reached the lock.</p><p>— Canal Town (@canaltown) March 4, 2024</p></blockquote>"#,
+        "",
+    );
+    assert!(text_of(&html).contains("(@canaltown) March 4, 2024"));
+}
