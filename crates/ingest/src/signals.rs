@@ -192,7 +192,7 @@ pub fn collect(html: &Html) -> Signals {
         {
             sig.date_texts.push(t);
         }
-        if let Some((level, marked)) = heading_level(e)
+        if let Some((level, marked)) = heading_level(el)
             && heading_counts[usize::from(level)] < [10, 8, 20, 20][usize::from(level)]
             && !boilerplate::is_hidden(e)
             && !visually_hidden(e)
@@ -234,7 +234,8 @@ pub fn collect(html: &Html) -> Signals {
 
 /// The level of a headline candidate (`<h1>`-`<h3>`, 0 for another
 /// element) and whether it is marked as the headline.
-fn heading_level(e: &scraper::node::Element) -> Option<(u8, bool)> {
+fn heading_level(el: ElementRef) -> Option<(u8, bool)> {
+    let e = el.value();
     let level = match e.name() {
         "h1" => 1,
         "h2" => 2,
@@ -242,6 +243,15 @@ fn heading_level(e: &scraper::node::Element) -> Option<(u8, bool)> {
         _ => 0,
     };
     let marked = marked_headline(e);
+    // A marked box around a heading: the heading is the candidate.
+    if level == 0
+        && marked
+        && el.descendants().filter_map(ElementRef::wrap).any(|d| {
+            matches!(d.value().name(), "h1" | "h2" | "h3")
+        })
+    {
+        return None;
+    }
     (level > 0 || marked).then_some((level, marked))
 }
 
@@ -385,7 +395,8 @@ fn in_comments(el: ElementRef) -> bool {
             .any(|(_, v)| {
                 v.split(|c: char| c.is_whitespace() || c == '_').any(|w| {
                     let w = w.to_ascii_lowercase();
-                    w.starts_with("comment")
+                    // "commentary" is a kind of article, not a thread.
+                    (w.starts_with("comment") && !w.starts_with("commentar"))
                         || w.starts_with("kommentar")
                         || w == "respond"
                         || w == "replies"

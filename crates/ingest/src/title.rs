@@ -154,6 +154,9 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) 
     .into_iter()
     .flatten()
     .collect();
+    if std::env::var("XDBG").is_ok() {
+        eprintln!("{:#?}\nref {:?}", sig.headings, reference);
+    }
     // Tiers: 1 <h1>s, 0 other marked headlines, 2 <h2>s, 3 <h3>s. A
     // heading that is the site's name (or host) is never the headline.
     let tier = |h: &Heading| if h.marked && h.level != 1 { 0 } else { h.level };
@@ -192,17 +195,19 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) 
     // A lone <h1> that no title confirms is still the visible headline,
     // unless it is the site's name or a segment of the <title> beside the
     // headline.
-    let h1s = |site_like: bool| -> Vec<&str> {
-        sig.headings
-            .iter()
-            .filter(|h| h.level == 1 && h.site_like == site_like && h.text.chars().count() >= 3)
-            .map(|h| h.text.as_str())
-            .collect()
+    let h1s: Vec<&Heading> = sig
+        .headings
+        .iter()
+        .filter(|h| h.level == 1 && h.text.chars().count() >= 3)
+        .collect();
+    let lone = match h1s.as_slice() {
+        [h] if !names_the_site(&h.text, site, url, &reference) => Some(*h),
+        _ => None,
     };
-    if let [h] = h1s(false).as_slice()
-        && !names_the_site(h, site, url, &reference)
+    if let Some(h) = lone
+        && !h.site_like
     {
-        return Some(squash(h));
+        return Some(squash(&h.text));
     }
     // No <h1> is the headline: an <h2>, else an <h3>, that a declared title
     // confirms is; then one that the title's headline segment confirms; a
@@ -222,11 +227,8 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) 
             return Some(h);
         }
     }
-    if h1s(false).is_empty()
-        && let [h] = h1s(true).as_slice()
-        && !names_the_site(h, site, url, &reference)
-    {
-        return Some(squash(h));
+    if let Some(h) = lone {
+        return Some(squash(&h.text));
     }
     // An unconfirmed <h1> is often the site's name: strip it like one.
     let first_h1 = sig
