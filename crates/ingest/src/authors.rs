@@ -178,47 +178,63 @@ fn names_in(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Pick the authors. `lead` holds the blocks around the body's start and the
-/// page's first text blocks, `in_order` the page's first blocks in document
-/// order, `tail` the last ones of the body
-/// and those after it (where signatures sit).
+/// The page texts bylines are looked for in.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Texts<'a> {
+    /// The blocks around the body's start and the page's first text blocks.
+    pub lead: &'a [&'a str],
+    /// The page's first blocks in document order.
+    pub in_order: &'a [&'a str],
+    /// The last blocks of the body and those after it (signatures).
+    pub tail: &'a [&'a str],
+    /// The page's last blocks (the footer, where a copyright line sits).
+    pub page_end: &'a [&'a str],
+}
+
+/// Pick the authors.
+///
+/// Candidates come in order of trust; the first that looks like a person's
+/// or organisation's full name wins, or one that two sources agree on.
+/// Names that are the publisher's own (the site name, the host, a segment
+/// of the `<title>`, a JSON-LD author typed `Organization`) count only when
+/// no one else is named; then the copyright holder of the page comes first.
 pub fn authors(
     sig: &Signals,
     ld: &LdInfo,
     site: Option<&str>,
-    lead: &[&str],
-    in_order: &[&str],
-    tail: &[&str],
+    url: Option<&str>,
+    texts: Texts,
 ) -> Vec<String> {
     let not_site = |n: &String| site.is_none_or(|s| !n.eq_ignore_ascii_case(s));
-    let mut candidates: Vec<Vec<String>> = Vec::new();
+    let publisher = publisher_names(sig, ld, site, url);
+    // (names, source): Declared in JSON-LD or meta tags, Printed on the
+    // page, or Linked (a link to an author page, wherever it sits).
+    let mut candidates: Vec<(Vec<String>, Source)> = Vec::new();
     let from_ld: Vec<String> = ld
         .authors
         .iter()
         .flat_map(|a| clean_byline(a))
         .filter(not_site)
         .collect();
-    candidates.push(from_ld);
+    // An organisation as the JSON-LD author is the publisher: it yields to
+    // a person printed on the page.
+    let ld_source = if ld.authors_are_organisations {
+        Source::Linked
+    } else {
+        Source::Declared
+    };
+    candidates.push((from_ld, ld_source));
     // A byline printed above the article beats a meta author, which is often
     // the account that uploaded the page.
-    if let Some(names) = lead.iter().find_map(|l| text_byline(l)) {
-        candidates.push(names);
+    if let Some(names) = texts.lead.iter().find_map(|l| text_byline(l)) {
+        candidates.push((names, Source::Printed));
     }
-    for key in [
-        "author",
-        "article:author",
-        "dc.creator",
-        "sailthru.author",
-        "parsely-author",
-        "byl",
-        "twitter:creator",
-    ] {
-        if let Some(v) = sig.meta(&[key]) {
-            if key == "twitter:creator" && v.starts_with('@') {
-                continue;
-            }
-            candidates.push(clean_byline(v).into_iter().filter(not_site).collect());
+    for (key, v) in author_metas(sig) {
+        if key == "twitter:creator" && v.starts_with('@') {
+            continue;
         }
+        let names = clean_byline(v).into_iter().filter(not_site).collect();
+        candidates.push((names, Source::Declared));
     }
     // WordPress's "twitter:label1" = "Written by", "twitter:data1" = name.
     for i in 1..=4 {
@@ -226,44 +242,233 @@ pub fn authors(
         if AUTHOR_LABEL.is_match(label)
             && let Some(v) = sig.meta(&[&format!("twitter:data{i}")])
         {
-            candidates.push(clean_byline(v).into_iter().filter(not_site).collect());
+            let names = clean_byline(v).into_iter().filter(not_site).collect();
+            candidates.push((names, Source::Declared));
         }
     }
     for rank in 0..=2u8 {
         for (b, r) in &sig.bylines {
             if *r == rank {
-                candidates.push(clean_byline(b).into_iter().filter(not_site).collect());
+                let names = clean_byline(b).into_iter().filter(not_site).collect();
+                let source = if rank == 2 {
+                    Source::Linked
+                } else {
+                    Source::Printed
+                };
+                candidates.push((names, source));
             }
         }
     }
-    if let Some(names) = tail.iter().find_map(|l| labelled_byline(l)) {
-        candidates.push(names);
+    if let Some(names) = texts.tail.iter().find_map(|l| labelled_byline(l)) {
+        candidates.push((names, Source::Printed));
     }
-    if let Some(names) = lead.iter().find_map(|l| date_line_byline(l)) {
-        candidates.push(names);
+    if let Some(names) = texts.lead.iter().find_map(|l| date_line_byline(l)) {
+        candidates.push((names, Source::Printed));
     }
-    if let Some(names) = label_then_name(in_order).or_else(|| label_then_name(tail)) {
-        candidates.push(names);
+    if let Some(names) =
+        label_then_name(texts.in_order).or_else(|| label_then_name(texts.tail))
+    {
+        candidates.push((names, Source::Printed));
     }
-    candidates.retain(|c| !c.is_empty());
+    candidates.retain(|(c, _)| !c.is_empty());
+    if std::env::var("XDBG").is_ok() {
+        eprintln!("cands {candidates:?}\npub {publisher:?}");
+    }
+    // A name two sources give, one of them declared, is credible whatever
+    // its form ("Ela" in JSON-LD and in the byline).
+    let agreed = |n: &str| {
+        let with = |(c, _): &&(Vec<String>, Source)| c.iter().any(|m| m.eq_ignore_ascii_case(n));
+        n.chars().count() >= 3
+            && candidates.iter().filter(with).count() >= 2
+            && candidates
+                .iter()
+                .filter(with)
+                .any(|(_, s)| *s == Source::Declared)
+    };
+    let credible = |(c, _): &&(Vec<String>, Source)| is_strong(&c[0]) || agreed(&c[0]);
+    // The publisher's own name is no byline while the page prints or
+    // declares someone else's.
     let best = candidates
         .iter()
-        .find(|c| is_strong(&c[0]))
+        .filter(|(c, s)| *s != Source::Linked && !publisher_like(&c[0], &publisher))
+        .find(credible)
+        .or_else(|| candidates.iter().find(credible))
         .or_else(|| candidates.first());
-    if let Some(best) = best {
-        return dedup(best.clone());
+    if let Some((best, _)) = best {
+        let all: Vec<&String> = candidates.iter().flat_map(|(c, _)| c).collect();
+        return dedup(refine(best.clone(), &all));
     }
-    // Only the publisher signs the page: its name is the author.
+    // Only the publisher signs the page: its name is the author; else the
+    // holder of the page's copyright.
     let declared = ld.authors.iter().map(String::as_str).chain(
         ["author", "article:author", "dc.creator"]
             .iter()
             .filter_map(|k| sig.meta(&[k])),
     );
-    declared
-        .flat_map(clean_byline)
-        .next()
-        .map(|n| vec![n])
-        .unwrap_or_default()
+    if let Some(n) = declared.flat_map(clean_byline).next() {
+        return vec![n];
+    }
+    texts
+        .page_end
+        .iter()
+        .rev()
+        .find_map(|l| copyright_holder(l))
+        .into_iter()
+        .collect()
+}
+
+/// Where a byline candidate comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// JSON-LD or a meta tag.
+    Declared,
+    /// Text or byline markup on the page.
+    Printed,
+    /// A link to an author page, or an organisation as the JSON-LD author.
+    Linked,
+}
+
+/// Meta tags naming an author: the usual keys first, then `og:author`,
+/// `citation_author` and the like, and keys ending in "author_name"
+/// (`shareaholic:article_author_name`).
+fn author_metas(sig: &Signals) -> Vec<(&str, &str)> {
+    const KEYS: &[&str] = &[
+        "author",
+        "article:author",
+        "dc.creator",
+        "sailthru.author",
+        "parsely-author",
+        "byl",
+        "twitter:creator",
+    ];
+    let mut out: Vec<(&str, &str)> = KEYS
+        .iter()
+        .filter_map(|k| sig.meta(&[k]).map(|v| (*k, v)))
+        .collect();
+    for (k, v) in &sig.metas {
+        let other = !KEYS.contains(&k.as_str())
+            && (k.ends_with("author_name")
+                || matches!(
+                    k.as_str(),
+                    "og:author" | "citation_author" | "book:author" | "dcterms.creator"
+                ));
+        if other && !v.trim().is_empty() && !out.iter().any(|(ok, _)| ok == k) {
+            out.push((k.as_str(), v.trim()));
+        }
+    }
+    out
+}
+
+/// The names the publisher goes by, compacted: the site name, the JSON-LD
+/// publisher and website, the app name, the host (with and without its
+/// top-level domain) and the segments of a `<title>` joined from several.
+fn publisher_names(
+    sig: &Signals,
+    ld: &LdInfo,
+    site: Option<&str>,
+    url: Option<&str>,
+) -> Vec<String> {
+    let mut out: Vec<String> = [
+        site,
+        ld.publisher.as_deref(),
+        ld.site_name.as_deref(),
+        sig.meta(&["og:site_name"]),
+        sig.meta(&["application-name"]),
+        sig.meta(&["apple-mobile-web-app-title"]),
+    ]
+    .into_iter()
+    .flatten()
+    .map(compact)
+    .collect();
+    if let Some(host) = url
+        .and_then(|u| u.split("//").nth(1))
+        .and_then(|r| r.split('/').next())
+    {
+        let host = host.trim_start_matches("www.");
+        out.push(compact(host));
+        out.push(compact(host.rsplit_once('.').map_or(host, |(n, _)| n)));
+    }
+    if let Some(t) = sig.title_tag.as_deref() {
+        for sep in [" | ", " - ", " – ", " — ", " · ", " :: "] {
+            if t.contains(sep) {
+                out.extend(t.split(sep).map(compact));
+            }
+        }
+    }
+    out.retain(|n| n.chars().count() >= 3);
+    out
+}
+
+/// Is this name the publisher's own: equal to one of its names, one with
+/// a top-level domain ("El Colombiano", elcolombiano.com), or one holding
+/// it ("Houzz Deutschland")? A blog named after its author ("Ann Lee's
+/// Blog") does not make her name the publisher's.
+fn publisher_like(name: &str, publisher: &[String]) -> bool {
+    let c = compact(name);
+    let n = c.chars().count();
+    n >= 3
+        && publisher.iter().any(|p| {
+            let pn = p.chars().count();
+            *p == c
+                || (n >= 5 && pn <= n + 4 && p.contains(&c))
+                || (pn >= 5 && c.contains(p.as_str()))
+        })
+}
+
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The most precise form of the first name among all candidates: a given
+/// name alone ("Nils") takes the full name another source prints ("Nils
+/// Pickert"); a name with a role run into it ("Experte Robin Tschöpe",
+/// "Adam Aaronson PhillyVoice Staff") takes the bare name another source
+/// prints.
+fn refine(mut names: Vec<String>, all: &[&String]) -> Vec<String> {
+    let Some(first) = names.first() else {
+        return names;
+    };
+    let fw: Vec<String> = first.split_whitespace().map(str::to_lowercase).collect();
+    let better = all.iter().find(|m| {
+        let mw: Vec<String> = m.split_whitespace().map(str::to_lowercase).collect();
+        if mw.len() < 2 || mw == fw || !is_strong(m) {
+            return false;
+        }
+        if fw.len() == 1 {
+            return mw.len() <= 3 && mw.contains(&fw[0]);
+        }
+        mw.len() < fw.len() && fw.windows(mw.len()).any(|w| w == mw.as_slice())
+    });
+    if let Some(b) = better {
+        names[0] = b.to_string();
+    }
+    names
+}
+
+/// The holder named in a copyright line: "© 2019 Ann Lee", "Copyright (c)
+/// 2012- Ann Lee. All rights reserved", "(c) Ann Lee • Impressum". The
+/// publisher or person who holds the page's copyright signs it when no
+/// byline names anyone.
+fn copyright_holder(line: &str) -> Option<String> {
+    static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:©|\(c\)|\bcopyright\b)\s*(?:©|\(c\))?\s*(?:(?:since|seit)\s+)?(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?\s*)?(?:by\s+|von\s+)?((?-i:\p{Lu}).*)$")
+            .expect("static regex")
+    });
+    static STOP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*(?:\ball\s+rights\b|\balle\s+rechte\b|\btous\s+droits\b|\btodos\s+los\b|\bpowered\b|\bdesign(?:ed)?\s+by\b|\btheme\b|\bimpressum\b|\bdatenschutz\b|\bprivacy\b|\bweitere\b|\bhosted\b|\bfür\b|\bfor\b|[|•·,;]|\s\d{4}\b|\.\s).*$")
+            .expect("static regex")
+    });
+    if line.chars().count() > 200 {
+        return None;
+    }
+    let rest = COPYRIGHT.captures(line)?.get(1)?.as_str();
+    let name = STOP.replace(rest, "");
+    let name = name.trim().trim_end_matches(['.', ' ']);
+    // One holder, "Müller & Söhne" too: no splitting at "and".
+    (name.split_whitespace().count() <= 5 && plausible_name(name)).then(|| name.to_string())
 }
 
 /// A name after a date (and time) at the head of a short line: "11.12.2019 -
