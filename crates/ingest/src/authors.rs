@@ -21,7 +21,7 @@ use crate::signals::Signals;
 /// Clean one byline into zero or more names.
 pub fn clean_byline(raw: &str) -> Vec<String> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?|eingestellt|geschrieben|erstellt|verfasst|und\s+interview)\s+)?(?:by|von|vom|par|por|di|door|av|from|autor(?:in)?|autoren|author|auteur|text|interview|ein\s+(?:beitrag|artikel)\s+von|(?:blog\s+)?beitrag\s+von|alles\s+von|alle\s+(?:posts|beiträge|artikel)\s+(?:von|vom)(?:\s+autor(?:in)?)?|mehr\s+von|artikel\s+von|publié\s+par|posted\s+by|gespeichert\s+von|über|und\s+interview)(?:\s*[:\-]\s*|\s+)").expect("static regex")
+        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?|eingestellt|geschrieben|erstellt|verfasst|und\s+interview)\s+)?(?:(?:zeige|show|view)\s+(?:alle|all)\s+(?:beiträge|artikel|posts|articles)\s+(?:von|by)|by|von|vom|par|por|di|door|av|from|autor(?:in)?|autoren|author|auteur|text|interview|ein\s+(?:beitrag|artikel)\s+von|(?:blog\s+)?beitrag\s+von|alles\s+von|alle\s+(?:posts|beiträge|artikel)\s+(?:von|vom)(?:\s+autor(?:in)?)?|mehr\s+von|artikel\s+von|publié\s+par|posted\s+by|gespeichert\s+von|über|und\s+interview)(?:\s*[:\-]\s*|\s+)").expect("static regex")
     });
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:am|le|el)\s+\d|\s@\w|\s+am$|\s+(?:mo|di|mi|do|fr|sa|so)\.?$|\balle\s+(?:artikel|beiträge)|\bpubliziert|\bpublié|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\billustration|\bfotos?\b|\bphotos?\b|\bbilder?\b|\(|\bmore\s+posts|\balle\s+beiträge|\bposts\s+by).*$").expect("static regex")
@@ -99,7 +99,10 @@ fn plausible_name(s: &str) -> bool {
         || lower.contains("profil")
         || lower.contains("kommentar")
         || lower.starts_with("photo")
-        || s.chars().any(|c| c.is_ascii_digit())
+        || (s.chars().any(|c| c.is_ascii_digit()) && !is_handle(s))
+        || s.contains("[at]")
+        || s.contains("(at)")
+        || s.contains([':', '"', '“', '”', '„', '«', '»', '?', '!', '='])
     {
         return false;
     }
@@ -120,6 +123,16 @@ fn plausible_name(s: &str) -> bool {
         && !s.contains('@')
         && !s.starts_with("www.")
         && s.split_whitespace().count() <= 6
+}
+
+/// A user handle with digits: one word that starts with a letter and holds
+/// only letters, digits, "_" and "-" ("delta201", "Bo2man"); a date or a
+/// count ("12.5.", "3 Tage") is none.
+fn is_handle(s: &str) -> bool {
+    !s.contains(' ')
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        && s.chars().filter(|c| c.is_alphabetic()).count() >= 1
 }
 
 /// A name that looks like a person's or an organisation's (capitalised
@@ -143,6 +156,15 @@ fn text_byline(line: &str) -> Option<Vec<String>> {
     if TEXT_BYLINE.is_match(line) && line.chars().count() <= 80 {
         let names = names_in(line);
         return (!names.is_empty() && names.iter().all(|n| is_strong(n))).then_some(names);
+    }
+    // A meta line joins fields with bars: "Opinion | By Ann Lee | May 2".
+    if let Some(names) = line.split(['|', '·', '•']).skip(1).find_map(|seg| {
+        let seg = seg.trim();
+        (TEXT_BYLINE.is_match(seg) && seg.chars().count() <= 60)
+            .then(|| names_in(seg))
+            .filter(|n| !n.is_empty() && n.iter().all(|n| is_strong(n)))
+    }) {
+        return Some(names);
     }
     labelled_byline(line)
 }
@@ -286,11 +308,15 @@ pub fn authors(
                 .any(|(_, s)| *s == Source::Declared)
     };
     let credible = |(c, _): &&(Vec<String>, Source)| is_strong(&c[0]) || agreed(&c[0]);
-    // The publisher's own name is no byline while the page prints or
-    // declares someone else's.
+    // The publisher's own name declared as the author is no byline while
+    // the page prints or declares someone else's.
     let best = candidates
         .iter()
-        .filter(|(c, s)| *s != Source::Linked && !publisher_like(&c[0], &publisher))
+        .filter(|(c, s)| match s {
+            Source::Declared => !publisher_like(&c[0], &publisher),
+            Source::Printed => true,
+            Source::Linked => false,
+        })
         .find(credible)
         .or_else(|| candidates.iter().find(credible))
         .or_else(|| candidates.first());
