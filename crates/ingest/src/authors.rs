@@ -175,7 +175,7 @@ fn text_byline(line: &str) -> Option<Vec<String>> {
 /// one-word handle credible.
 fn labelled_byline(line: &str) -> Option<Vec<String>> {
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\s)(?:(?i:autor(?:in)?|autoren|author|auteur|verfasser(?:in)?|text|redaktion|von)\s*:\s*(\p{Lu}.*)|(?i:posted|written|geschrieben|verfasst|gespeichert|eingestellt|publié|publicado|erstellt)(?:\s+\S+){0,4}?\s+(?i:by|von|par|por):?\s+(\w.*)|(?i:autoren|beitrag\s+von)\s+(\p{Lu}.*))")
+        Regex::new(r"(?:^|\s)(?:(?i:autor(?:in)?|autoren|author|auteur|verfasser(?:in)?|text|redaktion|von)\s*:\s*(\p{Lu}.*)|(?i:posted|written|geschrieben|verfasst|gespeichert|eingestellt|publié|publicado|erstellt)(?:\s+\S+){0,4}?\s+(?i:by|von|par|por):?\s+(\w.*)|(?i:autoren|(?:blog\s*|gast)?beitrag\s+von|(?:eine?\s+)?(?:kolumne|interview|kommentar|reportage|analyse|gastbeitrag|essay)\s+von|(?:a\s+)?(?:column|guest\s+post|commentary|analysis|essay)\s+by)\s+(\p{Lu}.*))")
             .expect("static regex")
     });
     if line.len() > 480 || line.chars().count() > 120 {
@@ -209,8 +209,6 @@ pub struct Texts<'a> {
     pub in_order: &'a [&'a str],
     /// The last blocks of the body and those after it (signatures).
     pub tail: &'a [&'a str],
-    /// The page's last blocks (the footer, where a copyright line sits).
-    pub page_end: &'a [&'a str],
 }
 
 /// Pick the authors.
@@ -272,10 +270,10 @@ pub fn authors(
         for (b, r) in &sig.bylines {
             if *r == rank {
                 let names = clean_byline(b).into_iter().filter(not_site).collect();
-                let source = if rank == 2 {
-                    Source::Linked
-                } else {
-                    Source::Printed
+                let source = match rank {
+                    0 => Source::Marked,
+                    1 => Source::Printed,
+                    _ => Source::Linked,
                 };
                 candidates.push((names, source));
             }
@@ -294,10 +292,11 @@ pub fn authors(
     }
     candidates.retain(|(c, _)| !c.is_empty());
     if std::env::var("XDBG").is_ok() {
-        eprintln!("cands {candidates:?}\npub {publisher:?}");
+        eprintln!("cands {candidates:?}\npub {publisher:?}\nlead {:?}", &texts.lead[..texts.lead.len().min(60)]);
     }
-    // A name two sources give, one of them declared, is credible whatever
-    // its form ("Ela" in JSON-LD and in the byline).
+    // A name two sources give, one of them declared or marked up as the
+    // author, is credible whatever its form ("Ela" in JSON-LD and in the
+    // byline).
     let agreed = |n: &str| {
         let with = |(c, _): &&(Vec<String>, Source)| c.iter().any(|m| m.eq_ignore_ascii_case(n));
         n.chars().count() >= 3
@@ -305,7 +304,7 @@ pub fn authors(
             && candidates
                 .iter()
                 .filter(with)
-                .any(|(_, s)| *s == Source::Declared)
+                .any(|(_, s)| matches!(s, Source::Declared | Source::Marked))
     };
     let credible = |(c, _): &&(Vec<String>, Source)| is_strong(&c[0]) || agreed(&c[0]);
     // The publisher's own name declared as the author is no byline while
@@ -314,10 +313,13 @@ pub fn authors(
         .iter()
         .filter(|(c, s)| match s {
             Source::Declared => !publisher_like(&c[0], &publisher),
-            Source::Printed => true,
+            Source::Printed | Source::Marked => true,
             Source::Linked => false,
         })
         .find(credible)
+        // A name the page declares or prints, whatever its form, beats one
+        // in a link to an author page, which may be a teaser's.
+        .or_else(|| candidates.iter().find(|(_, s)| *s != Source::Linked))
         .or_else(|| candidates.iter().find(credible))
         .or_else(|| candidates.first());
     if let Some((best, _)) = best {
@@ -334,8 +336,7 @@ pub fn authors(
     if let Some(n) = declared.flat_map(clean_byline).next() {
         return vec![n];
     }
-    texts
-        .page_end
+    sig.copyright_lines
         .iter()
         .rev()
         .find_map(|l| copyright_holder(l))
@@ -348,8 +349,10 @@ pub fn authors(
 enum Source {
     /// JSON-LD or a meta tag.
     Declared,
-    /// Text or byline markup on the page.
+    /// Text or byline markup (a class naming the author) on the page.
     Printed,
+    /// Explicit author markup: `rel=author`, `itemprop=author`.
+    Marked,
     /// A link to an author page, or an organisation as the JSON-LD author.
     Linked,
 }
@@ -484,7 +487,7 @@ fn copyright_holder(line: &str) -> Option<String> {
             .expect("static regex")
     });
     static STOP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*(?:\ball\s+rights\b|\balle\s+rechte\b|\btous\s+droits\b|\btodos\s+los\b|\bpowered\b|\bdesign(?:ed)?\s+by\b|\btheme\b|\bimpressum\b|\bdatenschutz\b|\bprivacy\b|\bweitere\b|\bhosted\b|\bfür\b|\bfor\b|[|•·,;]|\s\d{4}\b|\.\s).*$")
+        Regex::new(r"(?i)\s*(?:\ball\s+rights\b|\balle\s+rechte\b|\btous\s+droits\b|\btodos\s+los\b|\bpowered\b|\bdesign(?:ed)?\s+by\b|\btheme\b|\bimpressum\b|\bdatenschutz\b|\bprivacy\b|\bweitere\b|\bhosted\b|\bfür\b|\bfor\b|[|•·,;—–]|\s-\s|\s\d{4}\b|\.\s).*$")
             .expect("static regex")
     });
     if line.chars().count() > 200 {

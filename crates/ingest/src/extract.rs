@@ -159,15 +159,10 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
         .take(200)
         .map(|b| b.text.as_str())
         .collect();
-    let page_end: Vec<&str> = flat.blocks[flat.blocks.len().saturating_sub(40)..]
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect();
     let texts = authors::Texts {
         lead: &lead,
         in_order: &in_order,
         tail: &tail,
-        page_end: &page_end,
     };
     let authors = authors::authors(&sig, &ld, site.as_deref(), url.as_deref(), texts);
     let language = language::language(&sig, &ld, &text);

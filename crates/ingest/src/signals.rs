@@ -32,6 +32,9 @@ pub struct Signals {
     /// `datum`, `published`, `meta`...), in document order: where pages
     /// print the publication date without markup.
     pub date_texts: Vec<String>,
+    /// Short texts with a copyright sign or word, in document order (the
+    /// last few): "© 2024 Ann Lee".
+    pub copyright_lines: Vec<String>,
     /// Headings and marked headlines in document order (see [`Heading`]).
     pub headings: Vec<Heading>,
     /// Byline texts in document order, with their rank: 0 explicit author
@@ -100,8 +103,28 @@ pub fn collect(html: &Html) -> Signals {
     // Headings kept per level (0: other marked elements).
     let mut heading_counts = [0usize; 4];
     for node in html.tree.root().descendants() {
-        let Node::Element(e) = node.value() else {
-            continue;
+        let e = match node.value() {
+            Node::Element(e) => e,
+            Node::Text(t) => {
+                if t.contains('©')
+                    || t.contains("opyright")
+                    || t.contains("OPYRIGHT")
+                    || t.contains("(c)")
+                    || t.contains("(C)")
+                {
+                    let line = node
+                        .parent()
+                        .and_then(ElementRef::wrap)
+                        .and_then(|p| short_text(p, 200))
+                        .unwrap_or_else(|| t.split_whitespace().collect::<Vec<_>>().join(" "));
+                    if sig.copyright_lines.len() >= 8 {
+                        sig.copyright_lines.remove(0);
+                    }
+                    sig.copyright_lines.push(line);
+                }
+                continue;
+            }
+            _ => continue,
         };
         let Some(el) = ElementRef::wrap(node) else {
             continue;
@@ -142,7 +165,7 @@ pub fn collect(html: &Html) -> Signals {
                 let untyped_ld = e.attr("type").is_none()
                     && (raw.starts_with("{\"@context\"") || raw.starts_with("[{\"@context\""));
                 if (typed || untyped_ld)
-                    && let Ok(v) = serde_json::from_str::<Value>(raw.trim_end_matches(';'))
+                    && let Some(v) = parse_json_ld(raw.trim_end_matches(';'))
                 {
                     sig.jsonld.push(v);
                 }
@@ -371,6 +394,19 @@ fn content_part(e: &scraper::node::Element) -> Option<bool> {
         weak |= t == "content" || t == "main" || t.contains("main-content");
     }
     weak.then_some(false)
+}
+
+/// Parse a JSON-LD block; one with raw line breaks or tabs inside its
+/// strings (invalid JSON, common in hand-made templates) is read with them
+/// as spaces.
+fn parse_json_ld(raw: &str) -> Option<Value> {
+    serde_json::from_str::<Value>(raw).ok().or_else(|| {
+        let cleaned: String = raw
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str::<Value>(&cleaned).ok()
+    })
 }
 
 /// Does the element's class or id say it holds a date?
