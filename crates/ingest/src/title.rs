@@ -82,12 +82,35 @@ fn is_domain(p: &str) -> bool {
         })
 }
 
+/// A headline element may run a date, a byline or a site name into the
+/// headline after a separator ("Council backs the tram line | Courier",
+/// "Council backs the tram line 02.02.2022 • News"): when a declared title
+/// of three words or more, whole, opens the heading and a separator or a
+/// digit follows, the declared title is the headline.
+fn declared_then_more(h1: &str, declared: &[&str]) -> Option<String> {
+    let h = squash(h1);
+    declared
+        .iter()
+        .map(|d| squash(d))
+        .filter(|d| d.split_whitespace().count() >= 3 && d.len() < h.len())
+        .filter(|d| {
+            h.get(..d.len()).is_some_and(|p| p.eq_ignore_ascii_case(d))
+                && h[d.len()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || "|•·-–—:/".contains(c))
+        })
+        .max_by_key(String::len)
+}
+
 /// A headline element often carries a kicker before the headline ("Tram
 /// plans Council backs the tram line"), run together in its text. When a
 /// title the page declares (whole, or without its site name) is the end of
 /// the `<h1>` text after a short kicker not set off by a dash, that title is
 /// the headline.
 fn trim_to_declared(h1: &str, declared: &[&str], site: Option<&str>) -> Option<String> {
+    if let Some(t) = declared_then_more(h1, declared) {
+        return Some(t);
+    }
     let hc = compact(h1);
     let h1_words = h1.split_whitespace().count();
     let mut best: Option<String> = None;
@@ -207,7 +230,7 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) 
     if let Some(h) = lone
         && !h.site_like
     {
-        return Some(squash(&h.text));
+        return Some(declared_then_more(&h.text, &reference).unwrap_or_else(|| squash(&h.text)));
     }
     // No <h1> is the headline: an <h2>, else an <h3>, that a declared title
     // confirms is; then one that the title's headline segment confirms; a
