@@ -32,6 +32,9 @@ pub fn strip_site(title: &str, site: Option<&str>, headings: &[&str]) -> String 
     if headings.iter().any(|h| compact(h) == compact(&title)) {
         return title;
     }
+    if let Some(t) = cjk_headline(&title) {
+        return t;
+    }
     for sep in SEPARATORS {
         if !title.contains(sep) {
             continue;
@@ -69,6 +72,37 @@ pub fn strip_site(title: &str, site: Option<&str>, headings: &[&str]) -> String 
         }
     }
     title
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
+}
+
+/// Chinese, Japanese and Korean titles join the site name without spaces
+/// ("头条新闻！-新华网", "NEWS WEB|子どもの…"): the headline is the one
+/// segment in the script of the page that is at least half as long as the
+/// longest; a Latin or a short segment is the site's.
+fn cjk_headline(title: &str) -> Option<String> {
+    if !title.chars().any(is_cjk) {
+        return None;
+    }
+    let parts: Vec<&str> = title
+        .split(['-', '_', '|', '｜'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let longest = parts.iter().map(|p| p.chars().count()).max()?;
+    let keep: Vec<&&str> = parts
+        .iter()
+        .filter(|p| p.chars().any(is_cjk) && p.chars().count() * 2 >= longest)
+        .collect();
+    match keep.as_slice() {
+        [one] => Some(one.to_string()),
+        _ => None,
+    }
 }
 
 /// A segment that is a host name: "example.org", "NEWS.EXAMPLE.NET".
