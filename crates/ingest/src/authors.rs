@@ -1,15 +1,25 @@
 //! Authors: clean names from JSON-LD, meta tags and bylines.
 //!
 //! A byline is cut down to the names: leading "By"/"Von"/"Par"/"Por" go, so
-//! do dates, "Updated 3 hours ago", e-mail addresses, job titles after a
-//! comma or dash, and "and"/"und"/"&" split several names. Sources, first
-//! strong name wins: JSON-LD, a byline printed as text near the top ("Von
-//! Ann Lee": it beats meta tags, which often name the uploading account),
-//! meta tags, WordPress's `twitter:label`/`data` pairs, byline markup, a
-//! labelled signature after the body, a name after a date in a meta line,
-//! and a label alone in its element followed by the name. Values equal to
-//! the site name count only when nothing else names an author (the publisher
-//! signs its own page); URLs are dropped.
+//! do dates, "Updated 3 hours ago", e-mail addresses (also "ann[at]..."),
+//! job titles after a comma or dash, and "and"/"und"/"&" split several
+//! names; a headline fragment (with a colon or quotes) is no name, a user
+//! handle with digits ("delta201") is. Sources, in order of trust:
+//! JSON-LD (also a `Recipe`'s or `HowTo`'s author), a byline printed as
+//! text near the top ("Von Ann Lee", "Opinion | By Ann Lee | May 2": it
+//! beats meta tags, which often name the uploading account), meta tags,
+//! WordPress's `twitter:label`/`data` pairs, byline markup, a labelled
+//! signature after the body ("Eine Kolumne von Ann Lee"), a name after a
+//! date in a meta line, and a label alone in its element followed by the
+//! name. The first name that looks like a full name wins, or one that two
+//! sources agree on (one of them declared or marked up as the author); a
+//! name in a link to an author page comes after any printed one. The
+//! publisher's own name declared as the author (the site name, the host,
+//! a segment of the `<title>`, a JSON-LD author typed `Organization`)
+//! yields to a person the page names; when nothing else names an author
+//! the publisher signs its own page, else the page's copyright holder.
+//! A given name alone takes the full name another source prints, and a
+//! role run into a name gives way to the bare name. URLs are dropped.
 
 use std::sync::LazyLock;
 
@@ -131,7 +141,8 @@ fn plausible_name(s: &str) -> bool {
 fn is_handle(s: &str) -> bool {
     !s.contains(' ')
         && s.chars().next().is_some_and(char::is_alphabetic)
-        && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
         && s.chars().filter(|c| c.is_alphabetic()).count() >= 1
 }
 
@@ -285,15 +296,10 @@ pub fn authors(
     if let Some(names) = texts.lead.iter().find_map(|l| date_line_byline(l)) {
         candidates.push((names, Source::Printed));
     }
-    if let Some(names) =
-        label_then_name(texts.in_order).or_else(|| label_then_name(texts.tail))
-    {
+    if let Some(names) = label_then_name(texts.in_order).or_else(|| label_then_name(texts.tail)) {
         candidates.push((names, Source::Printed));
     }
     candidates.retain(|(c, _)| !c.is_empty());
-    if std::env::var("XDBG").is_ok() {
-        eprintln!("cands {candidates:?}\npub {publisher:?}\nlead {:?}", &texts.lead[..texts.lead.len().min(60)]);
-    }
     // A name two sources give, one of them declared or marked up as the
     // author, is credible whatever its form ("Ela" in JSON-LD and in the
     // byline).
@@ -597,5 +603,54 @@ mod tests {
             Some(vec!["Eva Roth".to_string()])
         );
         assert_eq!(text_byline("von der Brücke aus sah man den Fluss"), None);
+        assert_eq!(
+            clean_byline("Zeige alle Beiträge von Creeny"),
+            vec!["Creeny"]
+        );
+        assert!(clean_byline("ann[at]example.org").is_empty());
+        assert!(clean_byline("Tarzan-Star: Mord in Santa Barbara").is_empty());
+    }
+
+    #[test]
+    fn handles_with_digits_are_names_dates_are_not() {
+        assert_eq!(clean_byline("delta201"), vec!["delta201"]);
+        assert_eq!(clean_byline("von Bo2man"), vec!["Bo2man"]);
+        assert!(clean_byline("12.05.2020").is_empty());
+        assert!(clean_byline("3 Tage").is_empty());
+    }
+
+    #[test]
+    fn copyright_holders() {
+        for (line, want) in [
+            (
+                "Copyright (c) 2012- Ann Lee. All rights reserved. Design by X",
+                Some("Ann Lee"),
+            ),
+            (
+                "© Müller & Söhne GmbH 2022. Alle Rechte vorbehalten.",
+                Some("Müller & Söhne GmbH"),
+            ),
+            (
+                "(c) Eva Roth • Weitere Rechte siehe Impressum",
+                Some("Eva Roth"),
+            ),
+            (
+                "© since 2010 by C.Lindner All rights reserved",
+                Some("C.Lindner"),
+            ),
+            ("© 2024", None),
+            ("Bilder: © dpa", None),
+        ] {
+            assert_eq!(copyright_holder(line).as_deref(), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn publisher_names_are_told_from_bylines() {
+        let publisher = vec!["riversidecourier".to_string(), "annleesblog".to_string()];
+        assert!(publisher_like("Riverside Courier", &publisher));
+        assert!(publisher_like("riversidecourier.com", &publisher));
+        // A blog named after its author does not make her name a publisher's.
+        assert!(!publisher_like("Ann Lee", &publisher));
     }
 }

@@ -120,8 +120,14 @@ fn creative_work_authors(objs: &[&Value], info: &mut LdInfo) {
             && !types_of(o).iter().any(|t| {
                 matches!(
                     t.as_str(),
-                    "ImageObject" | "VideoObject" | "MediaObject" | "AudioObject" | "Comment"
-                        | "WebSite" | "Organization" | "Person"
+                    "ImageObject"
+                        | "VideoObject"
+                        | "MediaObject"
+                        | "AudioObject"
+                        | "Comment"
+                        | "WebSite"
+                        | "Organization"
+                        | "Person"
                 )
             })
     });

@@ -269,9 +269,10 @@ fn heading_level(el: ElementRef) -> Option<(u8, bool)> {
     // A marked box around a heading: the heading is the candidate.
     if level == 0
         && marked
-        && el.descendants().filter_map(ElementRef::wrap).any(|d| {
-            matches!(d.value().name(), "h1" | "h2" | "h3")
-        })
+        && el
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .any(|d| matches!(d.value().name(), "h1" | "h2" | "h3"))
     {
         return None;
     }
@@ -305,7 +306,11 @@ fn visually_hidden(e: &scraper::node::Element) -> bool {
         c.split_whitespace().any(|t| {
             matches!(
                 t.to_ascii_lowercase().as_str(),
-                "sr-only" | "visually-hidden" | "visuallyhidden" | "screen-reader-text" | "assistive-text"
+                "sr-only"
+                    | "visually-hidden"
+                    | "visuallyhidden"
+                    | "screen-reader-text"
+                    | "assistive-text"
             )
         })
     })

@@ -211,9 +211,6 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) 
     .into_iter()
     .flatten()
     .collect();
-    if std::env::var("XDBG").is_ok() {
-        eprintln!("{:#?}\nref {:?}", sig.headings, reference);
-    }
     // Tiers: 1 <h1>s, 0 other marked headlines, 2 <h2>s, 3 <h3>s. A
     // heading that is the site's name (or host) is never the headline.
     let tier = |h: &Heading| if h.marked && h.level != 1 { 0 } else { h.level };
@@ -233,7 +230,12 @@ pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) 
         .into_iter()
         .map(compact)
         .chain(host_names(url))
-        .chain(sig.headings.iter().filter(|h| h.site_like).map(|h| compact(&h.text)))
+        .chain(
+            sig.headings
+                .iter()
+                .filter(|h| h.site_like)
+                .map(|h| compact(&h.text)),
+        )
         .filter(|n| !n.is_empty())
         .collect();
     let segments: Vec<&str> = reference
@@ -329,7 +331,7 @@ fn headline_segment<'a>(r: &'a str, site_names: &[String]) -> Option<&'a str> {
     let parts: Vec<&str> = r.split(sep).map(str::trim).collect();
     let names_site = |p: &str| {
         let c = compact(p);
-        is_domain(p) || site_names.iter().any(|n| *n == c)
+        is_domain(p) || site_names.contains(&c)
     };
     if names_site(parts[0]) {
         Some(parts[parts.len() - 1])
@@ -485,6 +487,21 @@ mod tests {
         );
         assert!(is_domain("example.org"));
         assert!(!is_domain("Riverside Courier"));
+    }
+
+    #[test]
+    fn cjk_site_segments_go() {
+        assert_eq!(
+            cjk_headline("市议会支持新的电车线路计划-河畔日报").as_deref(),
+            Some("市议会支持新的电车线路计划")
+        );
+        assert_eq!(
+            cjk_headline("NEWS WEB EASY|議会が新しい路面電車を決めました").as_deref(),
+            Some("議会が新しい路面電車を決めました")
+        );
+        // Two segments of like length: no telling which is the site.
+        assert_eq!(cjk_headline("蔡健雅_百度百科"), None);
+        assert_eq!(cjk_headline("Council backs the tram line - Courier"), None);
     }
 
     #[test]
