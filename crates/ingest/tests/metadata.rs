@@ -365,7 +365,7 @@ fn a_commentary_is_no_comment_thread() {
 fn the_publishers_own_name_as_meta_author_yields_to_the_printed_byline() {
     let html = page(
         "<meta name=\"author\" content=\"Riverside Courier\">",
-        "<h1>Council backs the tram line</h1><span class=\"byline\">By Greta Holm</span>",
+        "<h1>Council backs the tram line</h1><span class=\"byline\">Greta Holm</span>",
     );
     let url = "https://www.riversidecourier.com/news/tram";
     let a = extract_html(html.as_bytes(), Some(url)).unwrap();
