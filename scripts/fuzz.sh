@@ -3,14 +3,16 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     (default: 25 s each; warc feed html)
 #
-# With a nightly toolchain and cargo-fuzz installed, runs the cargo-fuzz
-# targets in fuzz/ (libFuzzer, coverage-guided), seeded with the samples in
-# ../shared/data/ingest when present. Without them, runs the same target
-# bodies (tidings_ingest::fuzz) under stable Rust: seeds and random
-# mutations, crates/ingest/tests/fuzz.rs. TIDINGS_FUZZ_INSTALL=1 installs
-# nightly and cargo-fuzz first (minutes; see docs/QUALITY.md, "Fuzzing").
+# Runs the cargo-fuzz targets in fuzz/ (libFuzzer, coverage-guided), seeded
+# with the samples in ../shared/data/ingest when present: with AddressSanitizer
+# under nightly Rust when TIDINGS_FUZZ_SANITIZER=address, else on stable
+# Rust with `--sanitizer none` (the crate forbids unsafe code: libFuzzer alone
+# finds its panics, hangs and runaway memory). TIDINGS_FUZZ_INSTALL=1 installs cargo-fuzz when missing
+# (`cargo install --locked` into target/tools, about a minute). Without
+# cargo-fuzz, runs the same target bodies (tidings_ingest::fuzz) under a
+# plain test harness: seeds and random mutations, crates/ingest/tests/fuzz.rs.
 # A crash leaves its input in fuzz/artifacts/TARGET/ (cargo-fuzz) or
-# target/fuzz-failures/ (stable) and the script fails.
+# target/fuzz-failures/ (test harness) and the script fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,13 +21,20 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(warc feed html)
 
-have_cargo_fuzz() { cargo +nightly fuzz --version >/dev/null 2>&1; }
+export PATH="$PWD/target/tools/bin:$PATH"
+have_cargo_fuzz() { cargo fuzz --version >/dev/null 2>&1; }
 
 if ! have_cargo_fuzz && [ "${TIDINGS_FUZZ_INSTALL:-0}" = 1 ]; then
-    echo "== installing nightly Rust and cargo-fuzz"
-    { rustup toolchain install nightly --profile minimal && cargo +nightly install cargo-fuzz --locked; } \
-        || echo "could not install nightly and cargo-fuzz; using the stable harness" >&2
+    echo "== installing cargo-fuzz into target/tools"
+    cargo install --locked --root target/tools cargo-fuzz >/dev/null 2>&1 \
+        || echo "could not install cargo-fuzz; using the test harness" >&2
 fi
+
+# TIDINGS_FUZZ_SANITIZER=address adds AddressSanitizer (needs a nightly
+# toolchain and minutes more to build); the default is libFuzzer on stable.
+sanitizer="${TIDINGS_FUZZ_SANITIZER:-none}"
+toolchain=()
+[ "$sanitizer" = none ] || toolchain=(+nightly)
 
 if have_cargo_fuzz; then
     shared=../shared/data
@@ -43,12 +52,12 @@ if have_cargo_fuzz; then
                 cp "$f" "$corpus/$(basename "$f")"
             done
         fi
-        echo "== cargo fuzz run $t (${secs} s)"
-        (cd fuzz && cargo +nightly fuzz run "$t" "corpus/$t" -- \
+        echo "== cargo fuzz run $t (${secs} s, sanitizer $sanitizer)"
+        (cd fuzz && cargo "${toolchain[@]}" fuzz run --sanitizer "$sanitizer" "$t" "corpus/$t" -- \
             -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=262144)
     done
 else
-    echo "== cargo-fuzz or nightly Rust missing: running the fuzz target bodies under stable Rust (${secs} s each)"
+    echo "== cargo-fuzz missing: running the fuzz target bodies under a test harness (${secs} s each)"
     filter=()
     for t in "${targets[@]}"; do filter+=("${t}_target"); done
     # --workspace keeps the feature set of the main test build, so nothing is rebuilt.

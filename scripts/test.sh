@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's one test command: formatting, lints, and every test (unit,
-# CLI, quality floors against ../shared when present), a short fuzzing run
+# CLI, quality floors against ../shared when present), a short cargo-fuzz run
 # (scripts/fuzz.sh), then the Python
 # package and Spark job tests (scripts/python_test.sh). README.md and .ci/run
 # both call this script. Installs what the tests need on a fresh machine.
@@ -53,11 +53,12 @@ cargo clippy --workspace --all-targets --release -- -D warnings
 echo "== cargo test"
 cargo test --workspace --release
 
-# Fuzzing, briefly: the cargo-fuzz targets when nightly and cargo-fuzz are
-# installed, else the same target bodies under stable Rust (no install: that
-# costs minutes; TIDINGS_FUZZ_INSTALL=1 does it). TIDINGS_FUZZ_SECS per target.
+# Fuzzing, briefly: the cargo-fuzz targets on stable Rust (cargo-fuzz is
+# installed into target/tools when missing, about a minute, and the fuzz
+# build takes two or three more); if it cannot be installed, the same target
+# bodies under a test harness. TIDINGS_FUZZ_SECS per target.
 echo "== fuzz (${TIDINGS_FUZZ_SECS:-20} s a target)"
-scripts/fuzz.sh "${TIDINGS_FUZZ_SECS:-20}"
+TIDINGS_FUZZ_INSTALL="${TIDINGS_FUZZ_INSTALL:-1}" scripts/fuzz.sh "${TIDINGS_FUZZ_SECS:-20}"
 
 echo "== python and spark tests"
 if [ "${TIDINGS_SKIP_PYTHON:-0}" = 1 ]; then

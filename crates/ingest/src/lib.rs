@@ -20,6 +20,8 @@
 //! | `fuzz` | the fuzzing entry points (WARC, feed, HTML) shared by cargo-fuzz and the stable harness |
 //! | `source` | every input kind detected, opened and read as one stream of records |
 
+#![forbid(unsafe_code)]
+
 mod authors;
 mod boilerplate;
 mod content;

@@ -490,3 +490,15 @@ fn unattributed_quotes_are_left_out() {
     );
     assert!(doc.quotes.is_empty(), "{:?}", texts(&doc));
 }
+
+#[test]
+fn closing_mark_typed_as_two_apostrophes() {
+    // Some archives write quotation marks as ''…'': the name after `said`
+    // is the speaker, not reported content.
+    let doc = annotate(
+        "Fares rose in May.\n\n''The ferry will pay for itself,'' said Mira Olsen, a harbour \
+         planner in Tromso.",
+    );
+    assert_eq!(doc.quotes.len(), 1, "{:?}", texts(&doc));
+    assert_eq!(speaker(&doc.quotes[0]), Some("Mira Olsen"));
+}

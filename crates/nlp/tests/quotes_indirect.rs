@@ -146,3 +146,59 @@ fn training_is_reproducible_byte_for_byte() {
     assert_eq!(back, a);
     assert!(tidings_nlp::quotes::learned::QuoteModel::from_bytes(b"junk").is_err());
 }
+
+#[test]
+fn reported_clause_ends_before_a_relative_clause_or_a_second_verb_of_saying() {
+    let doc = annotate(
+        "Councillor Ana Brik, who says the mayor is stalling because the audit is late, said \
+         voters should wait.\n\nThe minister said the winner would be Tomas Ek, who leads \
+         the race by ten points.",
+        Scope::Speech,
+    );
+    let q = quote(&doc, "the mayor is stalling");
+    assert!(
+        doc.slice(q.span).ends_with("the audit is late"),
+        "{:?}",
+        doc.slice(q.span)
+    );
+    let q = quote(&doc, "the winner would be");
+    assert_eq!(doc.slice(q.span), "the winner would be Tomas Ek");
+}
+
+#[test]
+fn reported_clause_after_that_may_open_with_a_preposition_and_ends_at_a_dash() {
+    let doc = annotate(
+        "Mayor Ines Dorr defended the plan, saying that as the town grows, the old bridge \
+         will not carry the traffic.\n\nThe clerk said the council had received forty \
+         letters - most of them from the east bank - before the vote.",
+        Scope::Speech,
+    );
+    let q = quote(&doc, "the old bridge will not carry");
+    assert!(
+        doc.slice(q.span).starts_with("as the town grows"),
+        "{:?}",
+        doc.slice(q.span)
+    );
+    let q = quote(&doc, "the council had received");
+    assert_eq!(doc.slice(q.span), "the council had received forty letters");
+}
+
+#[test]
+fn an_attribution_inside_the_sentence_it_reports() {
+    let doc = annotate(
+        "The harbour is busy again. But the ferry line, the minister said, will stay closed \
+         until the spring.",
+        Scope::Speech,
+    );
+    let q = quote(&doc, "the ferry line");
+    assert!(
+        doc.slice(q.span).starts_with("the ferry line"),
+        "{:?}",
+        doc.slice(q.span)
+    );
+    assert!(
+        doc.slice(q.span).ends_with("until the spring"),
+        "{:?}",
+        doc.slice(q.span)
+    );
+}

@@ -5,7 +5,7 @@
 //! (entity ids, timex and quote indices) become store ids. Byte spans become
 //! code point offsets here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use tidings_model::offsets::CharIndex;
@@ -192,21 +192,25 @@ fn insert_layers(tx: &Connection, doc: &Document, article: i64) -> Result<(), St
     let day = date.map(|d| d.to_string());
 
     let mut entity_ids: HashMap<&str, i64> = HashMap::new();
+    // Two entities of one article may share a key: the article counts once.
+    let mut keys_here: HashSet<&str> = HashSet::new();
     for e in &doc.entities {
+        let first_here = i64::from(keys_here.insert(e.key.as_str()));
         let id: i64 = tx
             .prepare_cached(
                 "INSERT INTO entities(key, name, etype, subtype, article_count)
-                 VALUES (?1, ?2, ?3, ?4, 1)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT(key) DO UPDATE SET
                      name = CASE WHEN length(excluded.name) > length(name)
                                  THEN excluded.name ELSE name END,
                      subtype = coalesce(subtype, excluded.subtype),
-                     article_count = article_count + 1
+                     article_count = article_count + excluded.article_count
                  RETURNING id",
             )?
-            .query_row(params![e.key, e.name, e.etype.as_str(), e.subtype], |r| {
-                r.get(0)
-            })?;
+            .query_row(
+                params![e.key, e.name, e.etype.as_str(), e.subtype, first_here],
+                |r| r.get(0),
+            )?;
         entity_ids.insert(e.id.as_str(), id);
         let mut aliases: Vec<&str> = vec![e.name.as_str()];
         for m in e.mentions.iter().filter(|m| m.kind == MentionKind::Name) {

@@ -182,6 +182,7 @@ on_both_backends!(
     an_article_is_all_or_nothing,
     a_batch_stores_each_article_or_names_why_not,
     ids_sort_by_publication_date_whatever_the_ingest_order,
+    an_article_counts_once_for_an_entity_split_in_two,
 );
 
 fn src() -> Provenance {
@@ -728,4 +729,27 @@ fn concurrent_postgres_writers_lose_and_duplicate_nothing() {
         .unwrap()
         .get(0);
     assert_eq!(deadlocks, 0);
+}
+
+/// The entity layer may leave one person as two entities with the same key
+/// (two clusters it could not join): the article still counts once.
+fn an_article_counts_once_for_an_entity_split_in_two(store: &dyn Store) {
+    let mut doc = report("split", "2025-05-03", "Ana Costa", "tariffs");
+    let mut twin = doc.entities[1].clone();
+    twin.id = "e9".into();
+    twin.mentions = vec![mention(&doc.text, "Berg", 1)];
+    doc.entities[1].mentions.truncate(1);
+    doc.entities.push(twin);
+    store.put(&doc, &src()).unwrap();
+    let berg = store
+        .entities(
+            &EntityQuery {
+                q: Some("berg".into()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap();
+    assert_eq!(berg.items.len(), 1);
+    assert_eq!((berg.items[0].articles, berg.items[0].mentions), (1, 2));
 }

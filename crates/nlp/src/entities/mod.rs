@@ -1,8 +1,10 @@
 //! Named entities: name mentions from the recogniser ([`ner`]), grouped by
 //! [`resolve`] into one entity per real-world referent, with descriptions,
-//! pronouns, canonical names, stable keys and metonyms.
+//! pronouns, canonical names, stable keys and metonyms. [`platforms`] adds
+//! the social platforms the recogniser cannot see (`X`).
 
 pub mod ner;
+pub mod platforms;
 pub mod resolve;
 
 use tidings_model::{EntityType, Span};

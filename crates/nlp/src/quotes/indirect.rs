@@ -116,6 +116,8 @@ const CLAUSE_BREAKS: &[&str] = &[
     "according",
     "even",
     "despite",
+    "who",
+    "which",
 ];
 
 /// Find every reported clause of the document.
@@ -220,7 +222,7 @@ fn clause_after(
     }
     if j >= end
         || v.kind(j) != TokenKind::Word && v.kind(j) != TokenKind::Number
-        || v.is_any(j, NOT_CLAUSE_START)
+        || (!had_that && v.is_any(j, NOT_CLAUSE_START))
     {
         return None;
     }
@@ -246,8 +248,13 @@ fn attributes_quotation(v: &View, c: usize) -> bool {
     while k > s0 && c - k < 8 {
         k -= 1;
         if v.quoted[k] {
-            // A quotation that ends its sentence part: `,”` `?”` `”,`.
-            return (k > 0 && matches!(v.word(k - 1), "," | "?" | "!" | "—" | "-" | "…"))
+            // A quotation that ends its sentence part: `,”` `?”` `”,`; a
+            // closing mark may be written as two tokens (`,''`).
+            let mut m = k;
+            while m > 0 && v.quoted[m - 1] && v.kind(m) == TokenKind::Quote {
+                m -= 1;
+            }
+            return (m > 0 && matches!(v.word(m), "," | "?" | "!" | "—" | "-" | "…"))
                 || v.word(k + 1) == ",";
         }
         if v.cue_at(k).is_some() || matches!(v.word(k), "." | ";" | ":") {
@@ -322,6 +329,10 @@ const STANCE_VERBS: &[&str] = &[
     "welcomes",
 ];
 
+/// Words that open the setting of an act after its object (`praised X
+/// during a rally`, `X on Sunday`, `X in a tweet`).
+const OBJECT_SETTING: &[&str] = &["during", "while", "amid", "yesterday", "today", "tonight"];
+
 /// Auxiliaries before a passive participle (`was praised`): no object follows.
 const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "be", "been", "being"];
 
@@ -357,10 +368,17 @@ fn object_after(v: &View, c: usize, form: Form) -> Option<Reported> {
         return None;
     }
     let mut b = clause_end(v, j, end)?;
-    // The object ends where a coordinated clause begins: "X and the owners …".
+    // The object ends where a coordinated clause begins ("X and the owners
+    // …", "X and handed …"), at a comma, and before the setting of the act
+    // ("praised X during a rally", "X on Sunday").
     if let Some(k) = (j + 1..b).find(|&k| {
         v.is_any(k, &["and", "but", "or"]) && v.is_any(k + 1, SUBJECT_DETERMINERS)
-            || v.is_any(k, &["and", "but"]) && v.is_any(k + 1, PRONOUN_SUBJECTS)
+            || v.is_any(k, &["and", "but"])
+                && (v.is_any(k + 1, PRONOUN_SUBJECTS)
+                    || v.cue_at(k + 1).is_some()
+                    || v.word(k + 1).ends_with("ed"))
+            || v.word(k) == ","
+            || v.is_any(k, OBJECT_SETTING)
     }) {
         b = k;
     }
@@ -380,13 +398,13 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
             return None;
         }
         let w = v.word(k);
-        if matches!(w, ";" | ":" | "—" | "(") {
+        if matches!(w, ";" | ":" | "—" | "–" | "(") || (w == "-" && k > j && spaced(v, k)) {
             break;
         }
         if w == "," {
             let n = k + 1;
             if v.is_any(n, CLAUSE_BREAKS)
-                || v.cue_at(n).is_some_and(|c| c.form == Form::Ing)
+                || v.cue_at(n).is_some()
                 || (v.is_any(n, &["and", "but"])
                     && (v.cue_at(n + 1).is_some() || v.word(n + 1).ends_with("ed")))
                 || attribution_follows(v, n, end)
@@ -400,6 +418,15 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
         k -= 1;
     }
     (k > j).then_some(k)
+}
+
+/// Is token `k` set off by spaces on both sides (a dash typed as `-`)?
+fn spaced(v: &View, k: usize) -> bool {
+    let s = v.toks[k].span;
+    let bytes = v.text.as_bytes();
+    s.start > 0
+        && bytes[s.start - 1].is_ascii_whitespace()
+        && bytes.get(s.end).is_some_and(|b| b.is_ascii_whitespace())
 }
 
 /// A parenthetical attribution at `n`: ", he said," / ", officials said.".
@@ -457,8 +484,25 @@ fn clause_before(v: &View, c: usize) -> Option<Reported> {
     {
         return None;
     }
+    // `A, he said, B.`: the attribution interrupts one reported sentence,
+    // which runs on to its end (the words of the attribution inside it).
+    if after < end && v.word(after) == "," && !(after..end).any(|k| v.quoted[k]) {
+        let mut e = end;
+        while e > after && v.kind(e - 1) == TokenKind::Punct {
+            e -= 1;
+        }
+        if (after..e).filter(|&k| v.kind(k) == TokenKind::Word).count() >= 2 {
+            b = e;
+        }
+    }
+    // A sentence's opening conjunction joins it to the text before, not to the report.
+    let a = if v.is_any(s0, &["but", "and", "yet", "so", "still"]) && s0 + 1 < b {
+        s0 + 1
+    } else {
+        s0
+    };
     Some(Reported {
-        a: s0,
+        a,
         b,
         cue: c,
         speaker,

@@ -431,7 +431,10 @@ fn upsert_entities(
 ) -> Result<HashMap<String, i64>, StoreError> {
     let mut totals: BTreeMap<&str, EntityTotal> = BTreeMap::new();
     for (p, _) in new {
+        // Two entities of one article may share a key: the article counts once.
+        let mut in_article: HashSet<&str> = HashSet::new();
         for e in &p.doc.entities {
+            let first_here = in_article.insert(e.key.as_str());
             let t = totals.entry(e.key.as_str()).or_insert(EntityTotal {
                 name: e.name.as_str(),
                 etype: e.etype.as_str(),
@@ -444,7 +447,7 @@ fn upsert_entities(
             }
             t.subtype = t.subtype.or(e.subtype.as_deref());
             t.mentions += e.mentions.len() as i64;
-            t.articles += 1;
+            t.articles += i64::from(first_here);
         }
     }
     if totals.is_empty() {
