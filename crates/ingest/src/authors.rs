@@ -31,7 +31,7 @@ use crate::signals::Signals;
 /// Clean one byline into zero or more names.
 pub fn clean_byline(raw: &str) -> Vec<String> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?|eingestellt|geschrieben|erstellt|verfasst|und\s+interview)\s+)?(?:(?:zeige|show|view)\s+(?:alle|all)\s+(?:beiträge|artikel|posts|articles)\s+(?:von|by)|by|von|vom|par|por|di|door|av|from|autor(?:in)?|autoren|author|auteur|text|interview|ein\s+(?:beitrag|artikel)\s+von|(?:blog\s+)?beitrag\s+von|alles\s+von|alle\s+(?:posts|beiträge|artikel)\s+(?:von|vom)(?:\s+autor(?:in)?)?|mehr\s+von|artikel\s+von|publié\s+par|posted\s+by|gespeichert\s+von|über|und\s+interview)(?:\s*[:\-]\s*|\s+)").expect("static regex")
+        Regex::new(r"(?i)^(?:(?:written|posted|published|reported|text|story|words|interview|photos?|fotos?|eingestellt|geschrieben|erstellt|verfasst|und\s+interview)\s+)?(?:(?:zeige|show|view)\s+(?:alle|all)\s+(?:beiträge|artikel|posts|articles)\s+(?:von|by)|by|von|vom|par|por|di|door|av|from|autor(?:in)?|autoren|author|auteur|text|interview|ein\s+(?:beitrag|artikel)\s+von|(?:blog\s+)?beitrag\s+von|alles\s+von|pressemitteilung\s+(?:von|der|des)|press\s+release\s+(?:by|from)|alle\s+(?:posts|beiträge|artikel)\s+(?:von|vom)(?:\s+autor(?:in)?)?|mehr\s+von|artikel\s+von|publié\s+par|posted\s+by|gespeichert\s+von|über|und\s+interview)(?:\s*[:\-]\s*|\s+)").expect("static regex")
     });
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|\b(?:am|le|el)\s+\d|\s@\w|\s+am$|\s+(?:mo|di|mi|do|fr|sa|so)\.?$|\balle\s+(?:artikel|beiträge)|\bpubliziert|\bpublié|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d+\s+(?:hours?|minutes?|days?|stunden?|minuten?|tagen?)\b|\bvor\s+\d|\bfollow\b|\bfolgen\b|\bemail\b|\bcontact\b|\bmehr\s+(?:von|artikel)|\bmore\s+(?:from|by)\b|\bread\s+more|\bupdated|\bshare\b|\bteilen\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|\billustration|\bfotos?\b|\bphotos?\b|\bbilder?\b|\(|\bmore\s+posts|\balle\s+beiträge|\bposts\s+by).*$").expect("static regex")
@@ -66,9 +66,14 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
             .trim();
         // A weekday or a preposition left before the cut date: "Ann Lee Fr".
         let name = TRAIL.replace(name, "");
-        let name = name.trim();
-        if plausible_name(name) {
-            out.push(name.to_string());
+        // A web address run into an organisation's name goes.
+        let name = name
+            .split_whitespace()
+            .filter(|w| !w.to_lowercase().starts_with("www."))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if plausible_name(&name) {
+            out.push(name);
         }
     }
     out
@@ -112,7 +117,7 @@ fn plausible_name(s: &str) -> bool {
         || (s.chars().any(|c| c.is_ascii_digit()) && !is_handle(s))
         || s.contains("[at]")
         || s.contains("(at)")
-        || s.contains([':', '"', '“', '”', '„', '«', '»', '?', '!', '='])
+        || s.contains([':', '"', '“', '”', '„', '«', '»', '?', '!', '=', '©'])
     {
         return false;
     }
@@ -609,6 +614,16 @@ mod tests {
         );
         assert!(clean_byline("ann[at]example.org").is_empty());
         assert!(clean_byline("Tarzan-Star: Mord in Santa Barbara").is_empty());
+        // A photo credit is no byline; a web address goes from a name.
+        assert!(clean_byline("Bild © hr").is_empty());
+        assert_eq!(
+            clean_byline("Web Werk GmbH www.web-werk.example"),
+            vec!["Web Werk GmbH"]
+        );
+        assert_eq!(
+            clean_byline("Pressemitteilung von Eva Roth"),
+            vec!["Eva Roth"]
+        );
     }
 
     #[test]
