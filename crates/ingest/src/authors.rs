@@ -56,6 +56,7 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
             .to_string();
     }
     let mut out = Vec::new();
+    let mut dropped = false;
     for part in SPLIT.split(&s) {
         // A job title after a comma or dash: "Ann Lee, Senior Editor".
         let name = part.split([',', '—', '–']).next().unwrap_or(part);
@@ -74,7 +75,23 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
             .join(" ");
         if plausible_name(&name) {
             out.push(name);
+        } else {
+            dropped |= !name.is_empty();
         }
+    }
+    // "Staff and news service reports": no name before the "and" and none
+    // after it, a phrase about who wrote, not a list of names; it stays
+    // whole.
+    if dropped
+        && out.len() == 1
+        && SPLIT
+            .find(&s)
+            .is_some_and(|m| s[m.end()..].trim() == out[0])
+        && !s.contains(',')
+        && plausible_name(&s)
+        && !is_strong(&out[0])
+    {
+        return vec![s];
     }
     out
 }
@@ -624,6 +641,11 @@ mod tests {
             clean_byline("Pressemitteilung von Eva Roth"),
             vec!["Eva Roth"]
         );
+        assert_eq!(
+            clean_byline("By Staff and news service reports"),
+            vec!["Staff and news service reports"]
+        );
+        assert_eq!(clean_byline("By Ann Lee and staff"), vec!["Ann Lee"]);
     }
 
     #[test]
