@@ -511,11 +511,11 @@ fn refine(mut names: Vec<String>, all: &[&String]) -> Vec<String> {
 /// byline names anyone.
 fn copyright_holder(line: &str) -> Option<String> {
     static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:©|\(c\)|\bcopyright\b)\s*(?:©|\(c\))?\s*(?:(?:since|seit)\s+)?(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?\s*)?(?:by\s+|von\s+)?((?-i:\p{Lu}).*)$")
+        Regex::new(r"(?i)(?:(?:©|\(c\)|\bcopyright\b)\s*)+(?:(?:since|seit)\s+)?(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?\s*)?(?:by\s+|von\s+)?((?-i:\p{Lu}).*)$")
             .expect("static regex")
     });
     static STOP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s*(?:\ball\s+rights\b|\balle\s+rechte\b|\btous\s+droits\b|\btodos\s+los\b|\bpowered\b|\bdesign(?:ed)?\s+by\b|\btheme\b|\bimpressum\b|\bdatenschutz\b|\bprivacy\b|\bweitere\b|\bhosted\b|\bfür\b|\bfor\b|[|•·,;—–]|\s-\s|\s\d{4}\b|\.\s).*$")
+        Regex::new(r"(?i)\s*(?:\ball\s+rights\b|\balle\s+rechte\b|\btous\s+droits\b|\btodos\s+los\b|\bpowered\b|\bdesign(?:ed)?\s+by\b|\btheme\b|\bimpressum\b|\bdatenschutz\b|\bprivacy\b|\bweitere\b|\bhosted\b|\bfür\b|\bfor\b|[|•·,;—–]|\s-\s|\s\d{4}\b).*$")
             .expect("static regex")
     });
     if line.chars().count() > 200 {
@@ -523,7 +523,23 @@ fn copyright_holder(line: &str) -> Option<String> {
     }
     let rest = COPYRIGHT.captures(line)?.get(1)?.as_str();
     let name = STOP.replace(rest, "");
-    let name = name.trim().trim_end_matches(['.', ' ']);
+    // A sentence ends at a full stop after a word, not after an initial or
+    // an abbreviation ("Dr.", "e. V.").
+    let mut end = name.len();
+    for (i, _) in name.match_indices(". ") {
+        let word = name[..i].rsplit(' ').next().unwrap_or("");
+        if word.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            end = i;
+            break;
+        }
+    }
+    let mut name = name[..end].trim();
+    // A closing full stop goes, one ending an abbreviation stays.
+    if let Some(head) = name.strip_suffix('.')
+        && head.rsplit([' ', '.']).next().unwrap_or("").chars().count() >= 3
+    {
+        name = head.trim_end();
+    }
     // One holder, "Müller & Söhne" too: no splitting at "and".
     (name.split_whitespace().count() <= 5 && plausible_name(name)).then(|| name.to_string())
 }
@@ -674,6 +690,14 @@ mod tests {
             (
                 "© since 2010 by C.Lindner All rights reserved",
                 Some("C.Lindner"),
+            ),
+            (
+                "© Copyright Tram Guide Berlin. Impressum",
+                Some("Tram Guide Berlin"),
+            ),
+            (
+                "© 2023 Dr. Eva Roth e. V. Alle Rechte",
+                Some("Dr. Eva Roth e. V."),
             ),
             ("© 2024", None),
             ("Bilder: © dpa", None),
