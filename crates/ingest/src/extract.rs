@@ -160,7 +160,12 @@ fn extract_parsed(doc: &Html, url: Option<&str>) -> Article {
         .take(200)
         .map(|b| b.text.as_str())
         .collect();
-    let authors = authors::authors(&sig, &ld, site.as_deref(), &lead, &in_order, &tail);
+    let texts = authors::Texts {
+        lead: &lead,
+        in_order: &in_order,
+        tail: &tail,
+    };
+    let authors = authors::authors(&sig, &ld, site.as_deref(), url.as_deref(), texts);
     let language = language::language(&sig, &ld, &text);
     let page_type = page_type::classify(&sig, &ld, &body, &text);
     let content_hash = crate::hash::content_hash(&text);

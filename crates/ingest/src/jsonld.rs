@@ -14,6 +14,8 @@ pub struct LdInfo {
     pub types: Vec<String>,
     pub headline: Option<String>,
     pub authors: Vec<String>,
+    /// Every author is typed `Organization`: the publisher, not a byline.
+    pub authors_are_organisations: bool,
     pub date_published: Option<String>,
     pub date_created: Option<String>,
     pub article_body: Option<String>,
@@ -110,6 +112,45 @@ fn names_of(v: Option<&Value>, objs: &[&Value], out: &mut Vec<String>) {
     }
 }
 
+/// Without an article, the page's main creative work (a `Recipe`, a
+/// `HowTo`...) names the author; media objects name a photographer.
+fn creative_work_authors(objs: &[&Value], info: &mut LdInfo) {
+    let work = objs.iter().find(|o| {
+        o.get("author").is_some()
+            && !types_of(o).iter().any(|t| {
+                matches!(
+                    t.as_str(),
+                    "ImageObject"
+                        | "VideoObject"
+                        | "MediaObject"
+                        | "AudioObject"
+                        | "Comment"
+                        | "WebSite"
+                        | "Organization"
+                        | "Person"
+                )
+            })
+    });
+    if let Some(w) = work {
+        names_of(w.get("author"), objs, &mut info.authors);
+        info.authors_are_organisations = all_organisations(w.get("author"));
+    }
+}
+
+/// Are all the author objects typed `Organization`?
+fn all_organisations(v: Option<&Value>) -> bool {
+    let is_org = |x: &Value| {
+        types_of(x)
+            .iter()
+            .any(|t| t == "Organization" || t == "NewsMediaOrganization")
+    };
+    match v {
+        Some(Value::Array(a)) => !a.is_empty() && a.iter().all(is_org),
+        Some(o @ Value::Object(_)) => is_org(o),
+        _ => false,
+    }
+}
+
 /// Read the JSON-LD blocks of a page.
 pub fn read(blocks: &[Value]) -> LdInfo {
     let mut objs = Vec::new();
@@ -133,6 +174,7 @@ pub fn read(blocks: &[Value]) -> LdInfo {
         info.site_name = string_of(site.get("name"));
     }
     let Some(main) = article.or(page) else {
+        creative_work_authors(&objs, &mut info);
         return info;
     };
     info.is_article = article.is_some();
@@ -140,6 +182,10 @@ pub fn read(blocks: &[Value]) -> LdInfo {
     names_of(main.get("author"), &objs, &mut info.authors);
     if info.authors.is_empty() {
         names_of(main.get("creator"), &objs, &mut info.authors);
+    }
+    info.authors_are_organisations = all_organisations(main.get("author"));
+    if info.authors.is_empty() {
+        creative_work_authors(&objs, &mut info);
     }
     info.date_published = string_of(main.get("datePublished"));
     info.date_created = string_of(main.get("dateCreated"));

@@ -1,7 +1,9 @@
 //! Collect the metadata signals a page carries, in one pass over its elements.
 //!
 //! Gathers `<meta>` name/property/itemprop pairs (and microdata/RDFa
-//! `content` on any element), `<title>`, `<h1>`s and `<h2>`s, `<html lang>`,
+//! `content` on any element), `<title>`, headings (`<h1>`-`<h3>` and
+//! elements marked as the headline, with whether they sit where a site's
+//! name does), `<html lang>`,
 //! the canonical link, JSON-LD objects (typed or not), `<time>` elements,
 //! short date lines and byline candidates (`rel=author`, `itemprop=author`,
 //! class `author`/`byline`).
@@ -21,9 +23,6 @@ pub struct Signals {
     /// `(key, content)`: key is the lower-cased `property`, `name` or `itemprop`.
     pub metas: Vec<(String, String)>,
     pub title_tag: Option<String>,
-    pub h1s: Vec<String>,
-    /// The first `<h2>`s: a headline where a page has no `<h1>`.
-    pub h2s: Vec<String>,
     pub html_lang: Option<String>,
     pub canonical: Option<String>,
     pub jsonld: Vec<Value>,
@@ -33,10 +32,28 @@ pub struct Signals {
     /// `datum`, `published`, `meta`...), in document order: where pages
     /// print the publication date without markup.
     pub date_texts: Vec<String>,
+    /// Short texts with a copyright sign or word, in document order (the
+    /// last few): "© 2024 Ann Lee".
+    pub copyright_lines: Vec<String>,
+    /// Headings and marked headlines in document order (see [`Heading`]).
+    pub headings: Vec<Heading>,
     /// Byline texts in document order, with their rank: 0 explicit author
     /// markup (`rel`/`itemprop`), 1 a class, id or test id naming an author
     /// or byline, 2 a link to an author page.
     pub bylines: Vec<(String, u8)>,
+}
+
+/// A heading that may be the headline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub text: String,
+    /// 1 for `<h1>`, 2 for `<h2>`, 3 for `<h3>`, 0 for another element.
+    pub level: u8,
+    /// Marked as the headline: `itemprop=headline`, class `entry-title`...
+    pub marked: bool,
+    /// Placed like the site's name: in the page header, logo or branding
+    /// outside any article, or a link to the home page.
+    pub site_like: bool,
 }
 
 impl Signals {
@@ -83,9 +100,31 @@ fn short_text(e: ElementRef, max: usize) -> Option<String> {
 pub fn collect(html: &Html) -> Signals {
     let mut sig = Signals::default();
     let mut byline_budget = 40usize;
+    // Headings kept per level (0: other marked elements).
+    let mut heading_counts = [0usize; 4];
     for node in html.tree.root().descendants() {
-        let Node::Element(e) = node.value() else {
-            continue;
+        let e = match node.value() {
+            Node::Element(e) => e,
+            Node::Text(t) => {
+                if t.contains('©')
+                    || t.contains("opyright")
+                    || t.contains("OPYRIGHT")
+                    || t.contains("(c)")
+                    || t.contains("(C)")
+                {
+                    let line = node
+                        .parent()
+                        .and_then(ElementRef::wrap)
+                        .and_then(|p| short_text(p, 200))
+                        .unwrap_or_else(|| t.split_whitespace().collect::<Vec<_>>().join(" "));
+                    if sig.copyright_lines.len() >= 8 {
+                        sig.copyright_lines.remove(0);
+                    }
+                    sig.copyright_lines.push(line);
+                }
+                continue;
+            }
+            _ => continue,
         };
         let Some(el) = ElementRef::wrap(node) else {
             continue;
@@ -109,18 +148,6 @@ pub fn collect(html: &Html) -> Signals {
             "title" if sig.title_tag.is_none() && !has_ancestor(el, "svg") => {
                 sig.title_tag = Some(text_of(el)).filter(|t| !t.is_empty());
             }
-            "h1" if sig.h1s.len() < 8 && !boilerplate::is_hidden(e) => {
-                let t = without_kicker(el).unwrap_or_else(|| text_of(el));
-                if !t.is_empty() {
-                    sig.h1s.push(t);
-                }
-            }
-            "h2" if sig.h2s.len() < 10 && !boilerplate::is_hidden(e) => {
-                let t = text_of(el);
-                if !t.is_empty() && t.len() < 300 {
-                    sig.h2s.push(t);
-                }
-            }
             "link"
                 if sig.canonical.is_none()
                     && e.attr("rel")
@@ -138,7 +165,7 @@ pub fn collect(html: &Html) -> Signals {
                 let untyped_ld = e.attr("type").is_none()
                     && (raw.starts_with("{\"@context\"") || raw.starts_with("[{\"@context\""));
                 if (typed || untyped_ld)
-                    && let Ok(v) = serde_json::from_str::<Value>(raw.trim_end_matches(';'))
+                    && let Some(v) = parse_json_ld(raw.trim_end_matches(';'))
                 {
                     sig.jsonld.push(v);
                 }
@@ -188,6 +215,26 @@ pub fn collect(html: &Html) -> Signals {
         {
             sig.date_texts.push(t);
         }
+        if let Some((level, marked)) = heading_level(el)
+            && heading_counts[usize::from(level)] < [10, 8, 20, 20][usize::from(level)]
+            && !boilerplate::is_hidden(e)
+            && !visually_hidden(e)
+        {
+            let text = if e.name() == "h1" {
+                without_kicker(el).unwrap_or_else(|| text_of(el))
+            } else {
+                short_text(el, 300).unwrap_or_default()
+            };
+            if !text.is_empty() && text.len() < 300 && !in_comments(el) {
+                heading_counts[usize::from(level)] += 1;
+                sig.headings.push(Heading {
+                    text,
+                    level,
+                    marked,
+                    site_like: site_like(el),
+                });
+            }
+        }
         // Byline candidates.
         if byline_budget > 0
             && let Some(rank) = byline_rank(e)
@@ -206,6 +253,165 @@ pub fn collect(html: &Html) -> Signals {
         }
     }
     sig
+}
+
+/// The level of a headline candidate (`<h1>`-`<h3>`, 0 for another
+/// element) and whether it is marked as the headline.
+fn heading_level(el: ElementRef) -> Option<(u8, bool)> {
+    let e = el.value();
+    let level = match e.name() {
+        "h1" => 1,
+        "h2" => 2,
+        "h3" => 3,
+        _ => 0,
+    };
+    let marked = marked_headline(e);
+    // A marked box around a heading: the heading is the candidate.
+    if level == 0
+        && marked
+        && el
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .any(|d| matches!(d.value().name(), "h1" | "h2" | "h3"))
+    {
+        return None;
+    }
+    (level > 0 || marked).then_some((level, marked))
+}
+
+/// `itemprop="headline"`, or a class naming an entry's or article's title
+/// (`entry-title`, `post-title`, `article__headline`, `headline`).
+fn marked_headline(e: &scraper::node::Element) -> bool {
+    static MARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[a-z0-9]+[-_]{1,2})?(?:(?:entry|post|article|story|news)[-_]{1,2}(?:title|headline)|headline)$")
+            .expect("static regex")
+    });
+    if e.attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("headline"))
+    {
+        return true;
+    }
+    if e.name() == "meta" || e.name() == "a" {
+        return false;
+    }
+    e.attr("class").is_some_and(|c| {
+        (c.contains("title") || c.contains("headline") || c.contains("Title"))
+            && c.split_whitespace().any(|t| MARK.is_match(t))
+    })
+}
+
+/// Text kept for screen readers only (`sr-only`, `visually-hidden`).
+fn visually_hidden(e: &scraper::node::Element) -> bool {
+    e.attr("class").is_some_and(|c| {
+        c.split_whitespace().any(|t| {
+            matches!(
+                t.to_ascii_lowercase().as_str(),
+                "sr-only"
+                    | "visually-hidden"
+                    | "visuallyhidden"
+                    | "screen-reader-text"
+                    | "assistive-text"
+            )
+        })
+    })
+}
+
+/// Is the heading placed like the site's name? It links to the home page,
+/// or sits in the page header or footer, logo or branding with no article
+/// or main content around it.
+fn site_like(el: ElementRef) -> bool {
+    let home_link = el.descendants().filter_map(ElementRef::wrap).any(|a| {
+        a.value().name() == "a"
+            && a.value().attr("href").is_some_and(|h| {
+                let h = h.trim();
+                let rest = h
+                    .strip_prefix("https://")
+                    .or_else(|| h.strip_prefix("http://"))
+                    .or_else(|| h.strip_prefix("//"));
+                match rest {
+                    Some(r) => !r.trim_end_matches('/').contains('/'),
+                    None => matches!(h, "/" | "./" | "/index.html" | "/index.php"),
+                }
+            })
+    }) || el
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .next()
+        .is_some_and(|p| {
+            p.value().name() == "a"
+                && p.value()
+                    .attr("rel")
+                    .is_some_and(|r| r.to_ascii_lowercase().contains("home"))
+        });
+    let mut header = home_link || names_site_part(el.value());
+    for a in el.ancestors().filter_map(ElementRef::wrap) {
+        let v = a.value();
+        if matches!(v.name(), "body" | "html") {
+            break;
+        }
+        match content_part(v) {
+            Some(true) => return false,
+            // A "content" wrapper inside the header is no article, one
+            // around the header is.
+            Some(false) if header => return false,
+            _ => header |= names_site_part(v),
+        }
+    }
+    header
+}
+
+fn class_id_tokens(e: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {
+    e.attrs()
+        .filter(|(n, _)| matches!(*n, "class" | "id"))
+        .flat_map(|(_, v)| v.split_whitespace())
+        .map(str::to_ascii_lowercase)
+}
+
+/// A class or id naming the page header or footer, or the site's name.
+fn names_site_part(e: &scraper::node::Element) -> bool {
+    class_id_tokens(e).any(|t| {
+        matches!(
+            t.as_str(),
+            "header" | "site-header" | "siteheader" | "global-header" | "page-footer" | "footer"
+        ) || t.contains("masthead")
+            || t.contains("branding")
+            || t.contains("logo")
+            || t.contains("site-title")
+            || t.contains("site-name")
+            || t.contains("sitename")
+            || t.contains("blog-title")
+            || t.ends_with("-footer")
+    })
+}
+
+/// Does the element hold the article (`Some(true)`: `<article>`, `<main>`,
+/// a class or id naming an article, entry or post) or the page's content
+/// column (`Some(false)`: "content", "main")?
+fn content_part(e: &scraper::node::Element) -> Option<bool> {
+    if matches!(e.name(), "article" | "main") {
+        return Some(true);
+    }
+    let mut weak = false;
+    for t in class_id_tokens(e) {
+        if t.contains("article") || t.contains("entry") || t.contains("post") {
+            return Some(true);
+        }
+        weak |= t == "content" || t == "main" || t.contains("main-content");
+    }
+    weak.then_some(false)
+}
+
+/// Parse a JSON-LD block; one with raw line breaks or tabs inside its
+/// strings (invalid JSON, common in hand-made templates) is read with them
+/// as spaces.
+fn parse_json_ld(raw: &str) -> Option<Value> {
+    serde_json::from_str::<Value>(raw).ok().or_else(|| {
+        let cleaned: String = raw
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str::<Value>(&cleaned).ok()
+    })
 }
 
 /// Does the element's class or id say it holds a date?
@@ -230,7 +436,8 @@ fn in_comments(el: ElementRef) -> bool {
             .any(|(_, v)| {
                 v.split(|c: char| c.is_whitespace() || c == '_').any(|w| {
                     let w = w.to_ascii_lowercase();
-                    w.starts_with("comment")
+                    // "commentary" is a kind of article, not a thread.
+                    (w.starts_with("comment") && !w.starts_with("commentar"))
                         || w.starts_with("kommentar")
                         || w == "respond"
                         || w == "replies"

@@ -279,3 +279,209 @@ fn h2_confirmed_by_the_declared_title_is_the_headline_without_an_h1() {
     let a = extract_html(html.as_bytes(), None).unwrap();
     assert_eq!(a.title.as_deref(), Some("Council backs the new tram line"));
 }
+
+#[test]
+fn blog_name_in_the_page_header_yields_to_the_marked_post_title() {
+    let html = page(
+        "<title>Tram works resume | Riverside Notes and Stories</title>",
+        "<header id=\"masthead\"><h1 class=\"site-title\"><a href=\"/\">Riverside Notes and \
+         Stories</a></h1></header><div class=\"post\"><h2 class=\"entry-title\">Tram works \
+         resume</h2></div>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Tram works resume"));
+}
+
+#[test]
+fn h3_the_title_confirms_beats_a_logo_h1() {
+    let html = page(
+        "<title>Council backs the tram line</title>",
+        "<div id=\"logo\"><h1>riverside.example</h1></div><h3>Council backs the tram line</h3>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Council backs the tram line"));
+}
+
+#[test]
+fn the_titles_headline_segment_confirms_a_short_heading() {
+    let html = page(
+        "<title>Tram notes | Riverside Courier for the valley and the hills</title>",
+        "<div class=\"branding\"><h1>Riverside Courier for the valley and the hills</h1></div>\
+         <h1 class=\"entry-title\">Tram notes</h1><h1>Newsletter</h1>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Tram notes"));
+}
+
+#[test]
+fn screen_reader_h1_is_not_the_headline() {
+    let html = page(
+        "<title>Council backs the tram line</title>",
+        "<h1 class=\"sr-only\">Details</h1><h2>Council backs the tram line</h2>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Council backs the tram line"));
+}
+
+#[test]
+fn date_or_site_run_into_the_heading_after_the_declared_title_goes() {
+    for h1 in [
+        "<h1>Council backs the tram line 02.02.2022 • Courier, News</h1>",
+        "<h1>Council backs the tram line | RIVERSIDE.EXAMPLE</h1>",
+    ] {
+        let html = page(
+            "<meta property=\"og:title\" content=\"Council backs the tram line\">",
+            h1,
+        );
+        let a = extract_html(html.as_bytes(), None).unwrap();
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Council backs the tram line"),
+            "{h1}"
+        );
+    }
+}
+
+#[test]
+fn cjk_title_joined_to_the_site_without_spaces() {
+    let html = page("<title>市议会支持新的电车线路计划-河畔日报</title>", "");
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("市议会支持新的电车线路计划"));
+}
+
+#[test]
+fn a_commentary_is_no_comment_thread() {
+    let html = page(
+        "<title>Opinion: Why the tram line matters - Courier</title>",
+        "<div class=\"opinion commentary\"><h1>Why the tram line matters</h1>\
+         <span class=\"author\">Greta Holm</span></div>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Why the tram line matters"));
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn the_publishers_own_name_as_meta_author_yields_to_the_printed_byline() {
+    let html = page(
+        "<meta name=\"author\" content=\"Riverside Courier\">",
+        "<h1>Council backs the tram line</h1><span class=\"byline\">Greta Holm</span>",
+    );
+    let url = "https://www.riversidecourier.com/news/tram";
+    let a = extract_html(html.as_bytes(), Some(url)).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn a_one_word_name_two_sources_agree_on_is_the_author() {
+    let html = page(
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\
+         \"@type\":\"BlogPosting\",\"author\":{\"@type\":\"Person\",\"name\":\"Ela\"}}</script>",
+        "<h1>Peanut truffles</h1><a rel=\"author\" href=\"/about\">Ela</a>\
+         <div class=\"author-note\">Photos: Bo Chan</div><p class=\"byline\">Greta Holm</p>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Ela"]);
+}
+
+#[test]
+fn a_given_name_takes_the_full_name_printed_in_the_article() {
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Nils\"><title>Tram notes</title></head>\
+         <body><article><h1>Tram notes</h1><p>Eine Kolumne von Nils Berger</p>{}</article></body></html>",
+        "<p>The council met on Tuesday evening to discuss the new tram line, which will run \
+         from the station to the hospital and open in two years.</p><p>Several residents spoke \
+         against the plan, saying the works would close the market square for a summer.</p>"
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Nils Berger"]);
+}
+
+#[test]
+fn a_role_run_into_the_name_gives_way_to_the_bare_name() {
+    let html = page(
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\
+         \"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\
+         \"name\":\"Von Courier-Experte Robin Berg\"}}</script>",
+        "<h1>Lease or buy?</h1><a rel=\"author\" href=\"/team/robin\">Robin Berg</a>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Robin Berg"]);
+}
+
+#[test]
+fn the_copyright_holder_signs_a_page_without_a_byline() {
+    let html = page(
+        "",
+        "<h1>Council backs the tram line</h1>\
+         <div class=\"footer\"><p>Copyright (c) 2012- Greta Holm. All rights reserved.</p></div>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn a_handle_with_digits_in_author_markup_is_the_author() {
+    let html = page(
+        "",
+        "<h1>Six Sigma, ten years on</h1><span class=\"author vcard\">\
+         <a rel=\"author\" href=\"/author/delta201\">delta201</a></span>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["delta201"]);
+}
+
+#[test]
+fn byline_in_a_bar_joined_meta_line_is_read() {
+    let html = page(
+        "",
+        "<h1>Council backs the tram line</h1><div class=\"info\">Opinion | By Greta Holm | May 2, 2024</div>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn recipe_json_ld_names_the_author() {
+    let html = page(
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\
+         \"@type\":\"Recipe\",\"name\":\"Plum cake\",\"author\":{\"@type\":\"Person\",\"name\":\"Greta Holm\"}}</script>",
+        "",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn json_ld_with_line_breaks_inside_strings_is_read() {
+    let html = page(
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\
+         \"@type\":\"BlogPosting\",\"author\":{\"@type\":\"Person\",\"name\":\"Greta Holm\"},\
+         \"articleBody\":\"First line\nsecond line\"}</script>",
+        "",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Greta Holm"]);
+}
+
+#[test]
+fn an_organisation_as_json_ld_author_yields_to_a_printed_person() {
+    let html = page(
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\
+         \"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\",\"name\":\"Helm Institute\"}}</script>",
+        "<h1>No tipping point for the climate</h1><h5 class=\"field-author\">Bo Chan</h5>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Bo Chan"]);
+}
+
+#[test]
+fn a_printed_one_word_name_beats_a_teaser_behind_an_author_link() {
+    let html = page(
+        "",
+        "<h1>Council backs the tram line</h1><div class=\"field-author\">Ulrike</div>\
+         <aside><a href=\"/author/desk\">Harbour Festival Draws Record Crowds</a></aside>",
+    );
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Ulrike"]);
+}
