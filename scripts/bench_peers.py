@@ -8,7 +8,7 @@ Measures, as medians of --runs runs:
   (`nlp.pipe`, one process), over the PolNeAR articles (or the bundled example
   repeated when ../shared is absent): documents/s and tokens/s;
 - `tidings extract` on one core against Python trafilatura (`extract` with
-  metadata) over the Zyte pages: milliseconds per page.
+  metadata) over the Zyte pages: milliseconds per page; and on every core.
 
 Prints a table and, with --write, puts it into docs/PERFORMANCE.md.
 """
@@ -130,6 +130,9 @@ def main():
                              a.runs)
             rows.append(("extract, 1 core", f"Zyte pages ({len(pages)})", f"{1000 * te / len(pages):.2f} ms/page",
                          "mean over the set, process start included"))
+            ten = median_time(lambda: timed([str(TIDINGS), "extract", str(zyte), "--output", os.devnull]), a.runs)
+            rows.append((f"extract, {cores} cores", f"Zyte pages ({len(pages)})",
+                         f"{1000 * ten / len(pages):.2f} ms/page", f"x{te / ten:.2f} over 1 core"))
             try:
                 tt = bench_trafilatura(pages, a.runs)
                 rows.append(("trafilatura (Python) 2.3", f"Zyte pages ({len(pages)})",

@@ -48,13 +48,22 @@ if have_cargo_fuzz; then
             *) seeds="" ;;
         esac
         if [ -n "$seeds" ] && [ -d "$seeds" ] && [ -z "$(ls -A "$corpus")" ]; then
-            find "$seeds" -type f -size -64k | head -n 200 | while read -r f; do
+            # (a process substitution: `find | head` would end in SIGPIPE under pipefail)
+            mapfile -t files < <(find "$seeds" -type f -size -64k | sort | head -n 200)
+            for f in "${files[@]}"; do
                 cp "$f" "$corpus/$(basename "$f")"
             done
         fi
-        echo "== cargo fuzz run $t (${secs} s, sanitizer $sanitizer)"
-        (cd fuzz && cargo "${toolchain[@]}" fuzz run --sanitizer "$sanitizer" "$t" "corpus/$t" -- \
-            -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=262144)
+        echo "== cargo fuzz run $t (${secs} s, sanitizer $sanitizer; log in fuzz/target/fuzz-$t.log)"
+        mkdir -p fuzz/target
+        log="fuzz/target/fuzz-$t.log"
+        if ! (cd fuzz && cargo "${toolchain[@]}" fuzz run --sanitizer "$sanitizer" "$t" "corpus/$t" -- \
+            -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=262144) >"$log" 2>&1; then
+            tail -n 60 "$log"
+            echo "fuzz target $t failed: the input is under fuzz/artifacts/$t/" >&2
+            exit 1
+        fi
+        grep -E 'DONE|^Done' "$log" || tail -n 3 "$log"
     done
 else
     echo "== cargo-fuzz missing: running the fuzz target bodies under a test harness (${secs} s each)"
