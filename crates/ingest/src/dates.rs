@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::jsonld::LdInfo;
+use crate::local_date;
 use crate::signals::Signals;
 
 const PUBLISHED_METAS: &[&str] = &[
@@ -254,19 +255,23 @@ fn near_midnight_utc(raw: &str) -> Option<i64> {
     }
 }
 
-fn shift_day(date: &str, days: i64) -> Option<String> {
-    let y: i64 = date.get(0..4)?.parse().ok()?;
-    let m: i64 = date.get(5..7)?.parse().ok()?;
-    let d: i64 = date.get(8..10)?.parse().ok()?;
-    // Days from civil (Howard Hinnant's algorithm), then back.
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let yy = if m <= 2 { y - 1 } else { y };
     let era = yy.div_euclid(400);
     let yoe = yy - era * 400;
     let mp = (m + 9) % 12;
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days_since_epoch = era * 146_097 + doe - 719_468;
-    from_unix((days_since_epoch + days) * 86_400)
+    era * 146_097 + doe - 719_468
+}
+
+/// `date` (`YYYY-MM-DD`) moved by `days`.
+pub(crate) fn shift_day(date: &str, days: i64) -> Option<String> {
+    let y: i64 = date.get(0..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    from_unix((days_from_civil(y, m, d) + days) * 86_400)
 }
 
 /// Pick the publication date.
@@ -289,6 +294,12 @@ pub fn published(
                     .filter_map(|t| text_date(t)),
             )
     };
+    let languages: Vec<&str> = sig
+        .html_lang
+        .as_deref()
+        .into_iter()
+        .chain(sig.meta(&["og:locale"]))
+        .collect();
     let structured = ld
         .date_published
         .as_deref()
@@ -296,6 +307,10 @@ pub fn published(
         .chain(PUBLISHED_METAS.iter().filter_map(|k| sig.meta(&[k])))
         .find_map(|raw| parse_date(raw).map(|d| (d, raw)));
     if let Some((date, raw)) = structured {
+        // A UTC timestamp on a country's host: the date on its clock.
+        if let Some(local) = local_date::local_date(&date, raw, url, &languages) {
+            return Some(local);
+        }
         // A UTC timestamp near midnight: the page's own date line tells
         // which side of midnight the publisher was on.
         if let Some(shift) = near_midnight_utc(raw)

@@ -13,7 +13,7 @@
 //! | `flatten` | the page as an element arena and text blocks, furniture skipped |
 //! | `boilerplate` | class/id and line-level furniture signals |
 //! | `content` | choose and filter the body blocks |
-//! | `title`, `authors`, `dates`, `language`, `page_type` | metadata |
+//! | `title`, `authors`, `dates`, `local_date`, `language`, `page_type` | metadata |
 //! | `hash` | content hash for deduplication |
 //! | `record` | the `extract` JSON record of FORMAT.md |
 //! | `read` | source readers: WARC/ARC, HTTP payloads, feeds, JSONL, plain text |
@@ -34,6 +34,7 @@ pub mod guard;
 mod hash;
 mod jsonld;
 mod language;
+mod local_date;
 mod page_type;
 pub mod read;
 pub mod record;

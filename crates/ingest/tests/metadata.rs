@@ -485,3 +485,29 @@ fn a_printed_one_word_name_beats_a_teaser_behind_an_author_link() {
     let a = extract_html(html.as_bytes(), None).unwrap();
     assert_eq!(a.authors, vec!["Ulrike"]);
 }
+
+#[test]
+fn a_utc_timestamp_takes_the_date_on_the_publisher_clock() {
+    // 00:53 UTC on 4 May is the evening of 3 May in Buenos Aires.
+    let head = "<meta property=\"article:published_time\" content=\"2022-05-04T00:53:29Z\">";
+    let a = extract_html(
+        page(head, "").as_bytes(),
+        Some("https://www.example.com.ar/politica/tranvia/"),
+    )
+    .unwrap();
+    assert_eq!(a.published.as_deref(), Some("2022-05-03"));
+    // With no country host, a German page keeps German time: 23:00 UTC in
+    // November is already the next day.
+    let head = "<meta property=\"article:published_time\" content=\"2022-11-06T23:00:00.000Z\">";
+    let html = page(head, "").replace("<html>", "<html lang=\"de\">");
+    let a = extract_html(html.as_bytes(), None).unwrap();
+    assert_eq!(a.published.as_deref(), Some("2022-11-07"));
+    // A generic host and an English page: the UTC day stands.
+    let head = "<meta property=\"article:published_time\" content=\"2022-05-04T00:53:29Z\">";
+    let a = extract_html(
+        page(head, "").as_bytes(),
+        Some("https://www.example.com/politics/tram/"),
+    )
+    .unwrap();
+    assert_eq!(a.published.as_deref(), Some("2022-05-04"));
+}
