@@ -50,6 +50,18 @@ const PUBLISHED_METAS: &[&str] = &[
     "release_date",
 ];
 
+/// Meta names that may hold any date of the page (its creation, its last
+/// edit): the date the page prints outweighs them.
+const WEAK_METAS: &[&str] = &[
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "datecreated",
+    "created",
+];
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     let n = n.trim_end_matches('.');
@@ -266,12 +278,46 @@ pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+fn day_number(date: &str) -> Option<i64> {
+    let y: i64 = date.get(0..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    Some(days_from_civil(y, m, d))
+}
+
+/// Days from `a` to `b` (both `YYYY-MM-DD`).
+fn days_between(a: &str, b: &str) -> Option<i64> {
+    Some(day_number(b)? - day_number(a)?)
+}
+
 /// `date` (`YYYY-MM-DD`) moved by `days`.
 pub(crate) fn shift_day(date: &str, days: i64) -> Option<String> {
     let y: i64 = date.get(0..4)?.parse().ok()?;
     let m: i64 = date.get(5..7)?.parse().ok()?;
     let d: i64 = date.get(8..10)?.parse().ok()?;
     from_unix((days_from_civil(y, m, d) + days) * 86_400)
+}
+
+/// The page's printed date line: the first `<time>`, else the first
+/// element whose class names a date.
+fn printed_date(sig: &Signals) -> Option<String> {
+    sig.times
+        .iter()
+        .find_map(|(t, _)| parse_date(t))
+        .or_else(|| sig.date_texts.iter().find_map(|t| text_date(t)))
+}
+
+/// How many different dates the page's `<time>` elements hold (a list of
+/// comments or teasers holds many).
+fn distinct_times(sig: &Signals) -> usize {
+    let mut dates: Vec<String> = sig
+        .times
+        .iter()
+        .filter_map(|(t, _)| parse_date(t))
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    dates.len()
 }
 
 /// Pick the publication date.
@@ -304,9 +350,14 @@ pub fn published(
         .date_published
         .as_deref()
         .into_iter()
-        .chain(PUBLISHED_METAS.iter().filter_map(|k| sig.meta(&[k])))
-        .find_map(|raw| parse_date(raw).map(|d| (d, raw)));
-    if let Some((date, raw)) = structured {
+        .map(|raw| ("", raw))
+        .chain(
+            PUBLISHED_METAS
+                .iter()
+                .filter_map(|k| sig.meta(&[k]).map(|v| (*k, v))),
+        )
+        .find_map(|(key, raw)| parse_date(raw).map(|d| (d, raw, key)));
+    if let Some((date, raw, key)) = structured {
         // A UTC timestamp on a country's host: the date on its clock.
         if let Some(local) = local_date::local_date(&date, raw, url, &languages) {
             return Some(local);
@@ -319,6 +370,20 @@ pub fn published(
             let seen: Vec<String> = shown().take(12).collect();
             if seen.contains(&other) && !seen.contains(&date) {
                 return Some(other);
+            }
+        }
+        // The page prints another date and never the declared one: a weak
+        // meta (any date of the page) yields to it when close by, a
+        // declared publication date when the printed one is later (the
+        // edition the reader sees), unless the page lists many dates.
+        if let Some(line) = printed_date(sig)
+            && line != date
+            && !shown().take(12).any(|d| d == date)
+            && let Some(gap) = days_between(&date, &line)
+        {
+            let weak = WEAK_METAS.contains(&key);
+            if (weak && gap.abs() <= 60) || (!weak && gap > 0 && distinct_times(sig) <= 3) {
+                return Some(line);
             }
         }
         return Some(date);

@@ -511,3 +511,23 @@ fn a_utc_timestamp_takes_the_date_on_the_publisher_clock() {
     .unwrap();
     assert_eq!(a.published.as_deref(), Some("2022-05-04"));
 }
+
+#[test]
+fn a_printed_date_beats_a_generic_date_meta_and_an_older_declared_one() {
+    // A generic `date` meta (the page's last edit) yields to the printed
+    // date line a few days away.
+    let head = "<meta name=\"date\" content=\"2022-01-26T14:32:06+01:00\">";
+    let body = "<p class=\"meta\"><time datetime=\"2022-01-21\">21.01.2022 - 13:30</time></p>";
+    let a = extract_html(page(head, body).as_bytes(), None).unwrap();
+    assert_eq!(a.published.as_deref(), Some("2022-01-21"));
+    // A declared publication date yields to a later printed edition date.
+    let head = "<meta property=\"article:published_time\" content=\"2021-11-22T17:42:22+01:00\">";
+    let body = "<p><time class=\"header-date\">1. Januar 2023</time></p>";
+    let a = extract_html(page(head, body).as_bytes(), None).unwrap();
+    assert_eq!(a.published.as_deref(), Some("2023-01-01"));
+    // ...but not to an earlier one: that is some other date.
+    let head = "<meta property=\"article:published_time\" content=\"2022-12-04T15:00:00+01:00\">";
+    let body = "<p><time class=\"header-date\">1. Januar 2020</time></p>";
+    let a = extract_html(page(head, body).as_bytes(), None).unwrap();
+    assert_eq!(a.published.as_deref(), Some("2022-12-04"));
+}
