@@ -318,6 +318,9 @@ pub fn authors(
     if let Some(names) = texts.lead.iter().find_map(|l| date_line_byline(l)) {
         candidates.push((names, Source::Printed));
     }
+    if let Some(names) = texts.lead.iter().find_map(|l| name_then_date_byline(l)) {
+        candidates.push((names, Source::Printed));
+    }
     if let Some(names) = label_then_name(texts.in_order).or_else(|| label_then_name(texts.tail)) {
         candidates.push((names, Source::Printed));
     }
@@ -569,6 +572,27 @@ fn date_line_byline(line: &str) -> Option<Vec<String>> {
         is_strong(n) || (labelled && n.split_whitespace().count() == 1 && n.chars().count() >= 3)
     };
     (!names.is_empty() && names.len() <= 4 && names.iter().all(credible)).then_some(names)
+}
+
+/// A meta line that opens with the name and ends with the date, without a
+/// label: "Ann Lee | 13. April 2020", "Ann Lee · Apr 13, 2020", also
+/// after a short kicker ("News: Ann Lee | 13. April 2020").
+fn name_then_date_byline(line: &str) -> Option<Vec<String>> {
+    static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[^|·•]{1,20}?[!?:|·•]\s+)?(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})\s*[|·•–—,]\s*(.{6,40})$")
+            .expect("static regex")
+    });
+    if line.chars().count() > 80 {
+        return None;
+    }
+    let c = NAME_DATE.captures(line.trim())?;
+    crate::dates::text_date(&c[2])?;
+    // The date is all that follows: a weekday, the date, a time.
+    if c[2].chars().filter(|ch| ch.is_alphabetic()).count() > 20 {
+        return None;
+    }
+    let names = names_in(&c[1]);
+    (names.len() == 1 && is_strong(&names[0])).then_some(names)
 }
 
 /// A label alone in its element and the name in the next one:

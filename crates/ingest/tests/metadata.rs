@@ -531,3 +531,15 @@ fn a_printed_date_beats_a_generic_date_meta_and_an_older_declared_one() {
     let a = extract_html(page(head, body).as_bytes(), None).unwrap();
     assert_eq!(a.published.as_deref(), Some("2022-12-04"));
 }
+
+#[test]
+fn a_name_followed_by_the_date_is_a_byline_without_a_label() {
+    let body = "<div class=\"meta-info\"><span>wow!</span> <span>Nora Albers</span> | \
+                <span>April 13, 2020</span></div>";
+    let a = extract_html(page("", body).as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Nora Albers".to_string()]);
+    // A headline-like phrase before the date is no name.
+    let body = "<div class=\"meta-info\">Read The Whole Story | April 13, 2020</div>";
+    let a = extract_html(page("", body).as_bytes(), None).unwrap();
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
