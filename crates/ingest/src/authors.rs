@@ -46,6 +46,9 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
         .expect("static regex")
     });
     let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(named) = labelled_field(&s) {
+        s = named.to_string();
+    }
     for _ in 0..2 {
         s = PREFIX.replace(&s, "").to_string();
     }
@@ -94,6 +97,20 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
         return vec![s];
     }
     out
+}
+
+/// In a line of labelled fields, the author's: "Datum: 19.11.2021 Autor:
+/// Ann Lee Quelle: Livenet" gives "Ann Lee".
+fn labelled_field(line: &str) -> Option<&str> {
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|\s)(?:autor(?:in)?|autoren|author|auteur|verfasser(?:in)?)\s*:\s*")
+            .expect("static regex")
+    });
+    static NEXT_LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s\p{Lu}\p{L}+:(?:\s|$)").expect("static regex"));
+    let rest = &line[FIELD.find(line)?.end()..];
+    let end = NEXT_LABEL.find(rest).map_or(rest.len(), |m| m.start());
+    Some(rest[..end].trim()).filter(|r| !r.is_empty())
 }
 
 fn plausible_name(s: &str) -> bool {

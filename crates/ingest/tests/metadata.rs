@@ -543,3 +543,11 @@ fn a_name_followed_by_the_date_is_a_byline_without_a_label() {
     let a = extract_html(page("", body).as_bytes(), None).unwrap();
     assert!(a.authors.is_empty(), "{:?}", a.authors);
 }
+
+#[test]
+fn the_author_field_of_a_line_of_labelled_fields_is_read() {
+    let body = "<div class=\"article-byline\">Datum: 19.11.2021 Autor: Jonas Weber \
+                Quelle: Stadtblatt</div>";
+    let a = extract_html(page("", body).as_bytes(), None).unwrap();
+    assert_eq!(a.authors, vec!["Jonas Weber".to_string()]);
+}
