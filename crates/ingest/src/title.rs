@@ -10,6 +10,10 @@
 //! site-name segments (" | Site", " - Site", "| example.org") removed unless
 //! an `<h2>` shows the whole title or names the segment to keep.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::jsonld::LdInfo;
 use crate::signals::{Heading, Signals};
 
@@ -197,8 +201,31 @@ fn overlap(h: &str, t: &str) -> f32 {
 ///
 /// Headings placed like the site's name (page header, logo, a link home)
 /// come last: a blog's `<h1>` is often its name, the post's title an
-/// `<h2>` or `<h3>` marked `entry-title`.
+/// `<h2>` or `<h3>` marked `entry-title`. A date opening the chosen title
+/// ("23.01.2022 - Headline") goes.
 pub fn title(sig: &Signals, ld: &LdInfo, site: Option<&str>, url: Option<&str>) -> Option<String> {
+    chosen_title(sig, ld, site, url).map(|t| without_leading_date(&t).to_string())
+}
+
+/// A title that opens with a date and a separator: the rest when it is a
+/// headline of three words or more ("23.01.2022 – Snow in May").
+fn without_leading_date(title: &str) -> &str {
+    static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2})\s*[-–—|:]\s+")
+            .expect("static regex")
+    });
+    match LEADING_DATE.find(title) {
+        Some(m) if title[m.end()..].split_whitespace().count() >= 3 => &title[m.end()..],
+        _ => title,
+    }
+}
+
+fn chosen_title(
+    sig: &Signals,
+    ld: &LdInfo,
+    site: Option<&str>,
+    url: Option<&str>,
+) -> Option<String> {
     let meta = sig
         .meta(&["og:title", "twitter:title", "dc.title", "headline"])
         .map(str::to_string)

@@ -551,3 +551,14 @@ fn the_author_field_of_a_line_of_labelled_fields_is_read() {
     let a = extract_html(page("", body).as_bytes(), None).unwrap();
     assert_eq!(a.authors, vec!["Jonas Weber".to_string()]);
 }
+
+#[test]
+fn a_date_opening_the_headline_goes() {
+    let body = "<h1>23.01.2022 - Tram line opens a year early</h1>";
+    let a = extract_html(page("", body).as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Tram line opens a year early"));
+    // A short rest is no headline: the date stays.
+    let body = "<h1>23.01.2022 - Protokoll</h1>";
+    let a = extract_html(page("", body).as_bytes(), None).unwrap();
+    assert_eq!(a.title.as_deref(), Some("23.01.2022 - Protokoll"));
+}
