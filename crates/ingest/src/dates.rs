@@ -307,13 +307,14 @@ fn printed_date(sig: &Signals) -> Option<String> {
         .or_else(|| sig.date_texts.iter().find_map(|t| text_date(t)))
 }
 
-/// How many different dates the page's `<time>` elements hold (a list of
-/// comments or teasers holds many).
-fn distinct_times(sig: &Signals) -> usize {
+/// How many different dates the page's `<time>` elements and date lines
+/// hold (a list of comments or teasers holds many).
+fn distinct_dates(sig: &Signals) -> usize {
     let mut dates: Vec<String> = sig
         .times
         .iter()
         .filter_map(|(t, _)| parse_date(t))
+        .chain(sig.date_texts.iter().filter_map(|t| text_date(t)))
         .collect();
     dates.sort_unstable();
     dates.dedup();
@@ -358,20 +359,18 @@ pub fn published(
         )
         .find_map(|(key, raw)| parse_date(raw).map(|d| (d, raw, key)));
     if let Some((date, raw, key)) = structured {
-        // A UTC timestamp on a country's host: the date on its clock.
-        if let Some(local) = local_date::local_date(&date, raw, url, &languages) {
-            return Some(local);
-        }
-        // A UTC timestamp near midnight: the page's own date line tells
-        // which side of midnight the publisher was on.
-        if let Some(shift) = near_midnight_utc(raw)
-            && let Some(other) = shift_day(&date, shift)
-        {
-            let seen: Vec<String> = shown().take(12).collect();
-            if seen.contains(&other) && !seen.contains(&date) {
-                return Some(other);
-            }
-        }
+        // A UTC timestamp on a country's host: the date on its clock. Else,
+        // near midnight, the page's own date line tells which side of
+        // midnight the publisher was on.
+        let date = local_date::local_date(&date, raw, url, &languages).unwrap_or_else(|| {
+            near_midnight_utc(raw)
+                .and_then(|shift| shift_day(&date, shift))
+                .filter(|other| {
+                    let seen: Vec<String> = shown().take(12).collect();
+                    seen.contains(other) && !seen.contains(&date)
+                })
+                .unwrap_or(date)
+        });
         // The page prints another date and never the declared one: a weak
         // meta (any date of the page) yields to it when close by, a
         // declared publication date when the printed one is later (the
@@ -382,7 +381,7 @@ pub fn published(
             && let Some(gap) = days_between(&date, &line)
         {
             let weak = WEAK_METAS.contains(&key);
-            if (weak && gap.abs() <= 60) || (!weak && gap > 0 && distinct_times(sig) <= 3) {
+            if (weak && gap.abs() <= 60) || (!weak && gap > 0 && distinct_dates(sig) <= 3) {
                 return Some(line);
             }
         }

@@ -171,7 +171,7 @@ pub fn collect(html: &Html) -> Signals {
                 }
                 continue;
             }
-            "time" if sig.times.len() < 20 => {
+            "time" if sig.times.len() < 20 && !in_comments(el) => {
                 let marked = e.attr("pubdate").is_some()
                     || e.attr("itemprop")
                         .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))

@@ -562,3 +562,13 @@ fn a_date_opening_the_headline_goes() {
     let a = extract_html(page("", body).as_bytes(), None).unwrap();
     assert_eq!(a.title.as_deref(), Some("23.01.2022 - Protokoll"));
 }
+
+#[test]
+fn a_comment_time_is_no_printed_date() {
+    let head = "<meta property=\"article:published_time\" content=\"2012-06-30T10:48:32+00:00\">";
+    let body = "<div class=\"comment-list\"><article class=\"comment-body\">\
+                <time datetime=\"2014-01-15T23:36:38+01:00\">Januar 15, 2014</time>\
+                <p>Schöner Beitrag!</p></article></div>";
+    let a = extract_html(page(head, body).as_bytes(), None).unwrap();
+    assert_eq!(a.published.as_deref(), Some("2012-06-30"));
+}
