@@ -10,8 +10,9 @@
 //! beats meta tags, which often name the uploading account), meta tags,
 //! WordPress's `twitter:label`/`data` pairs, byline markup, a labelled
 //! signature after the body ("Eine Kolumne von Ann Lee"), a name after a
-//! date in a meta line, and a label alone in its element followed by the
-//! name. The first name that looks like a full name wins, or one that two
+//! date in a meta line or before one ("Ann Lee | April 13, 2020"), and a
+//! label alone in its element followed by the name. In a line of labelled
+//! fields ("Datum: … Autor: Ann Lee Quelle: …") the author's field is read. The first name that looks like a full name wins, or one that two
 //! sources agree on (one of them declared or marked up as the author); a
 //! name in a link to an author page comes after any printed one. The
 //! publisher's own name declared as the author (the site name, the host,

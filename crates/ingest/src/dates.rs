@@ -6,9 +6,14 @@
 //! the publication date; a date in the URL path; the first `<time>`; a date
 //! line (an element whose class names a date); a date written in the page
 //! text near the top (English and German month names, `dd.mm.yyyy`), skipping
-//! dates announced as changes. A UTC timestamp near midnight yields to the
-//! neighbouring day when the page itself shows that day and not the UTC one
-//! (the publisher's local date). Output is `YYYY-MM-DD`.
+//! dates announced as changes. A timestamp stated in UTC takes the date on
+//! the publisher's clock (country host or declared language, see
+//! `local_date`); else, near midnight, it yields to the neighbouring day
+//! when the page itself shows that day and not the UTC one. A declared date
+//! the page never prints yields to its printed date line: a generic `date`
+//! meta when the two are within 60 days, a publication date when the
+//! printed one is later and the page holds few dates (not a list of
+//! teasers). Output is `YYYY-MM-DD`.
 
 use std::sync::LazyLock;
 

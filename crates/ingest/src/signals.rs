@@ -4,7 +4,7 @@
 //! `content` on any element), `<title>`, headings (`<h1>`-`<h3>` and
 //! elements marked as the headline, with whether they sit where a site's
 //! name does), `<html lang>`,
-//! the canonical link, JSON-LD objects (typed or not), `<time>` elements,
+//! the canonical link, JSON-LD objects (typed or not), `<time>` elements (not in comment threads),
 //! short date lines and byline candidates (`rel=author`, `itemprop=author`,
 //! class `author`/`byline`).
 //! Later modules (title, authors, dates, language) decide from these.
