@@ -312,6 +312,27 @@ fn printed_date(sig: &Signals) -> Option<String> {
         .or_else(|| sig.date_texts.iter().find_map(|t| text_date(t)))
 }
 
+/// The date of a `<time>` that prints the UTC timestamp `raw` on another
+/// clock: same minutes and seconds, another hour (`05:30:59Z` and
+/// `2023-11-08 23:30:59`).
+fn same_instant_local(raw: &str, times: &[(String, bool)]) -> Option<String> {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2}:\d{2})").expect("static regex")
+    });
+    static UTC: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:Z|[+-]00:?00|UTC|GMT)$").expect("static regex"));
+    let raw = raw.trim();
+    if !UTC.is_match(raw) {
+        return None;
+    }
+    let c = STAMP.captures(raw)?;
+    times.iter().find_map(|(t, _)| {
+        let l = STAMP.captures(t.trim())?;
+        let gap = days_between(&c[1], &l[1])?;
+        (l[3] == c[3] && l[2] != c[2] && gap.abs() == 1).then(|| l[1].to_string())
+    })
+}
+
 /// How many different dates the page's `<time>` elements and date lines
 /// hold (a list of comments or teasers holds many).
 fn distinct_dates(sig: &Signals) -> usize {
@@ -367,15 +388,17 @@ pub fn published(
         // A UTC timestamp on a country's host: the date on its clock. Else,
         // near midnight, the page's own date line tells which side of
         // midnight the publisher was on.
-        let date = local_date::local_date(&date, raw, url, &languages).unwrap_or_else(|| {
-            near_midnight_utc(raw)
-                .and_then(|shift| shift_day(&date, shift))
-                .filter(|other| {
-                    let seen: Vec<String> = shown().take(12).collect();
-                    seen.contains(other) && !seen.contains(&date)
-                })
-                .unwrap_or(date)
-        });
+        let date = local_date::local_date(&date, raw, url, &languages)
+            .or_else(|| same_instant_local(raw, &sig.times))
+            .unwrap_or_else(|| {
+                near_midnight_utc(raw)
+                    .and_then(|shift| shift_day(&date, shift))
+                    .filter(|other| {
+                        let seen: Vec<String> = shown().take(12).collect();
+                        seen.contains(other) && !seen.contains(&date)
+                    })
+                    .unwrap_or(date)
+            });
         // The page prints another date and never the declared one: a weak
         // meta (any date of the page) yields to it when close by, a
         // declared publication date when the printed one is later (the

@@ -572,3 +572,14 @@ fn a_comment_time_is_no_printed_date() {
     let a = extract_html(page(head, body).as_bytes(), None).unwrap();
     assert_eq!(a.published.as_deref(), Some("2012-06-30"));
 }
+
+#[test]
+fn a_time_printing_the_same_instant_on_the_local_clock_gives_the_date() {
+    // 05:30:59 UTC on 9 November is 23:30:59 on 8 November where the page
+    // prints it.
+    let head = "<meta property=\"article:published_time\" content=\"2023-11-09T05:30:59+00:00\">";
+    let body = "<p>Published: <time datetime=\"2023-11-08 23:30:59\">November 8, 2023 \
+                at 11:30 p.m.</time></p>";
+    let a = extract_html(page(head, body).as_bytes(), None).unwrap();
+    assert_eq!(a.published.as_deref(), Some("2023-11-08"));
+}
