@@ -8,7 +8,8 @@
 //! text near the top (English and German month names, `dd.mm.yyyy`), skipping
 //! dates announced as changes. A timestamp stated in UTC takes the date on
 //! the publisher's clock (country host or declared language, see
-//! `local_date`); else, near midnight, it yields to the neighbouring day
+//! `local_date`), or the date of a `<time>` printing the same instant on
+//! another clock; else, near midnight, it yields to the neighbouring day
 //! when the page itself shows that day and not the UTC one. A declared date
 //! the page never prints yields to its printed date line: a generic `date`
 //! meta when the two are within 60 days, a publication date when the
