@@ -128,6 +128,15 @@ pub fn is_inner_furniture(tag: &str, class: &str, id: &str) -> bool {
         || (!class.is_empty() && (BOTH.is_match(class) || CLASS.is_match(class)))
 }
 
+/// Do the class/id names or the `itemprop` mark a recipe's ingredient list
+/// (`recipe-ingredients`, `itemprop="recipeIngredient"`)? Recipe pages set
+/// it apart from the method, which scoring picks as the body.
+pub fn names_ingredients(class_id: &str, itemprop: &str) -> bool {
+    static NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)ingredient|zutat").expect("static regex"));
+    NAME.is_match(itemprop) || NAME.is_match(class_id)
+}
+
 /// Is the element hidden from readers?
 pub fn is_hidden(e: &Element) -> bool {
     if e.attr("hidden").is_some() {

@@ -170,6 +170,7 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
                 .map(|&r| (i, r))
         })
         .collect();
+    let in_body = with_ingredients(flat, &roots, in_body);
     let inner = inner_furniture(flat, &in_body, &in_evidence);
     let kept: Vec<bool> = in_body
         .iter()
@@ -216,6 +217,60 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         method,
         link_share,
     }
+}
+
+/// A recipe's ingredient list sits apart from its method, which scoring
+/// picks (it has the sentences): the blocks of an element named for
+/// ingredients (`recipe-ingredients`, `itemprop="recipeIngredient"`) that
+/// the roots miss join the body, in page order, each list under its
+/// outermost named element. Link lists ("recipes by main ingredient") add
+/// nothing, nor does a page where such names cover more than a recipe's
+/// worth of text.
+fn with_ingredients(flat: &Flat, roots: &[u32], in_body: Vec<(usize, u32)>) -> Vec<(usize, u32)> {
+    if in_body.is_empty() {
+        return in_body;
+    }
+    // Outermost ingredient-named ancestor of every element (0: none);
+    // parents come before their children in the arena.
+    let mut outer = vec![0u32; flat.els.len()];
+    for (i, e) in flat.els.iter().enumerate().skip(1) {
+        let p = outer[e.parent as usize];
+        outer[i] = if p != 0 {
+            p
+        } else if e.ingredients {
+            i as u32
+        } else {
+            0
+        };
+    }
+    let mut regions: Vec<u32> = Vec::new();
+    let mut extra: Vec<(usize, u32)> = Vec::new();
+    for (i, b) in flat.blocks.iter().enumerate() {
+        let r = outer[b.el as usize];
+        if r == 0
+            || flat.link_density(r) > 0.3
+            || roots
+                .iter()
+                .any(|&root| flat.is_within(b.el, root) || flat.is_within(root, r))
+        {
+            continue;
+        }
+        if !regions.contains(&r) {
+            regions.push(r);
+        }
+        extra.push((i, r));
+    }
+    let chars: u32 = regions
+        .iter()
+        .map(|&r| flat.els[r as usize].text_chars)
+        .sum();
+    if extra.is_empty() || !(40..=5000).contains(&chars) {
+        return in_body;
+    }
+    let mut all = in_body;
+    all.extend(extra);
+    all.sort_unstable_by_key(|&(i, _)| i);
+    all
 }
 
 /// A heading or label such as "About the author" or "Related articles" in

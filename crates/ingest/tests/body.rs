@@ -184,3 +184,31 @@ fn a_quoted_tweet_signature_with_a_date_stays() {
     );
     assert!(text_of(&html).contains("(@canaltown) March 4, 2024"));
 }
+
+#[test]
+fn a_recipe_keeps_its_ingredient_list() {
+    let html = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plum crumble</title></head>
+<body><nav><a href="/">Home</a> <a href="/recipes">Recipes</a></nav>
+<main><h1>Plum crumble</h1>
+<div class="recipe-side"><h2>Ingredients</h2>
+<ul class="recipe-ingredients"><li>600 g ripe plums, halved and stoned</li><li>150 g plain flour</li><li>100 g cold butter, diced</li><li>80 g demerara sugar</li></ul>
+<ul class="more"><li><a href="/recipes/main-ingredient/plums">More plum recipes</a></li></ul></div>
+<div class="recipe-method"><h2>Method</h2>
+<p>Heat the oven to 190°C. Lay the plums cut side up in a buttered dish, close together, and scatter a spoonful of the sugar over them.</p>
+<p>Rub the butter into the flour with your fingertips until it looks like coarse breadcrumbs, then stir in the rest of the sugar.</p>
+<p>Spread the crumble over the fruit without pressing it down, and bake for forty minutes, until the top is golden and the juice bubbles at the edges.</p>
+<p>Leave it to stand for ten minutes before serving, with custard, cream or a spoonful of thick yoghurt.</p></div>
+</main><footer><p>Contact the kitchen</p></footer></body></html>"#;
+    let text = text_of(html);
+    assert!(
+        text.contains("600 g ripe plums, halved and stoned"),
+        "{text}"
+    );
+    assert!(text.contains("80 g demerara sugar"), "{text}");
+    let (ingredients, method) = (
+        text.find("150 g plain flour").unwrap(),
+        text.find("Heat the oven").unwrap(),
+    );
+    assert!(ingredients < method, "{text}");
+    assert!(!text.contains("More plum recipes"), "{text}");
+}
