@@ -185,7 +185,10 @@ pub fn is_boilerplate_line(text: &str) -> bool {
     static LINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?ix)^(?:
-              advertisement|anzeige|werbung|publicit[ée]|sponsored|
+              advertisement|advert|anzeige|werbung|publicit[ée]|sponsored|iklan|
+              topics?|related\s+news|don.?t\s+miss|more|more\s+great\s+\w+\s+stories|filed\s+under\b.*|
+              (?:reading\s+time|lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura|tempo\s+de\s+leitura):?\s*\d+\s*\w+|
+              \d+\s*min(?:ute)?s?\.?\s+read|like\s+this\s+(?:story|article)\?.*|
               share(?:\s+this(?:\s+(?:article|story|page))?)?|teilen|tweet|e-?mail|print|drucken|
               (?:read|see)\s+(?:more|also)\b.*|lesen\s+sie\s+(?:auch|mehr)\b.*|mehr\s+zum\s+thema\b.*|
               weiterlesen|mehr\s+lesen|more\s+on\s+this\s+story|related(?:\s+(?:articles|stories|content))?|
@@ -298,7 +301,16 @@ pub fn is_dateline_or_credit(text: &str) -> bool {
     let chars = text.chars().count();
     static TIME: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").expect("static regex"));
-    if (chars < 200 && CREDIT.is_match(text)) || (chars < 100 && text.contains('©')) {
+    // A caption signed with its picture credit: "Protesters on the bridge
+    // (Image: Agency)".
+    static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\((?:image|photo|foto|bild|credit|picture|pic)s?:[^)]*\)$")
+            .expect("static regex")
+    });
+    if (chars < 200 && CREDIT.is_match(text))
+        || (chars < 100 && text.contains('©'))
+        || (chars < 300 && SIGNED.is_match(text))
+    {
         return true;
     }
     // A tweet's signature ("— Name (@handle) May 2, 2019") belongs to the

@@ -212,3 +212,22 @@ fn a_recipe_keeps_its_ingredient_list() {
     assert!(ingredients < method, "{text}");
     assert!(!text.contains("More plum recipes"), "{text}");
 }
+
+#[test]
+fn signed_captions_and_reading_labels_are_dropped() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<p>Reading time: 3 minutes</p>
+<p>The reading room under the old timber beams (Image: Canal Town Council)</p>
+<p>Advert</p>
+<p>Topics</p>"#,
+        "",
+    );
+    let text = text_of(&html);
+    assert!(
+        text.ends_with("every second week from the spring onwards."),
+        "{text}"
+    );
+    assert!(!text.contains("Reading time"), "{text}");
+}
