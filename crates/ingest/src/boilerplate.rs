@@ -23,7 +23,7 @@ pub enum ClassHint {
 
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|^ad$|^ads$|\bad-(?:slot|container|wrapper|unit)|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|promo|cookie|consent|teaser-list|recommend|outbrain|taboola|signup|sign-up|paywall|modal|toolbar|masthead|tags|tagging|skip-link|visually-hidden|sr-only|print-only|author-bio|read-more|readmore|more-stories|most-popular|trending|caption|gallery|slideshow|carousel|lightbox|credit",
+        r"(?i)-ad-|^ad$|^ads$|\bad-(?:slot|container|wrapper|unit)|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|promo|cookie|consent|teaser-list|recommend|outbrain|taboola|signup|sign-up|modal|toolbar|masthead|tags|tagging|skip-link|visually-hidden|sr-only|print-only|author-bio|read-more|readmore|more-stories|most-popular|trending|caption|gallery|slideshow|carousel|lightbox|credit",
     )
     .expect("static regex")
 });

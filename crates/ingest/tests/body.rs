@@ -231,3 +231,14 @@ fn signed_captions_and_reading_labels_are_dropped() {
     );
     assert!(!text.contains("Reading time"), "{text}");
 }
+
+#[test]
+fn text_in_a_paywall_container_is_article_text() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<div class="paywall"><p>Opening hours will be longer than at the old branch: the doors stay open until nine on weekdays, and on Sundays the reading room opens at noon for families.</p></div>"#,
+        "",
+    );
+    assert!(text_of(&html).contains("the doors stay open until nine on weekdays"));
+}
