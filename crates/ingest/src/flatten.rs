@@ -150,6 +150,8 @@ fn is_dropped_tag(tag: &str) -> bool {
             | "dialog"
             | "figure"
             | "figcaption"
+            | "rt"
+            | "rp"
     )
 }
 

@@ -242,3 +242,16 @@ fn text_in_a_paywall_container_is_article_text() {
     );
     assert!(text_of(&html).contains("the doors stay open until nine on weekdays"));
 }
+
+#[test]
+fn ruby_readings_are_left_out() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<p>A gift from the twin town hangs over the entrance: a sign that reads <ruby>図書館<rp>(</rp><rt>としょかん</rt><rp>)</rp></ruby>, the word for library.</p>"#,
+        "",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("reads 図書館, the word"), "{text}");
+    assert!(!text.contains("としょかん"), "{text}");
+}
