@@ -231,7 +231,8 @@ pub fn is_boilerplate_line(text: &str) -> bool {
 }
 
 /// Does this heading or label open a closing section of page furniture
-/// ("About the author", "Related articles", "Ähnliche Beiträge")? What
+/// ("About the author", "Related articles", "Ähnliche Beiträge", a press
+/// release's "Contact:" or "Weitere Informationen:")? What
 /// follows it up to the next heading goes with it.
 pub fn opens_furniture_section(text: &str) -> bool {
     static OPENS: LazyLock<Regex> = LazyLock::new(|| {
@@ -243,8 +244,10 @@ pub fn opens_furniture_section(text: &str) -> bool {
               auch\s+interessant|zum\s+weiterlesen|mehr\s+zum\s+thema|das\s+k(?:ö|oe)nnte\s+(?:sie|dich)\s+auch\s+interessieren|
               you\s+(?:may|might)\s+also\s+like|read\s+next|
               (?:\d+\s+)?(?:kommentare?|comments?|leserkommentare)|(?:leave|post)\s+a\s+(?:reply|comment)|
-              schreibe?\s+(?:einen|deinen)\s+kommentar|hinterlasse\s+(?:jetzt\s+)?einen\s+kommentar
-            )[.:!]?$",
+              schreibe?\s+(?:einen|deinen)\s+kommentar|hinterlasse\s+(?:jetzt\s+)?einen\s+kommentar|
+              kontakt|contact|pressekontakt|press\s+contacts?|media\s+contacts?|medienkontakt|
+              ansprechpartner(?:in)?|weitere\s+informationen|more\s+information|further\s+information
+            )\s*[.:!]?$",
         )
         .expect("static regex")
     });

@@ -255,3 +255,19 @@ fn ruby_readings_are_left_out() {
     assert!(text.contains("reads 図書館, the word"), "{text}");
     assert!(!text.contains("としょかん"), "{text}");
 }
+
+#[test]
+fn a_closing_contact_section_is_dropped() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<h3>Contact:</h3>
+<p>Press office of the town council, Canal Street 4, telephone 01234 567890</p>"#,
+        "",
+    );
+    let text = text_of(&html);
+    assert!(
+        text.ends_with("every second week from the spring onwards."),
+        "{text}"
+    );
+}
