@@ -227,7 +227,16 @@ pub fn is_boilerplate_line(text: &str) -> bool {
         )
         .expect("static regex")
     });
-    text.chars().count() < 120 && LINE.is_match(text.trim())
+    // Ad labels: "- Anzeige -", "ANZEIGE - ...", "*Werbung. Dieser Beitrag
+    // enthält Werbung für ...".
+    static AD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[-–*\s]*(?:(?i:anzeige|werbung|advertisement|publicidad|sponsored|gesponsert)[-–*:.\s]*$|(?:ANZEIGE|WERBUNG|ADVERTISEMENT)\b|(?i:anzeige|werbung)\s*[-–:.]\s*(?i:dieser\s+beitrag|dieser\s+artikel|in\s+zusammenarbeit))",
+        )
+        .expect("static regex")
+    });
+    let text = text.trim();
+    text.chars().count() < 120 && (LINE.is_match(text) || AD_LABEL.is_match(text))
 }
 
 /// Does this heading or label open a closing section of page furniture

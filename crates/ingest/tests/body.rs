@@ -221,6 +221,7 @@ fn signed_captions_and_reading_labels_are_dropped() {
         r#"<p>Reading time: 3 minutes</p>
 <p>The reading room under the old timber beams (Image: Canal Town Council)</p>
 <p>Advert</p>
+<p>- Anzeige -</p>
 <p>Topics</p>"#,
         "",
     );
