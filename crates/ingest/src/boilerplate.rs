@@ -271,7 +271,7 @@ pub fn is_call_to_action(text: &str) -> bool {
         Regex::new(
             r"(?ix)
             newsletter|abonnier|subscri|suscr[ií]b|sign\s+up|registrier|
-            \bfollow\s+(?:us|the|@)|folg(?:en\s+sie|e)\s+uns|s[ií]guenos|
+            \bfollow\s+(?:us|the|@|(?:him|her|me|them)\s+on\b)|folg(?:en\s+sie|e)\s+uns|s[ií]guenos|
             download\s+(?:the|our)\b|\bapp\b|telegram|whatsapp|youtube|
             \bsupport\s+(?:us|our)\b|unterst(?:ü|ue)tze|ap(?:ó|o)yanos|(?:ú|u)nete|\bdonate\b|spende|
             lust\s+auf\s+mehr|kennt\s+ihr\s+schon|letters?\s+to\s+the\s+editor|leserbrief|

@@ -164,7 +164,8 @@ fn datelines_credits_and_closing_calls_to_action_are_dropped() {
         "<h1>Canal library opens its doors</h1>",
         r#"<p>Updated: 04.03.2024, 10:27</p>
 <p>Photo: Ada Lane</p>
-<p>Follow us on Twitter and sign up for our newsletter.</p>"#,
+<p>Follow us on Twitter and sign up for our newsletter.</p>
+<p>Have a tip? Ada Lane may be reached at the newsroom. Follow her on Mastodon.</p>"#,
         "",
     );
     let text = text_of(&html);
