@@ -273,3 +273,23 @@ fn a_closing_contact_section_is_dropped() {
         "{text}"
     );
 }
+
+#[test]
+fn a_post_shipped_in_noscript_is_read() {
+    const MORE: &str = "<p>Volunteers from the rowing club carried the last boxes of books across the lock bridge on Sunday, a chain of forty people passing them hand to hand.</p>";
+    let html = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Canal library opens its doors</title>
+<noscript><img src="/pixel.gif"></noscript></head>
+<body><div class="post"><h1>Canal library opens its doors</h1>
+<div class="post-body" itemprop="articleBody"><script type="text/template">{PARAGRAPHS}</script>
+<noscript>{PARAGRAPHS}{MORE}</noscript></div></div>
+<noscript><p>Please enable JavaScript to see the comments.</p></noscript></body></html>"#
+    );
+    let text = text_of(&html);
+    assert!(
+        text.starts_with("The new library opened its doors"),
+        "{text}"
+    );
+    assert!(text.ends_with("passing them hand to hand."), "{text}");
+    assert!(!text.contains("enable JavaScript"), "{text}");
+}
