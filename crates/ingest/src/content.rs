@@ -148,6 +148,21 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
             Some(roots) if teaser && roots.iter().any(|&r| flat.is_within(root, r)) => {
                 (roots, "score", matched)
             }
+            // A teaser matched in a region of its own (the lead above the
+            // article's container): the scored body joins it when it holds
+            // several times as much text.
+            Some(mut roots)
+                if teaser
+                    && !roots.iter().any(|&r| flat.is_within(r, root))
+                    && roots
+                        .iter()
+                        .map(|&r| flat.els[r as usize].text_chars)
+                        .sum::<u32>()
+                        > 3 * flat.els[root as usize].text_chars.max(200) =>
+            {
+                roots.push(root);
+                (roots, "score", matched)
+            }
             _ => (vec![root], "jsonld", matched),
         }
     } else if let Some(roots) = roots_from_markup(flat) {

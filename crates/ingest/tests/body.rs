@@ -293,3 +293,25 @@ fn a_post_shipped_in_noscript_is_read() {
     assert!(text.ends_with("passing them hand to hand."), "{text}");
     assert!(!text.contains("enable JavaScript"), "{text}");
 }
+
+#[test]
+fn a_teaser_article_body_does_not_cut_the_article_to_its_lead() {
+    const LEAD: &str = "Readers queued along the towpath before dawn on Monday as the town's first new library in fifty years, a converted grain store by the canal, welcomed them inside with coffee, music and a reading by a local author.";
+    let head = format!(
+        r#"<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Canal library opens its doors","articleBody":"{LEAD}"}}</script>"#
+    );
+    let html = page(
+        &head,
+        &format!(
+            r#"<h1>Canal library opens its doors</h1><div class="standfirst-box"><p>{LEAD}</p></div>"#
+        ),
+        "",
+        "",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Readers queued along the towpath"), "{text}");
+    assert!(
+        text.contains("a mobile service for the outlying villages"),
+        "{text}"
+    );
+}
