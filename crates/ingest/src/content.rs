@@ -611,7 +611,10 @@ fn roots_from_markup(flat: &Flat) -> Option<Vec<u32>> {
 
 /// Running text: paragraphs of 25+ characters with few links.
 fn is_running_text(b: &Block) -> bool {
-    b.chars >= 25 && b.link_chars * 3 < b.chars && !matches!(b.kind, BlockKind::Caption)
+    b.chars >= 25
+        && b.link_chars * 3 < b.chars
+        && !matches!(b.kind, BlockKind::Caption)
+        && !is_reference(&b.text)
 }
 
 /// Climb from `top` to the nearest ancestor that holds half of the page's
@@ -646,6 +649,19 @@ fn climb_for_coverage(flat: &Flat, top: u32) -> u32 {
     }
 }
 
+/// Is this paragraph an entry of a list of references ("Lane A, Cole B.
+/// Title. J Libr Sci. 2006;155(2):422–8.")? Such lists are long and full
+/// of commas, and would outscore a paper's abstract.
+fn is_reference(text: &str) -> bool {
+    static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+|\bdoi:\s*10\.\d|\[PMID",
+        )
+        .expect("static regex")
+    });
+    text.len() < 600 && CITATION.is_match(text)
+}
+
 /// Readability scoring; returns the top candidate and the siblings that join it.
 fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
     let n = flat.els.len();
@@ -656,7 +672,7 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
         if b.chars < 25 || matches!(b.kind, BlockKind::Heading(_) | BlockKind::Caption) {
             continue;
         }
-        if b.link_chars * 2 > b.chars {
+        if b.link_chars * 2 > b.chars || is_reference(&b.text) {
             continue;
         }
         let points = 1.0 + commas(&b.text) as f32 + (b.chars as f32 / 100.0).min(3.0);

@@ -315,3 +315,29 @@ fn a_teaser_article_body_does_not_cut_the_article_to_its_lead() {
         "{text}"
     );
 }
+
+#[test]
+fn a_list_of_references_does_not_outscore_the_abstract() {
+    let refs: String = (1..=14)
+        .map(|n| {
+            format!(
+                "<li>Lane A, Cole B, Marsh C, et al. Reading rooms, lending, and the public library in small towns, part {n}. J Libr Stud. 20{:02};{n}(2):{}–{}.</li>\n",
+                n + 5,
+                100 + n,
+                110 + n
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Library use in canal towns</title></head>
+<body><nav><a href="/">Journal</a> <a href="/issues">Issues</a></nav>
+<main><h1>Library use in canal towns</h1>
+<div class="abstract"><h2>Abstract</h2>
+{PARAGRAPHS}</div>
+<div class="bib"><h2>References</h2><ol>{refs}</ol></div>
+</main></body></html>"#
+    );
+    let text = text_of(&html);
+    assert!(text.contains("The new library opened its doors"), "{text}");
+    assert!(!text.contains("J Libr Stud"), "{text}");
+}
