@@ -10,6 +10,12 @@
 //!    best element, refined by climbing to a parent that holds several strong
 //!    candidates, is the body; siblings that score close to it join it.
 //!
+//! Entries of a reference list ("Lane A. Title. J. 2006;155:422.") neither
+//! score nor count as running text, so a paper's abstract beats them. A
+//! teaser-length `articleBody` matched in a region of its own (the lead)
+//! is joined by the scored body; a recipe's ingredient list, named so in
+//! class or `itemprop`, joins a body that misses it.
+//!
 //! The chosen subtrees' blocks are then filtered one by one: link lists,
 //! calls to action and credits go; headings, paragraphs, quotes and list
 //! items with running text stay. Then, on the chosen body:
