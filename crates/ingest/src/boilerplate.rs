@@ -23,7 +23,7 @@ pub enum ClassHint {
 
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|^ad$|^ads$|\bad-(?:slot|container|wrapper|unit)|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|promo|cookie|consent|teaser-list|recommend|outbrain|taboola|signup|sign-up|paywall|modal|toolbar|masthead|tags|tagging|skip-link|visually-hidden|sr-only|print-only|author-bio|read-more|readmore|more-stories|most-popular|trending|caption|gallery|slideshow|carousel|lightbox|credit",
+        r"(?i)-ad-|^ad$|^ads$|\bad-(?:slot|container|wrapper|unit)|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|promo|cookie|consent|teaser-list|recommend|outbrain|taboola|signup|sign-up|modal|toolbar|masthead|tags|tagging|skip-link|visually-hidden|sr-only|print-only|author-bio|read-more|readmore|more-stories|most-popular|trending|caption|gallery|slideshow|carousel|lightbox|credit",
     )
     .expect("static regex")
 });
@@ -128,6 +128,15 @@ pub fn is_inner_furniture(tag: &str, class: &str, id: &str) -> bool {
         || (!class.is_empty() && (BOTH.is_match(class) || CLASS.is_match(class)))
 }
 
+/// Do the class/id names or the `itemprop` mark a recipe's ingredient list
+/// (`recipe-ingredients`, `itemprop="recipeIngredient"`)? Recipe pages set
+/// it apart from the method, which scoring picks as the body.
+pub fn names_ingredients(class_id: &str, itemprop: &str) -> bool {
+    static NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)ingredient|zutat").expect("static regex"));
+    NAME.is_match(itemprop) || NAME.is_match(class_id)
+}
+
 /// Is the element hidden from readers?
 pub fn is_hidden(e: &Element) -> bool {
     if e.attr("hidden").is_some() {
@@ -176,7 +185,10 @@ pub fn is_boilerplate_line(text: &str) -> bool {
     static LINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?ix)^(?:
-              advertisement|anzeige|werbung|publicit[ée]|sponsored|
+              advertisement|advert|anzeige|werbung|publicit[ée]|sponsored|iklan|
+              topics?|related\s+news|don.?t\s+miss|more|more\s+great\s+\w+\s+stories|filed\s+under\b.*|
+              (?:reading\s+time|lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura|tempo\s+de\s+leitura):?\s*\d+\s*\w+|
+              \d+\s*min(?:ute)?s?\.?\s+read|like\s+this\s+(?:story|article)\?.*|
               share(?:\s+this(?:\s+(?:article|story|page))?)?|teilen|tweet|e-?mail|print|drucken|
               (?:read|see)\s+(?:more|also)\b.*|lesen\s+sie\s+(?:auch|mehr)\b.*|mehr\s+zum\s+thema\b.*|
               weiterlesen|mehr\s+lesen|more\s+on\s+this\s+story|related(?:\s+(?:articles|stories|content))?|
@@ -215,11 +227,21 @@ pub fn is_boilerplate_line(text: &str) -> bool {
         )
         .expect("static regex")
     });
-    text.chars().count() < 120 && LINE.is_match(text.trim())
+    // Ad labels: "- Anzeige -", "ANZEIGE - ...", "*Werbung. Dieser Beitrag
+    // enthält Werbung für ...".
+    static AD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[-–*\s]*(?:(?i:anzeige|werbung|advertisement|publicidad|sponsored|gesponsert)[-–*:.\s]*$|(?:ANZEIGE|WERBUNG|ADVERTISEMENT)\b|(?i:anzeige|werbung)\s*[-–:.]\s*(?i:dieser\s+beitrag|dieser\s+artikel|in\s+zusammenarbeit))",
+        )
+        .expect("static regex")
+    });
+    let text = text.trim();
+    text.chars().count() < 120 && (LINE.is_match(text) || AD_LABEL.is_match(text))
 }
 
 /// Does this heading or label open a closing section of page furniture
-/// ("About the author", "Related articles", "Ähnliche Beiträge")? What
+/// ("About the author", "Related articles", "Ähnliche Beiträge", a press
+/// release's "Contact:" or "Weitere Informationen:")? What
 /// follows it up to the next heading goes with it.
 pub fn opens_furniture_section(text: &str) -> bool {
     static OPENS: LazyLock<Regex> = LazyLock::new(|| {
@@ -231,8 +253,10 @@ pub fn opens_furniture_section(text: &str) -> bool {
               auch\s+interessant|zum\s+weiterlesen|mehr\s+zum\s+thema|das\s+k(?:ö|oe)nnte\s+(?:sie|dich)\s+auch\s+interessieren|
               you\s+(?:may|might)\s+also\s+like|read\s+next|
               (?:\d+\s+)?(?:kommentare?|comments?|leserkommentare)|(?:leave|post)\s+a\s+(?:reply|comment)|
-              schreibe?\s+(?:einen|deinen)\s+kommentar|hinterlasse\s+(?:jetzt\s+)?einen\s+kommentar
-            )[.:!]?$",
+              schreibe?\s+(?:einen|deinen)\s+kommentar|hinterlasse\s+(?:jetzt\s+)?einen\s+kommentar|
+              kontakt|contact|pressekontakt|press\s+contacts?|media\s+contacts?|medienkontakt|
+              ansprechpartner(?:in)?|weitere\s+informationen|more\s+information|further\s+information
+            )\s*[.:!]?$",
         )
         .expect("static regex")
     });
@@ -247,7 +271,7 @@ pub fn is_call_to_action(text: &str) -> bool {
         Regex::new(
             r"(?ix)
             newsletter|abonnier|subscri|suscr[ií]b|sign\s+up|registrier|
-            \bfollow\s+(?:us|the|@)|folg(?:en\s+sie|e)\s+uns|s[ií]guenos|
+            \bfollow\s+(?:us|the|@|(?:him|her|me|them)\s+on\b)|folg(?:en\s+sie|e)\s+uns|s[ií]guenos|
             download\s+(?:the|our)\b|\bapp\b|telegram|whatsapp|youtube|
             \bsupport\s+(?:us|our)\b|unterst(?:ü|ue)tze|ap(?:ó|o)yanos|(?:ú|u)nete|\bdonate\b|spende|
             lust\s+auf\s+mehr|kennt\s+ihr\s+schon|letters?\s+to\s+the\s+editor|leserbrief|
@@ -289,7 +313,16 @@ pub fn is_dateline_or_credit(text: &str) -> bool {
     let chars = text.chars().count();
     static TIME: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").expect("static regex"));
-    if (chars < 200 && CREDIT.is_match(text)) || (chars < 100 && text.contains('©')) {
+    // A caption signed with its picture credit: "Protesters on the bridge
+    // (Image: Agency)".
+    static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\((?:image|photo|foto|bild|credit|picture|pic)s?:[^)]*\)$")
+            .expect("static regex")
+    });
+    if (chars < 200 && CREDIT.is_match(text))
+        || (chars < 100 && text.contains('©'))
+        || (chars < 300 && SIGNED.is_match(text))
+    {
         return true;
     }
     // A tweet's signature ("— Name (@handle) May 2, 2019") belongs to the

@@ -10,6 +10,12 @@
 //!    best element, refined by climbing to a parent that holds several strong
 //!    candidates, is the body; siblings that score close to it join it.
 //!
+//! Entries of a reference list ("Lane A. Title. J. 2006;155:422.") neither
+//! score nor count as running text, so a paper's abstract beats them. A
+//! teaser-length `articleBody` matched in a region of its own (the lead)
+//! is joined by the scored body; a recipe's ingredient list, named so in
+//! class or `itemprop`, joins a body that misses it.
+//!
 //! The chosen subtrees' blocks are then filtered one by one: link lists,
 //! calls to action and credits go; headings, paragraphs, quotes and list
 //! items with running text stay. Then, on the chosen body:
@@ -148,6 +154,21 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
             Some(roots) if teaser && roots.iter().any(|&r| flat.is_within(root, r)) => {
                 (roots, "score", matched)
             }
+            // A teaser matched in a region of its own (the lead above the
+            // article's container): the scored body joins it when it holds
+            // several times as much text.
+            Some(mut roots)
+                if teaser
+                    && !roots.iter().any(|&r| flat.is_within(r, root))
+                    && roots
+                        .iter()
+                        .map(|&r| flat.els[r as usize].text_chars)
+                        .sum::<u32>()
+                        > 3 * flat.els[root as usize].text_chars.max(200) =>
+            {
+                roots.push(root);
+                (roots, "score", matched)
+            }
             _ => (vec![root], "jsonld", matched),
         }
     } else if let Some(roots) = roots_from_markup(flat) {
@@ -170,6 +191,7 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
                 .map(|&r| (i, r))
         })
         .collect();
+    let in_body = with_ingredients(flat, &roots, in_body);
     let inner = inner_furniture(flat, &in_body, &in_evidence);
     let kept: Vec<bool> = in_body
         .iter()
@@ -216,6 +238,60 @@ pub fn extract_body(flat: &Flat, evidence: Option<&str>, title: Option<&str>) ->
         method,
         link_share,
     }
+}
+
+/// A recipe's ingredient list sits apart from its method, which scoring
+/// picks (it has the sentences): the blocks of an element named for
+/// ingredients (`recipe-ingredients`, `itemprop="recipeIngredient"`) that
+/// the roots miss join the body, in page order, each list under its
+/// outermost named element. Link lists ("recipes by main ingredient") add
+/// nothing, nor does a page where such names cover more than a recipe's
+/// worth of text.
+fn with_ingredients(flat: &Flat, roots: &[u32], in_body: Vec<(usize, u32)>) -> Vec<(usize, u32)> {
+    if in_body.is_empty() {
+        return in_body;
+    }
+    // Outermost ingredient-named ancestor of every element (0: none);
+    // parents come before their children in the arena.
+    let mut outer = vec![0u32; flat.els.len()];
+    for (i, e) in flat.els.iter().enumerate().skip(1) {
+        let p = outer[e.parent as usize];
+        outer[i] = if p != 0 {
+            p
+        } else if e.ingredients {
+            i as u32
+        } else {
+            0
+        };
+    }
+    let mut regions: Vec<u32> = Vec::new();
+    let mut extra: Vec<(usize, u32)> = Vec::new();
+    for (i, b) in flat.blocks.iter().enumerate() {
+        let r = outer[b.el as usize];
+        if r == 0
+            || flat.link_density(r) > 0.3
+            || roots
+                .iter()
+                .any(|&root| flat.is_within(b.el, root) || flat.is_within(root, r))
+        {
+            continue;
+        }
+        if !regions.contains(&r) {
+            regions.push(r);
+        }
+        extra.push((i, r));
+    }
+    let chars: u32 = regions
+        .iter()
+        .map(|&r| flat.els[r as usize].text_chars)
+        .sum();
+    if extra.is_empty() || !(40..=5000).contains(&chars) {
+        return in_body;
+    }
+    let mut all = in_body;
+    all.extend(extra);
+    all.sort_unstable_by_key(|&(i, _)| i);
+    all
 }
 
 /// A heading or label such as "About the author" or "Related articles" in
@@ -541,7 +617,10 @@ fn roots_from_markup(flat: &Flat) -> Option<Vec<u32>> {
 
 /// Running text: paragraphs of 25+ characters with few links.
 fn is_running_text(b: &Block) -> bool {
-    b.chars >= 25 && b.link_chars * 3 < b.chars && !matches!(b.kind, BlockKind::Caption)
+    b.chars >= 25
+        && b.link_chars * 3 < b.chars
+        && !matches!(b.kind, BlockKind::Caption)
+        && !is_reference(&b.text)
 }
 
 /// Climb from `top` to the nearest ancestor that holds half of the page's
@@ -576,6 +655,19 @@ fn climb_for_coverage(flat: &Flat, top: u32) -> u32 {
     }
 }
 
+/// Is this paragraph an entry of a list of references ("Lane A, Cole B.
+/// Title. J Libr Sci. 2006;155(2):422–8.")? Such lists are long and full
+/// of commas, and would outscore a paper's abstract.
+fn is_reference(text: &str) -> bool {
+    static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+|\bdoi:\s*10\.\d|\[PMID",
+        )
+        .expect("static regex")
+    });
+    text.len() < 600 && CITATION.is_match(text)
+}
+
 /// Readability scoring; returns the top candidate and the siblings that join it.
 fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
     let n = flat.els.len();
@@ -586,7 +678,7 @@ fn root_from_scores(flat: &Flat) -> Option<Vec<u32>> {
         if b.chars < 25 || matches!(b.kind, BlockKind::Heading(_) | BlockKind::Caption) {
             continue;
         }
-        if b.link_chars * 2 > b.chars {
+        if b.link_chars * 2 > b.chars || is_reference(&b.text) {
             continue;
         }
         let points = 1.0 + commas(&b.text) as f32 + (b.chars as f32 / 100.0).min(3.0);

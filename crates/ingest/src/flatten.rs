@@ -34,6 +34,8 @@ pub struct El {
     /// Class or id names furniture that may sit inside the article's
     /// container (share bar, tag list, byline box, comment thread).
     pub furniture: bool,
+    /// Class, id or `itemprop` names a recipe's ingredient list.
+    pub ingredients: bool,
 }
 
 /// What kind of block a piece of text came from.
@@ -148,6 +150,8 @@ fn is_dropped_tag(tag: &str) -> bool {
             | "dialog"
             | "figure"
             | "figcaption"
+            | "rt"
+            | "rp"
     )
 }
 
@@ -225,6 +229,7 @@ pub fn flatten(html: &Html, strip_unlikely: bool) -> Flat {
         link_chars: 0,
         class_key: String::new(),
         furniture: false,
+        ingredients: false,
     });
 
     for edge in html.tree.root().traverse() {
@@ -298,6 +303,10 @@ pub fn flatten(html: &Html, strip_unlikely: bool) -> Flat {
                         text_chars: 0,
                         link_chars: 0,
                         furniture: boilerplate::is_inner_furniture(tag, class, id),
+                        ingredients: boilerplate::names_ingredients(
+                            &class_key,
+                            e.attr("itemprop").unwrap_or(""),
+                        ),
                         class_key,
                     });
                     if tag == "body" {

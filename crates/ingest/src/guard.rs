@@ -8,7 +8,9 @@
 //! page opens tens of thousands of elements without closing them, so tags
 //! past [`MAX_DEPTH`] open elements are blanked out (their text stays).
 //! The same scan empties script and style bodies (JSON-LD kept), which
-//! halves what the parser reads.
+//! halves what the parser reads, and opens a `<noscript>` that holds an
+//! article (paragraphs, as Blogger ships its posts) as a `<div>`: the
+//! parser would read it as raw text.
 
 /// Largest page accepted, in bytes.
 pub const MAX_PAGE_BYTES: usize = 32 * 1024 * 1024;
@@ -90,6 +92,8 @@ pub fn prepare(html: &str) -> String {
     let mut overflow = 0usize;
     let mut last = 0usize; // bytes before `last` are handled
     let mut i = 0usize;
+    // Where the end tag of a <noscript> opened as a <div> sits.
+    let mut noscript_close: Option<usize> = None;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let s = i + off;
         let Some(end) = memchr::memchr(b'>', &b[s..]).map(|e| s + e + 1) else {
@@ -126,6 +130,32 @@ pub fn prepare(html: &str) -> String {
             i = body_end;
             continue;
         }
+        if name.eq_ignore_ascii_case(b"noscript") {
+            // The parser reads a <noscript> as raw text. One that holds an
+            // article (Blogger ships posts so) becomes a <div>; the usual
+            // tracking pixels and "enable JavaScript" notes stay raw.
+            if close {
+                if noscript_close == Some(s) {
+                    out.push_str(&html[last..s]);
+                    out.push_str("</div>");
+                    last = end;
+                    noscript_close = None;
+                }
+                i = end;
+                continue;
+            }
+            let body_end = find_ci(&b[end..], b"</noscript").map_or(b.len(), |p| end + p);
+            if noscript_close.is_none() && holds_article(&b[end..body_end]) {
+                out.push_str(&html[last..s]);
+                out.push_str("<div class=\"noscript\">");
+                last = end;
+                noscript_close = Some(body_end);
+                i = end;
+            } else {
+                i = body_end;
+            }
+            continue;
+        }
         let self_closing = inner.last() == Some(&b'/');
         let lower: Vec<u8> = name.to_ascii_lowercase();
         let drop = if close {
@@ -156,6 +186,23 @@ pub fn prepare(html: &str) -> String {
     }
     out.push_str(&html[last..]);
     out
+}
+
+/// Does the raw body of a <noscript> hold an article: three paragraphs
+/// and 600 bytes at least?
+fn holds_article(body: &[u8]) -> bool {
+    if body.len() < 600 {
+        return false;
+    }
+    let paragraphs = body
+        .windows(3)
+        .filter(|w| {
+            w[0] == b'<'
+                && (w[1] == b'p' || w[1] == b'P')
+                && matches!(w[2], b'>' | b' ' | b'\t' | b'\n')
+        })
+        .count();
+    paragraphs >= 3
 }
 
 fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -164,7 +164,8 @@ fn datelines_credits_and_closing_calls_to_action_are_dropped() {
         "<h1>Canal library opens its doors</h1>",
         r#"<p>Updated: 04.03.2024, 10:27</p>
 <p>Photo: Ada Lane</p>
-<p>Follow us on Twitter and sign up for our newsletter.</p>"#,
+<p>Follow us on Twitter and sign up for our newsletter.</p>
+<p>Have a tip? Ada Lane may be reached at the newsroom. Follow her on Mastodon.</p>"#,
         "",
     );
     let text = text_of(&html);
@@ -183,4 +184,160 @@ fn a_quoted_tweet_signature_with_a_date_stays() {
         "",
     );
     assert!(text_of(&html).contains("(@canaltown) March 4, 2024"));
+}
+
+#[test]
+fn a_recipe_keeps_its_ingredient_list() {
+    let html = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plum crumble</title></head>
+<body><nav><a href="/">Home</a> <a href="/recipes">Recipes</a></nav>
+<main><h1>Plum crumble</h1>
+<div class="recipe-side"><h2>Ingredients</h2>
+<ul class="recipe-ingredients"><li>600 g ripe plums, halved and stoned</li><li>150 g plain flour</li><li>100 g cold butter, diced</li><li>80 g demerara sugar</li></ul>
+<ul class="more"><li><a href="/recipes/main-ingredient/plums">More plum recipes</a></li></ul></div>
+<div class="recipe-method"><h2>Method</h2>
+<p>Heat the oven to 190°C. Lay the plums cut side up in a buttered dish, close together, and scatter a spoonful of the sugar over them.</p>
+<p>Rub the butter into the flour with your fingertips until it looks like coarse breadcrumbs, then stir in the rest of the sugar.</p>
+<p>Spread the crumble over the fruit without pressing it down, and bake for forty minutes, until the top is golden and the juice bubbles at the edges.</p>
+<p>Leave it to stand for ten minutes before serving, with custard, cream or a spoonful of thick yoghurt.</p></div>
+</main><footer><p>Contact the kitchen</p></footer></body></html>"#;
+    let text = text_of(html);
+    assert!(
+        text.contains("600 g ripe plums, halved and stoned"),
+        "{text}"
+    );
+    assert!(text.contains("80 g demerara sugar"), "{text}");
+    let (ingredients, method) = (
+        text.find("150 g plain flour").unwrap(),
+        text.find("Heat the oven").unwrap(),
+    );
+    assert!(ingredients < method, "{text}");
+    assert!(!text.contains("More plum recipes"), "{text}");
+}
+
+#[test]
+fn signed_captions_and_reading_labels_are_dropped() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<p>Reading time: 3 minutes</p>
+<p>The reading room under the old timber beams (Image: Canal Town Council)</p>
+<p>Advert</p>
+<p>- Anzeige -</p>
+<p>Topics</p>"#,
+        "",
+    );
+    let text = text_of(&html);
+    assert!(
+        text.ends_with("every second week from the spring onwards."),
+        "{text}"
+    );
+    assert!(!text.contains("Reading time"), "{text}");
+}
+
+#[test]
+fn text_in_a_paywall_container_is_article_text() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<div class="paywall"><p>Opening hours will be longer than at the old branch: the doors stay open until nine on weekdays, and on Sundays the reading room opens at noon for families.</p></div>"#,
+        "",
+    );
+    assert!(text_of(&html).contains("the doors stay open until nine on weekdays"));
+}
+
+#[test]
+fn ruby_readings_are_left_out() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<p>A gift from the twin town hangs over the entrance: a sign that reads <ruby>図書館<rp>(</rp><rt>としょかん</rt><rp>)</rp></ruby>, the word for library.</p>"#,
+        "",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("reads 図書館, the word"), "{text}");
+    assert!(!text.contains("としょかん"), "{text}");
+}
+
+#[test]
+fn a_closing_contact_section_is_dropped() {
+    let html = page(
+        "",
+        "<h1>Canal library opens its doors</h1>",
+        r#"<h3>Contact:</h3>
+<p>Press office of the town council, Canal Street 4, telephone 01234 567890</p>"#,
+        "",
+    );
+    let text = text_of(&html);
+    assert!(
+        text.ends_with("every second week from the spring onwards."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_post_shipped_in_noscript_is_read() {
+    const MORE: &str = "<p>Volunteers from the rowing club carried the last boxes of books across the lock bridge on Sunday, a chain of forty people passing them hand to hand.</p>";
+    let html = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Canal library opens its doors</title>
+<noscript><img src="/pixel.gif"></noscript></head>
+<body><div class="post"><h1>Canal library opens its doors</h1>
+<div class="post-body" itemprop="articleBody"><script type="text/template">{PARAGRAPHS}</script>
+<noscript>{PARAGRAPHS}{MORE}</noscript></div></div>
+<noscript><p>Please enable JavaScript to see the comments.</p></noscript></body></html>"#
+    );
+    let text = text_of(&html);
+    assert!(
+        text.starts_with("The new library opened its doors"),
+        "{text}"
+    );
+    assert!(text.ends_with("passing them hand to hand."), "{text}");
+    assert!(!text.contains("enable JavaScript"), "{text}");
+}
+
+#[test]
+fn a_teaser_article_body_does_not_cut_the_article_to_its_lead() {
+    const LEAD: &str = "Readers queued along the towpath before dawn on Monday as the town's first new library in fifty years, a converted grain store by the canal, welcomed them inside with coffee, music and a reading by a local author.";
+    let head = format!(
+        r#"<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Canal library opens its doors","articleBody":"{LEAD}"}}</script>"#
+    );
+    let html = page(
+        &head,
+        &format!(
+            r#"<h1>Canal library opens its doors</h1><div class="standfirst-box"><p>{LEAD}</p></div>"#
+        ),
+        "",
+        "",
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Readers queued along the towpath"), "{text}");
+    assert!(
+        text.contains("a mobile service for the outlying villages"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_list_of_references_does_not_outscore_the_abstract() {
+    let refs: String = (1..=14)
+        .map(|n| {
+            format!(
+                "<li>Lane A, Cole B, Marsh C, et al. Reading rooms, lending, and the public library in small towns, part {n}. J Libr Stud. 20{:02};{n}(2):{}–{}.</li>\n",
+                n + 5,
+                100 + n,
+                110 + n
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Library use in canal towns</title></head>
+<body><nav><a href="/">Journal</a> <a href="/issues">Issues</a></nav>
+<main><h1>Library use in canal towns</h1>
+<div class="abstract"><h2>Abstract</h2>
+{PARAGRAPHS}</div>
+<div class="bib"><h2>References</h2><ol>{refs}</ol></div>
+</main></body></html>"#
+    );
+    let text = text_of(&html);
+    assert!(text.contains("The new library opened its doors"), "{text}");
+    assert!(!text.contains("J Libr Stud"), "{text}");
 }
