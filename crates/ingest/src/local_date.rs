@@ -5,8 +5,9 @@
 //! publisher is. A country-code host (`.com.ar`, `.de`) names the country,
 //! and so the clock: its standard offset, with European summer time (last
 //! Sunday of March to last Sunday of October, 01:00 UTC). Generic hosts
-//! (`.com`, `.org`) and countries spanning several zones (`.us`, `.ca`,
-//! `.ru`) give no offset: the UTC day stands.
+//! (`.com`, `.org`, and country codes sold as generic names: `.co`, `.me`,
+//! `.tv`, `.io`) and countries spanning several zones (`.us`, `.ca`, `.ru`)
+//! give no offset: the UTC day stands.
 
 use std::sync::LazyLock;
 
@@ -29,8 +30,9 @@ fn clock(tld: &str) -> Option<Clock> {
     Some(match tld {
         "uk" | "ie" | "pt" => European(0),
         "de" | "at" | "ch" | "li" | "fr" | "be" | "nl" | "lu" | "it" | "es" | "dk" | "se"
-        | "no" | "pl" | "cz" | "sk" | "hu" | "si" | "hr" | "rs" | "ba" | "me" | "mk" | "al"
-        | "mt" => European(60),
+        | "no" | "pl" | "cz" | "sk" | "hu" | "si" | "hr" | "rs" | "ba" | "mk" | "al" | "mt" => {
+            European(60)
+        }
         "fi" | "ee" | "lv" | "lt" | "ro" | "bg" | "gr" | "cy" | "ua" | "md" => European(120),
         "is" => Fixed(0),
         "tr" | "by" => Fixed(180),
@@ -40,7 +42,7 @@ fn clock(tld: &str) -> Option<Clock> {
         "jp" | "kr" => Fixed(540),
         "ar" | "br" | "uy" => Fixed(-180),
         "cl" | "bo" | "ve" | "py" => Fixed(-240),
-        "co" | "pe" | "ec" | "pa" => Fixed(-300),
+        "pe" | "ec" | "pa" => Fixed(-300),
         "mx" | "gt" | "sv" | "hn" | "ni" | "cr" => Fixed(-360),
         _ => return None,
     })
