@@ -9,11 +9,8 @@
 //! [`MAX_RECORD_BYTES`] are skipped with an error; header lines are capped
 //! at [`MAX_LINE_BYTES`], so memory stays bounded whatever the input.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, Read};
 use std::path::Path;
-
-use flate2::read::MultiGzDecoder;
 
 use super::ReadError;
 use super::http::{HttpResponse, parse_response};
@@ -134,16 +131,9 @@ pub struct WarcReader<R> {
     last_id: Option<String>,
 }
 
-/// Open a WARC/ARC file, plain or gzip (detected by its magic bytes).
+/// Open a WARC/ARC file, plain, gzip or LZ4 (detected by its magic bytes).
 pub fn open(path: &Path) -> io::Result<WarcReader<Box<dyn BufRead>>> {
-    let mut file = BufReader::new(File::open(path)?);
-    let gz = file.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    let inner: Box<dyn BufRead> = if gz {
-        Box::new(BufReader::new(MultiGzDecoder::new(file)))
-    } else {
-        Box::new(file)
-    };
-    Ok(WarcReader::new(inner))
+    Ok(WarcReader::new(crate::source::open::open(path)?.reader))
 }
 
 impl<R: BufRead> WarcReader<R> {

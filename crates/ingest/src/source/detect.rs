@@ -3,7 +3,7 @@
 //!
 //! Compression is found by magic bytes, not by name, so `x.html.gz`,
 //! `x.warc.gz` and a gzipped file with any name all read; the name is
-//! judged without its `.gz`.
+//! judged without its `.gz` (or `.lz4`).
 
 use std::fmt;
 use std::str::FromStr;
@@ -44,7 +44,7 @@ impl Format {
         }
     }
 
-    /// File name extensions of this format (lower case, without `.gz`).
+    /// File name extensions of this format (lower case, without `.gz`/`.lz4`).
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Format::Html => &["html", "htm", "xhtml", "shtml"],
@@ -84,13 +84,23 @@ impl FromStr for Format {
     }
 }
 
-/// The file name without a trailing `.gz`, lower-cased.
-fn bare_name(name: &str) -> String {
-    let lower = name.to_ascii_lowercase();
-    match lower.strip_suffix(".gz") {
-        Some(s) => s.to_string(),
-        None => lower,
+/// Suffixes of the compressions undone by their magic bytes (see `open`).
+const COMPRESSION_SUFFIXES: &[&str] = &[".gz", ".lz4"];
+
+/// The file name without a trailing compression suffix (`.gz`, `.lz4`, any case).
+pub fn without_compression(name: &str) -> &str {
+    for s in COMPRESSION_SUFFIXES {
+        let cut = name.len().saturating_sub(s.len());
+        if cut > 0 && name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(s) {
+            return &name[..cut];
+        }
     }
+    name
+}
+
+/// The file name without a trailing compression suffix, lower-cased.
+fn bare_name(name: &str) -> String {
+    without_compression(name).to_ascii_lowercase()
 }
 
 /// The format a file name says, when it says one for sure (`.xml` and
@@ -208,6 +218,9 @@ mod tests {
     fn names_decide_where_they_can() {
         assert_eq!(by_name("a/0001.html.gz"), Some(Format::Html));
         assert_eq!(by_name("CC-NEWS-2024.warc.gz"), Some(Format::Warc));
+        assert_eq!(by_name("crawl.warc.lz4"), Some(Format::Warc));
+        assert_eq!(without_compression("x.WARC.GZ"), "x.WARC");
+        assert_eq!(without_compression("é.gz"), "é");
         assert_eq!(by_name("old.ARC"), Some(Format::Warc));
         assert_eq!(by_name("news.rss"), Some(Format::Feed));
         assert_eq!(by_name("docs.ndjson"), Some(Format::Jsonl));

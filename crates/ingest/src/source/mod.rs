@@ -26,7 +26,7 @@
 
 pub mod detect;
 mod fragment;
-mod open;
+pub(crate) mod open;
 mod readers;
 mod record;
 
@@ -102,7 +102,7 @@ impl Input {
         self.path.display().to_string()
     }
 
-    /// The record id stem: the file name without `.gz` and a known
+    /// The record id stem: the file name without `.gz`/`.lz4` and a known
     /// extension (`0001.html.gz` -> `0001`); `stdin` for stdin.
     pub fn stem(&self) -> String {
         if self.is_stdin() {
@@ -169,10 +169,7 @@ fn records_of(stream: open::Stream, known: Option<Format>, path: String, stem: S
 
 /// A file name without `.gz` and one known extension.
 fn stem_of(name: &str) -> String {
-    let base = name
-        .strip_suffix(".gz")
-        .or_else(|| name.strip_suffix(".GZ"))
-        .unwrap_or(name);
+    let base = detect::without_compression(name);
     if let Some((stem, ext)) = base.rsplit_once('.') {
         let ext = ext.to_ascii_lowercase();
         if !stem.is_empty()
