@@ -317,7 +317,7 @@ fn description_is_not_the_organisation_inside_it() {
         "A senior Treasury official admitted on Monday that the levy was “a stopgap”.\n\
          Speaking to the Harbour Times, Dana Whitlock said: “The levy is a stopgap, nothing more.”",
     );
-    assert_eq!(speaker(quote(&doc, "a stopgap")), Some("Dana Whitlock"));
+    assert_eq!(speaker(quote(&doc, "the levy was")), Some("Dana Whitlock"));
 }
 
 #[test]
@@ -501,4 +501,36 @@ fn closing_mark_typed_as_two_apostrophes() {
     );
     assert_eq!(doc.quotes.len(), 1, "{:?}", texts(&doc));
     assert_eq!(speaker(&doc.quotes[0]), Some("Mira Olsen"));
+}
+
+#[test]
+fn short_fragment_in_a_longer_clause_reports_the_clause() {
+    let doc = annotate(
+        "Most harbour workers said they were “deeply worried” about the new ferry timetable.",
+    );
+    let q = quote(&doc, "they were");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert!(
+        doc.slice(q.span).ends_with("ferry timetable"),
+        "{:?}",
+        texts(&doc)
+    );
+    assert_eq!(doc.quotes.len(), 1, "{:?}", texts(&doc));
+}
+
+#[test]
+fn fragments_stay_alone_when_they_carry_the_clause_or_sit_in_an_inner_report() {
+    let doc = annotate(
+        "Mayor Ines Duarte said the “storm has passed” as she opened the bridge.\n\n\
+         Ines Duarte told reporters that the council had agreed the plan was “reckless”.\n\n\
+         Ines Duarte said the fee is “of course” a “temporary measure” for the winter.",
+    );
+    for words in [
+        "storm has passed",
+        "reckless",
+        "of course",
+        "temporary measure",
+    ] {
+        assert_eq!(quote(&doc, words).kind, QuoteKind::Mixed, "{words}");
+    }
 }

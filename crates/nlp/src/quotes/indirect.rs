@@ -16,7 +16,11 @@
 //! Jane Roe, a lawyer`) reports no clause of its own.
 //!
 //! A clause holding quotation marks is left to the quotation rules, which
-//! report the quoted words themselves (the partial-quote convention).
+//! report the quoted words themselves (the partial-quote convention), unless
+//! it holds one short fragment among more words of the writer's and no
+//! report inside it (`said they were “extremely enthusiastic” about
+//! voting`): then the clause is reported, as `mixed`, in place of the
+//! fragment.
 
 use tidings_model::TokenKind;
 
@@ -32,6 +36,8 @@ pub(crate) struct Reported {
     pub b: usize,
     pub cue: usize,
     pub speaker: Option<Phrase>,
+    /// The clause holds a short quoted fragment: report the clause (mixed).
+    pub mixed: bool,
 }
 
 const TIME_WORDS: &[&str] = &[
@@ -226,7 +232,10 @@ fn clause_after(
     {
         return None;
     }
-    let b = clause_end(v, j, end)?;
+    let (b, mixed) = match clause_end(v, j, end) {
+        Some(b) => (b, false),
+        None => (mixed_clause_end(v, j, end)?, true),
+    };
     if (j..b).filter(|&k| v.kind(k) == TokenKind::Word).count() < 3 {
         return None;
     }
@@ -236,6 +245,7 @@ fn clause_after(
         b,
         cue: c,
         speaker,
+        mixed,
     })
 }
 
@@ -387,6 +397,7 @@ fn object_after(v: &View, c: usize, form: Form) -> Option<Reported> {
         b,
         cue: c,
         speaker: Some(speaker),
+        mixed: false,
     })
 }
 
@@ -418,6 +429,106 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
         k -= 1;
     }
     (k > j).then_some(k)
+}
+
+/// A clause holding quoted fragments, reported whole when its own words
+/// outnumber the quoted ones: `said they were “extremely enthusiastic” about
+/// voting`. `None` when the quoted words are half of it or more (the
+/// fragments are reported alone) or the clause cannot be bounded.
+fn mixed_clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
+    let mut k = j;
+    let (mut own, mut quoted, mut fragments) = (0usize, 0usize, 0usize);
+    let mut inner_cue = false;
+    while k < end {
+        if v.quoted[k] {
+            if v.kind(k) == TokenKind::Word {
+                quoted += 1;
+            }
+            if k == 0 || !v.quoted[k - 1] {
+                fragments += 1;
+                if inner_cue {
+                    return None;
+                }
+            }
+            k += 1;
+            continue;
+        }
+        // A report inside the report ("said the allies had agreed that …"):
+        // the fragment is the inner speaker's; leave it alone.
+        if v.cue_at(k).is_some() && !v.is(k + 1, "to") {
+            inner_cue = true;
+        }
+        // "as she pledged …": a clause of the writer's, not the report's.
+        if k > j && v.is(k, "as") && v.is_any(k + 1, PRONOUN_SUBJECTS) {
+            break;
+        }
+        let w = v.word(k);
+        if matches!(w, ";" | ":" | "—" | "–" | "(") || (w == "-" && k > j && spaced(v, k)) {
+            break;
+        }
+        if w == "," {
+            let n = k + 1;
+            if v.is_any(n, CLAUSE_BREAKS)
+                || v.cue_at(n).is_some()
+                || (v.is_any(n, &["and", "but"])
+                    && (v.cue_at(n + 1).is_some() || v.word(n + 1).ends_with("ed")))
+                || attribution_follows(v, n, end)
+            {
+                break;
+            }
+        }
+        if v.kind(k) == TokenKind::Word {
+            own += 1;
+        }
+        k += 1;
+    }
+    while k > j && matches!(v.kind(k - 1), TokenKind::Punct) {
+        k -= 1;
+    }
+    (k > j && fragments == 1 && own > quoted).then_some(k)
+}
+
+/// What quotation marks inside a clause make of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    /// No quoted words.
+    None,
+    /// One short fragment among more words of the writer's: the clause is
+    /// reported (mixed).
+    Clause,
+    /// The quoted words are reported alone.
+    Fragments,
+}
+
+/// See [`Quoting`]; the same tests as [`mixed_clause_end`], on a bounded clause.
+fn quoting(v: &View, a: usize, b: usize) -> Quoting {
+    let (mut own, mut quoted, mut fragments) = (0usize, 0usize, 0usize);
+    let mut inner_cue = false;
+    for k in a..b {
+        if v.quoted[k] {
+            if v.kind(k) == TokenKind::Word {
+                quoted += 1;
+            }
+            if k == a || !v.quoted[k - 1] {
+                fragments += 1;
+                if inner_cue {
+                    return Quoting::Fragments;
+                }
+            }
+        } else {
+            if v.cue_at(k).is_some() && !v.is(k + 1, "to") {
+                inner_cue = true;
+            }
+            if v.kind(k) == TokenKind::Word {
+                own += 1;
+            }
+        }
+    }
+    match fragments {
+        0 => Quoting::None,
+        1 if own > quoted => Quoting::Clause,
+        _ => Quoting::Fragments,
+    }
 }
 
 /// Is token `k` set off by spaces on both sides (a dash typed as `-`)?
@@ -480,8 +591,12 @@ fn clause_before(v: &View, c: usize) -> Option<Reported> {
     while b > s0 && v.kind(b - 1) == TokenKind::Punct {
         b -= 1;
     }
-    if (s0..b).any(|k| v.quoted[k]) || (s0..b).filter(|&k| v.kind(k) == TokenKind::Word).count() < 3
-    {
+    let mixed = match quoting(v, s0, b) {
+        Quoting::None => false,
+        Quoting::Clause => true,
+        Quoting::Fragments => return None,
+    };
+    if (s0..b).filter(|&k| v.kind(k) == TokenKind::Word).count() < 3 {
         return None;
     }
     // `A, he said, B.`: the attribution interrupts one reported sentence,
@@ -506,6 +621,7 @@ fn clause_before(v: &View, c: usize) -> Option<Reported> {
         b,
         cue: c,
         speaker,
+        mixed,
     })
 }
 
@@ -526,6 +642,7 @@ fn according_to(v: &View, c: usize) -> Option<Reported> {
                 b,
                 cue: c,
                 speaker: Some(p),
+                mixed: false,
             },
         );
     }
@@ -544,6 +661,7 @@ fn according_to(v: &View, c: usize) -> Option<Reported> {
             b,
             cue: c,
             speaker: Some(p),
+            mixed: false,
         });
     }
     None

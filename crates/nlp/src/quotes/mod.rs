@@ -19,8 +19,10 @@
 //! Conventions (those of the project's gold): a quote's span is the quoted
 //! words without marks; a quote over several paragraphs is one quote; a
 //! quotation interrupted by its attribution (`“A,” she said. “B.”`, or
-//! `“A,” she said, “because …”`) is one quote; a fragment quoted inside reported speech is reported alone, as
-//! `mixed`, and the clause around it is not reported again as indirect.
+//! `“A,” she said, “because …”`) is one quote; a fragment quoted inside
+//! reported speech is reported alone, as `mixed`, unless it is one short
+//! fragment in a longer clause of the writer's (`said they were “extremely
+//! enthusiastic” about voting`): then the clause is, in its place.
 //! Everything is linear in the number of tokens.
 
 mod cues;
@@ -58,6 +60,8 @@ struct Found {
     kind: QuoteKind,
     cue: Option<Span>,
     from: From,
+    /// The words in marks of a mixed clause (the quote itself otherwise).
+    quoted: Span,
 }
 
 /// Fill `doc.quotes` from its tokens (and entities, where present), with the
@@ -118,11 +122,24 @@ fn find(doc: &Document, model: Option<&QuoteModel>) -> Vec<Quote> {
     let (v, kept) = view_of(doc);
     let mut found = quotations(&v, &kept);
     for r in indirect::find(&v) {
+        let span = v.span(r.a, r.b);
+        let (mut kind, mut quoted) = (QuoteKind::Indirect, span);
+        if r.mixed {
+            // The clause replaces the fragment quoted inside it.
+            kind = QuoteKind::Mixed;
+            if let Some(k) = found
+                .iter()
+                .position(|f| f.kind == QuoteKind::Mixed && span.contains(f.span))
+            {
+                quoted = found.remove(k).span;
+            }
+        }
         found.push(Found {
-            span: v.span(r.a, r.b),
-            kind: QuoteKind::Indirect,
+            span,
+            kind,
             cue: Some(cue_span(&v, r.cue)),
             from: r.speaker.map_or(From::Nobody, From::Phrase),
+            quoted,
         });
     }
     if let Some(m) = model {
@@ -172,6 +189,7 @@ fn learned_content(v: &View, model: &QuoteModel, found: &mut Vec<Found>) {
             kind: QuoteKind::Indirect,
             cue: cue.map(|c| cue_span(v, c)),
             from: speaker.map_or(From::Nobody, From::Phrase),
+            quoted: span,
         });
     }
     // Rule clauses the tagger found no content in stay; two rule clauses
@@ -229,8 +247,10 @@ fn quotations(v: &View, kept: &[Quoted]) -> Vec<Found> {
         for s in &mut slot[i..=j] {
             *s = Some(out.len());
         }
+        let span = v.span(q.first, last);
         out.push(Found {
-            span: v.span(q.first, last),
+            span,
+            quoted: span,
             kind: if at.standalone || is_whole_complement(v, &q, at.cue) {
                 QuoteKind::Direct
             } else {
@@ -360,11 +380,11 @@ fn resolve_all(v: &View, doc: &Document, found: Vec<Found>) -> Vec<Quote> {
         if found[i].kind != QuoteKind::Mixed || named[i] {
             continue;
         }
-        let words = found[i].span.of(v.text).to_lowercase();
+        let words = found[i].quoted.of(v.text).to_lowercase();
         let source = (0..found.len()).find(|&k| {
             k != i
                 && named[k]
-                && found[k].span.len() > found[i].span.len()
+                && found[k].span.len() > found[i].quoted.len()
                 && found[k].span.of(v.text).to_lowercase().contains(&words)
         });
         if let Some(k) = source {
