@@ -29,6 +29,7 @@ mod cues;
 mod direct;
 mod indirect;
 pub mod learned;
+mod lexicon;
 mod marks;
 mod names;
 mod resolve;

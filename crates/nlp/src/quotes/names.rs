@@ -6,15 +6,19 @@
 //! layer: a name run is a sequence of capitalised words (with inner
 //! particles like "of" or "de"), minus leading honorifics and function words.
 //! The index of runs of two or more words is built once per document.
+//!
+//! The word lists here are looked up once per token by the view (see
+//! [`super::lexicon`]); the rules read each token's classes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tidings_model::TokenKind;
 
+use super::lexicon::{self, Classes};
 use super::view::View;
 
 /// Titles stripped from the front of a name (and anything before them in a run).
-const HONORIFICS: &[&str] = &[
+pub(super) const HONORIFICS: &[&str] = &[
     "mr",
     "mr.",
     "mrs",
@@ -107,7 +111,7 @@ const HONORIFICS: &[&str] = &[
 ];
 
 /// Capitalised words that start sentences but never start names.
-const FUNCTION_WORDS: &[&str] = &[
+pub(super) const FUNCTION_WORDS: &[&str] = &[
     "the",
     "a",
     "an",
@@ -207,43 +211,32 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Month abbreviations with their stop; full month and weekday names come
 /// from [`crate::time::lexicon::is_month_or_weekday_name`].
-const CALENDAR: &[&str] = &["jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."];
+pub(super) const CALENDAR: &[&str] = &["jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."];
 
 /// Lower-case words allowed inside a name run between capitalised words.
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "of", "de", "da", "del", "della", "der", "van", "von", "bin", "al", "la", "le", "du", "&",
 ];
 
-pub(crate) fn is_honorific(w: &str) -> bool {
-    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
-}
-
 /// "Mr", "Mrs", "Ms", "Dr", "Miss": titles only ever followed by a surname.
-fn is_courtesy(w: &str) -> bool {
-    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"]
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(w))
-}
+pub(super) const COURTESY: &[&str] =
+    &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"];
 
-pub(crate) fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w))
-}
-
+/// Is `w` (any case) a month or weekday name, or a month abbreviation?
 pub(crate) fn is_calendar(w: &str) -> bool {
-    crate::time::lexicon::is_month_or_weekday_name(w)
-        || CALENDAR.iter().any(|h| h.eq_ignore_ascii_case(w))
+    lexicon::lookup(w).classes.has(Classes::CALENDAR)
 }
 
-/// Can token `i` be part of a name?
-pub(crate) fn is_name_word(v: &View, i: usize) -> bool {
-    v.is_capitalised(i) && !is_calendar(v.word(i))
+/// Is token `i` a particle inside a name or a hyphen?
+fn is_joiner(v: &View, i: usize) -> bool {
+    v.has(i, Classes::PARTICLE) || v.word(i) == "-"
 }
 
 /// The name inside tokens `[a, b)`: the last capitalised run, after its
 /// honorifics and function words. Returns a token range.
 pub(crate) fn name_in(v: &View, a: usize, b: usize) -> Option<(usize, usize)> {
     let mut end = b;
-    while end > a && !is_name_word(v, end - 1) {
+    while end > a && !v.is_name_word(end - 1) {
         end -= 1;
     }
     if end == a {
@@ -252,8 +245,8 @@ pub(crate) fn name_in(v: &View, a: usize, b: usize) -> Option<(usize, usize)> {
     let mut start = end - 1;
     while start > a {
         let p = start - 1;
-        let joins = (v.word(p) == "-" || v.is_any(p, PARTICLES)) && p > a && is_name_word(v, p - 1);
-        if is_name_word(v, p) || joins {
+        let joins = is_joiner(v, p) && p > a && v.is_name_word(p - 1);
+        if v.is_name_word(p) || joins {
             start = p;
         } else {
             break;
@@ -262,15 +255,16 @@ pub(crate) fn name_in(v: &View, a: usize, b: usize) -> Option<(usize, usize)> {
     // Drop leading honorifics and sentence words: "Russian President Vladimir Putin".
     let mut s = start;
     for i in start..end {
-        if is_honorific(v.word(i)) || is_function_word(v.word(i)) {
+        if v.has(i, Classes::HONORIFIC | Classes::FUNCTION_WORD) {
             s = i + 1;
         }
     }
-    while s < end && (v.is_any(s, PARTICLES) || v.word(s) == "-") {
+    while s < end && is_joiner(v, s) {
         s += 1;
     }
     // A surname that is also a title: "Mr. King", "King said".
-    if s >= end && (v.is(end - 1, "king") || (end - 1 > start && is_courtesy(v.word(end - 2)))) {
+    if s >= end && (v.is(end - 1, "king") || (end - 1 > start && v.has(end - 2, Classes::COURTESY)))
+    {
         s = end - 1;
     }
     (s < end).then_some((s, end))
@@ -286,31 +280,32 @@ pub(crate) fn name_key(name: &str) -> Vec<String> {
 
 /// Every multi-word name run of the document, for finding a short name's
 /// fullest form.
-pub(crate) struct NameIndex {
-    /// (key words, display text, first byte offset, count)
-    full: Vec<(Vec<String>, String, usize, usize)>,
+pub(crate) struct NameIndex<'t> {
+    /// (key words, display text, first byte offset, count); the text is
+    /// borrowed from the document.
+    full: Vec<(Vec<String>, &'t str, usize, usize)>,
     /// Every occurrence: (byte offset, index into `full`), in text order.
     order: Vec<(usize, usize)>,
 }
 
-impl NameIndex {
-    pub fn new(v: &View) -> Self {
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut full: Vec<(Vec<String>, String, usize, usize)> = Vec::new();
+impl<'t> NameIndex<'t> {
+    pub fn new(v: &View<'t>) -> Self {
+        let mut seen: FxHashMap<&'t str, usize> = FxHashMap::default();
+        let mut full: Vec<(Vec<String>, &'t str, usize, usize)> = Vec::new();
         let mut order = Vec::new();
         let mut i = 0;
         while i < v.len() {
-            if v.kind(i) != TokenKind::Word || !is_name_word(v, i) {
+            if v.kind(i) != TokenKind::Word || !v.is_name_word(i) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
             while j < v.len()
                 && v.para_of[j] == v.para_of[i]
-                && (is_name_word(v, j)
-                    || ((v.is_any(j, PARTICLES) || v.word(j) == "-")
+                && (v.is_name_word(j)
+                    || (is_joiner(v, j)
                         && j + 1 < v.len()
-                        && is_name_word(v, j + 1)
+                        && v.is_name_word(j + 1)
                         && v.word(j + 1) != "-"))
             {
                 j += 1;
@@ -318,16 +313,16 @@ impl NameIndex {
             if let Some((a, b)) = name_in(v, i, j) {
                 let words = (a..b).filter(|&k| v.kind(k) == TokenKind::Word).count();
                 if (2..=4).contains(&words) {
-                    let text = v.span(a, b).of(v.text).to_string();
+                    let text = v.span(a, b).of(v.text);
                     let at = v.toks[a].span.start;
-                    let k = match seen.get(&text) {
+                    let k = match seen.get(text) {
                         Some(&k) => {
                             full[k].3 += 1;
                             k
                         }
                         None => {
-                            seen.insert(text.clone(), full.len());
-                            full.push((name_key(&text), text, at, 1));
+                            seen.insert(text, full.len());
+                            full.push((name_key(text), text, at, 1));
                             full.len() - 1
                         }
                     };
@@ -340,24 +335,24 @@ impl NameIndex {
     }
 
     /// The last name of two or more words that starts before byte `at`.
-    pub fn last_before(&self, at: usize) -> Option<&str> {
+    pub fn last_before(&self, at: usize) -> Option<&'t str> {
         self.order
             .iter()
             .take_while(|(pos, _)| *pos < at)
             .last()
-            .map(|(_, k)| self.full[*k].1.as_str())
+            .map(|(_, k)| self.full[*k].1)
     }
 
     /// The fullest name containing `short` ("Keir" or "Starmer" -> "Keir
     /// Starmer"): the surname must agree, or a lone word must be the first name.
     /// Among several, the most frequent, then the earliest.
-    pub fn fullest(&self, short: &str) -> Option<&str> {
+    pub fn fullest(&self, short: &str) -> Option<&'t str> {
         if let Some(full) = self.expand_acronym(short) {
             return Some(full);
         }
         let key = name_key(short);
         let last = key.last()?;
-        let mut best: Option<&(Vec<String>, String, usize, usize)> = None;
+        let mut best: Option<&(Vec<String>, &'t str, usize, usize)> = None;
         for cand in &self.full {
             let words = &cand.0;
             if words.len() <= key.len() || !key.iter().all(|k| words.contains(k)) {
@@ -379,11 +374,11 @@ impl NameIndex {
                 best = Some(cand);
             }
         }
-        best.map(|b| b.1.as_str())
+        best.map(|b| b.1)
     }
 
     /// "FT" -> "Financial Times": an all-capital word spelt by a name's initials.
-    fn expand_acronym(&self, short: &str) -> Option<&str> {
+    fn expand_acronym(&self, short: &str) -> Option<&'t str> {
         let n = short.chars().count();
         if !(2..=6).contains(&n) || !short.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
@@ -400,6 +395,6 @@ impl NameIndex {
                 initials == want
             })
             .max_by_key(|c| c.3)
-            .map(|c| c.1.as_str())
+            .map(|c| c.1)
     }
 }

@@ -20,11 +20,11 @@ use super::view::View;
 
 pub(crate) struct Resolver<'a> {
     entities: &'a [Entity],
-    names: NameIndex,
+    names: NameIndex<'a>,
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(v: &View, entities: &'a [Entity]) -> Self {
+    pub fn new(v: &View<'a>, entities: &'a [Entity]) -> Self {
         Resolver {
             entities,
             names: NameIndex::new(v),

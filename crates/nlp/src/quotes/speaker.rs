@@ -8,10 +8,14 @@
 //! stopping at punctuation, prepositions, conjunctions and verbs. An
 //! appositive or relative clause between subject and cue (", the chancellor,
 //! said", ", who ... said") is stepped over to the name before it.
+//!
+//! The word lists here are looked up once per token by the view (see
+//! [`super::lexicon`]); the walks read each token's classes.
 
 use tidings_model::TokenKind;
 
-use super::names::{is_calendar, is_function_word, name_in};
+use super::lexicon::Classes;
+use super::names::name_in;
 use super::view::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,16 +34,16 @@ pub(crate) struct Phrase {
     pub name: Option<(usize, usize)>,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your",
     "some", "many", "most", "several", "other", "another", "one", "two", "three", "both", "all",
     "each", "every", "no", "few",
 ];
 
 /// Words that end a noun phrase walking outwards from the cue.
-const BOUNDARY: &[&str] = &[
+pub(super) const BOUNDARY: &[&str] = &[
     "in",
     "on",
     "at",
@@ -130,7 +134,7 @@ const BOUNDARY: &[&str] = &[
 ];
 
 /// Words between a subject and its cue: adverbs, auxiliaries, time words.
-const BETWEEN: &[&str] = &[
+pub(super) const BETWEEN: &[&str] = &[
     "also",
     "later",
     "then",
@@ -203,17 +207,15 @@ const BETWEEN: &[&str] = &[
 ];
 
 fn is_pronoun(v: &View, i: usize) -> bool {
-    v.is_any(i, PRONOUNS)
+    v.has(i, Classes::PRONOUN)
 }
 
 fn is_between(v: &View, i: usize) -> bool {
-    let w = v.word(i);
-    v.is_any(i, BETWEEN)
-        || is_calendar(w)
-        || (v.kind(i) == TokenKind::Word
-            && !v.is_capitalised(i)
-            && w.len() > 4
-            && w.ends_with("ly"))
+    v.has(i, Classes::BETWEEN | Classes::CALENDAR)
+        || (v.kind(i) == TokenKind::Word && !v.is_capitalised(i) && {
+            let w = v.word(i);
+            w.len() > 4 && w.ends_with("ly")
+        })
 }
 
 /// The subject of the cue at token `c`, looking no further left than `floor`.
@@ -279,11 +281,11 @@ pub(crate) fn np_ending_at(v: &View, e: usize, floor: usize) -> Option<Phrase> {
             TokenKind::Punct if w == "-" || w == "&" || w == "." => {}
             _ => break,
         }
-        if v.is_any(p, DETERMINERS) {
+        if v.has(p, Classes::DETERMINER) {
             s = p;
             break;
         }
-        if v.is_any(p, BOUNDARY) {
+        if v.has(p, Classes::BOUNDARY) {
             break;
         }
         if !v.is_capitalised(p) && v.cue_at(p).is_some() {
@@ -308,7 +310,7 @@ pub(crate) fn np_starting_at(v: &View, s: usize, limit: usize) -> Option<Phrase>
         });
     }
     let mut e = s;
-    if v.is_any(e, DETERMINERS) {
+    if v.has(e, Classes::DETERMINER) {
         e += 1;
     }
     while e < limit && e - s < 9 && !v.quoted[e] {
@@ -318,7 +320,7 @@ pub(crate) fn np_starting_at(v: &View, s: usize, limit: usize) -> Option<Phrase>
             TokenKind::Punct if w == "-" || w == "&" => {}
             _ => break,
         }
-        if v.is_any(e, BOUNDARY) || (v.is(e, "of") && v.is_capitalised(e - 1)) {
+        if v.has(e, Classes::BOUNDARY) || (v.is(e, "of") && v.is_capitalised(e - 1)) {
             break;
         }
         if !v.is_capitalised(e) && v.cue_at(e).is_some() {
@@ -335,7 +337,7 @@ fn phrase(v: &View, s: usize, e: usize) -> Option<Phrase> {
         return None;
     }
     let head = e - 1;
-    if v.kind(head) != TokenKind::Word || is_function_word(v.word(head)) {
+    if v.kind(head) != TokenKind::Word || v.has(head, Classes::FUNCTION_WORD) {
         return None;
     }
     if v.is_capitalised(head) {
@@ -383,7 +385,9 @@ pub(crate) fn clause_subject(v: &View, s0: usize, end: usize) -> Option<Phrase> 
                 name: None,
             });
         }
-        if v.is_capitalised(k) && !is_function_word(v.word(k)) || v.is_any(k, &["the", "a", "an"]) {
+        if v.is_capitalised(k) && !v.has(k, Classes::FUNCTION_WORD)
+            || v.is_any(k, &["the", "a", "an"])
+        {
             return subject_name(v, k, end);
         }
     }
@@ -410,7 +414,7 @@ pub(crate) fn subject_name(v: &View, k: usize, end: usize) -> Option<Phrase> {
         if v.is_capitalised(e) {
             last_cap = Some(e);
         } else if e > k
-            && (v.is_any(e, BOUNDARY)
+            && (v.has(e, Classes::BOUNDARY)
                 || v.cue_at(e).is_some()
                 || (w.len() > 3 && w.ends_with("ed"))
                 || (w.len() > 2

@@ -3,10 +3,16 @@
 //!
 //! Everything here is computed once per document in linear time, so the rules
 //! can ask "which paragraph is token `i` in?" or "is it quoted?" in O(1).
+//! So are the facts the rules test on token after token: each token's text
+//! is sliced once, and its cue and word classes (see [`super::lexicon`]:
+//! honorific, function word, pronoun, boundary…, plus capitalised, name word
+//! and sentence stop) are looked up once, so a rule reads a bit where it
+//! would compare strings against a list.
 
 use tidings_model::{Document, Span, Token, TokenKind};
 
-use super::cues::{Cue, cue};
+use super::cues::Cue;
+use super::lexicon::{self, Classes};
 
 pub(crate) struct View<'a> {
     pub text: &'a str,
@@ -19,6 +25,10 @@ pub(crate) struct View<'a> {
     pub quoted: Vec<bool>,
     /// The first token of every token's sentence (see [`View::set_quoted`]).
     pub sent_first: Vec<usize>,
+    /// The text of every token.
+    words: Vec<&'a str>,
+    /// The word classes of every token.
+    classes: Vec<Classes>,
     /// The cue every word token is, looked up once.
     cues: Vec<Option<Cue>>,
 }
@@ -36,6 +46,12 @@ impl<'a> View<'a> {
         for p in 0..doc.paragraphs.len() {
             para_of[para_first[p]..para_first[p + 1]].fill(p);
         }
+        let words: Vec<&str> = toks.iter().map(|t| t.span.of(&doc.text)).collect();
+        let (classes, cues) = toks
+            .iter()
+            .zip(&words)
+            .map(|(t, w)| token_facts(t.kind, w))
+            .unzip();
         View {
             text: &doc.text,
             toks,
@@ -43,13 +59,9 @@ impl<'a> View<'a> {
             para_first,
             quoted: vec![false; toks.len()],
             sent_first: Vec::new(),
-            cues: toks
-                .iter()
-                .map(|t| match t.kind {
-                    TokenKind::Word => cue(t.span.of(&doc.text)),
-                    _ => None,
-                })
-                .collect(),
+            words,
+            classes,
+            cues,
         }
     }
 
@@ -59,7 +71,17 @@ impl<'a> View<'a> {
 
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
-        self.toks[i].span.of(self.text)
+        self.words[i]
+    }
+
+    /// Token `i` is in a class of `c` (false past the end).
+    pub fn has(&self, i: usize, c: Classes) -> bool {
+        self.classes.get(i).is_some_and(|k| k.has(c))
+    }
+
+    /// Token `i` can be part of a name: capitalised, and no calendar word.
+    pub fn is_name_word(&self, i: usize) -> bool {
+        self.classes[i].has(Classes::NAME_WORD)
     }
 
     /// The cue token `i` is, if any (none past the end).
@@ -83,13 +105,12 @@ impl<'a> View<'a> {
 
     /// Token `i` is a word starting with an upper-case letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Word
-            && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.classes[i].has(Classes::CAPITALISED)
     }
 
     /// Token `i` ends a sentence: `.`, `!`, `?` or an ellipsis.
     pub fn is_stop(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Punct && matches!(self.word(i), "." | "!" | "?" | "…" | "...")
+        self.classes[i].has(Classes::STOP)
     }
 
     /// The byte span from the start of token `a` to the end of token `b - 1`.
@@ -101,6 +122,28 @@ impl<'a> View<'a> {
     pub fn para_range(&self, p: usize) -> (usize, usize) {
         (self.para_first[p], self.para_first[p + 1])
     }
+}
+
+/// The classes and cue of one token: the word's from the lexicon, and the
+/// token's own (capitalised, name word, stop), which depend on its kind.
+fn token_facts(kind: TokenKind, w: &str) -> (Classes, Option<Cue>) {
+    let entry = lexicon::lookup(w);
+    let mut classes = entry.classes;
+    if kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase) {
+        classes = classes | Classes::CAPITALISED;
+        if !classes.has(Classes::CALENDAR) {
+            classes = classes | Classes::NAME_WORD;
+        }
+    }
+    if kind == TokenKind::Punct && matches!(w, "." | "!" | "?" | "…" | "...") {
+        classes = classes | Classes::STOP;
+    }
+    let cue = if kind == TokenKind::Word {
+        entry.cue
+    } else {
+        None
+    };
+    (classes, cue)
 }
 
 impl View<'_> {

@@ -263,7 +263,7 @@ fn find<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
 }
 
 /// The months' and weekdays' full names: capitalised words that are not names.
-const CALENDAR_NAMES: &[&str] = &[
+pub(crate) const CALENDAR_NAMES: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

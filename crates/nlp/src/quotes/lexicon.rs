@@ -1,0 +1,156 @@
+//! What the quote rules ask about nearly every token, in one table keyed by
+//! lower-case word: the cue the word is ([`super::cues`]) and the word lists
+//! it is on (honorifics, function words, particles and calendar words from
+//! [`super::names`]; pronouns, determiners, phrase boundaries and the words
+//! between a subject and its cue from [`super::speaker`]).
+//!
+//! [`super::view::View`] looks every token up once per document, so the
+//! rules test a bit instead of comparing the token's text against each list
+//! on every visit. Matching ignores ASCII case, as the lists' own tests did
+//! (`eq_ignore_ascii_case`): keys are lower-cased ASCII, and so is the word,
+//! in a stack buffer (no allocation per lookup). The table hashes with
+//! FxHash: its keys are fixed words, not input that could be chosen to
+//! collide.
+
+use std::ops::BitOr;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use super::cues::{self, Cue};
+use super::{names, speaker};
+
+/// A set of word classes, as bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Classes(u16);
+
+impl Classes {
+    /// A title before a name: "Mr", "President" ([`names::HONORIFICS`]).
+    pub const HONORIFIC: Classes = Classes(1 << 0);
+    /// A title only ever followed by a surname: "Mr", "Dr" ([`names::COURTESY`]).
+    pub const COURTESY: Classes = Classes(1 << 1);
+    /// A capitalised word that never starts a name ([`names::FUNCTION_WORDS`]).
+    pub const FUNCTION_WORD: Classes = Classes(1 << 2);
+    /// A month or weekday name, or a month abbreviation with its stop.
+    pub const CALENDAR: Classes = Classes(1 << 3);
+    /// A lower-case word inside a name: "of", "de" ([`names::PARTICLES`]).
+    pub const PARTICLE: Classes = Classes(1 << 4);
+    /// [`speaker::PRONOUNS`].
+    pub const PRONOUN: Classes = Classes(1 << 5);
+    /// [`speaker::DETERMINERS`].
+    pub const DETERMINER: Classes = Classes(1 << 6);
+    /// A word that ends a noun phrase ([`speaker::BOUNDARY`]).
+    pub const BOUNDARY: Classes = Classes(1 << 7);
+    /// An adverb, auxiliary or time word between a subject and its cue
+    /// ([`speaker::BETWEEN`]).
+    pub const BETWEEN: Classes = Classes(1 << 8);
+    /// Set per token by the view, not by the table: a word starting with an
+    /// upper-case letter.
+    pub const CAPITALISED: Classes = Classes(1 << 9);
+    /// Set per token by the view: a capitalised word that is no calendar word.
+    pub const NAME_WORD: Classes = Classes(1 << 10);
+    /// Set per token by the view: punctuation that ends a sentence.
+    pub const STOP: Classes = Classes(1 << 11);
+
+    /// Does the set hold any class of `other`?
+    pub fn has(self, other: Classes) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+impl BitOr for Classes {
+    type Output = Classes;
+    fn bitor(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
+    }
+}
+
+/// Everything the table knows about one word.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Entry {
+    pub classes: Classes,
+    pub cue: Option<Cue>,
+}
+
+/// Each word list and the class it gives.
+fn class_lists() -> [(Classes, &'static [&'static str]); 10] {
+    [
+        (Classes::HONORIFIC, names::HONORIFICS),
+        (Classes::COURTESY, names::COURTESY),
+        (Classes::FUNCTION_WORD, names::FUNCTION_WORDS),
+        (Classes::CALENDAR, crate::time::lexicon::CALENDAR_NAMES),
+        (Classes::CALENDAR, names::CALENDAR),
+        (Classes::PARTICLE, names::PARTICLES),
+        (Classes::PRONOUN, speaker::PRONOUNS),
+        (Classes::DETERMINER, speaker::DETERMINERS),
+        (Classes::BOUNDARY, speaker::BOUNDARY),
+        (Classes::BETWEEN, speaker::BETWEEN),
+    ]
+}
+
+struct Table {
+    map: FxHashMap<Box<[u8]>, Entry>,
+    /// The longest key: longer words are on no list.
+    longest: usize,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(build);
+
+fn build() -> Table {
+    let mut map: FxHashMap<Box<[u8]>, Entry> = FxHashMap::default();
+    let key = |w: &str| w.to_ascii_lowercase().into_bytes().into_boxed_slice();
+    for (w, cue) in cues::inflections() {
+        map.entry(key(&w)).or_default().cue = Some(cue);
+    }
+    for (class, list) in class_lists() {
+        for w in list {
+            let e = map.entry(key(w)).or_default();
+            e.classes = e.classes | class;
+        }
+    }
+    let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
+    Table { map, longest }
+}
+
+/// The longest word looked up; [`Table::longest`] is checked to be no more.
+const BUFFER: usize = 32;
+
+/// What the table knows about `word` (ignoring ASCII case); the default,
+/// empty entry for a word on no list.
+pub(crate) fn lookup(word: &str) -> Entry {
+    let table = &*TABLE;
+    let n = word.len();
+    if n == 0 || n > table.longest || n > BUFFER {
+        return Entry::default();
+    }
+    let mut buf = [0u8; BUFFER];
+    let key = &mut buf[..n];
+    key.copy_from_slice(word.as_bytes());
+    key.make_ascii_lowercase();
+    table.map.get(&*key).copied().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_and_cues_share_one_entry() {
+        assert!(lookup("Mr.").classes.has(Classes::HONORIFIC));
+        assert!(lookup("MR").classes.has(Classes::COURTESY));
+        assert!(lookup("September").classes.has(Classes::CALENDAR));
+        assert!(lookup("sept.").classes.has(Classes::CALENDAR));
+        assert!(lookup("The").classes.has(Classes::FUNCTION_WORD));
+        assert!(lookup("the").classes.has(Classes::DETERMINER));
+        // "said" is a cue and a phrase boundary.
+        let said = lookup("Said");
+        assert!(said.cue.is_some() && said.classes.has(Classes::BOUNDARY));
+        assert!(lookup("Keir").classes == Classes::default() && lookup("Keir").cue.is_none());
+        assert!(lookup("").cue.is_none());
+    }
+
+    #[test]
+    fn every_key_fits_the_buffer() {
+        assert!(TABLE.longest <= BUFFER);
+    }
+}
