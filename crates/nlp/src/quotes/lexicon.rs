@@ -7,10 +7,11 @@
 //! [`super::view::View`] looks every token up once per document, so the
 //! rules test a bit instead of comparing the token's text against each list
 //! on every visit. Matching ignores ASCII case, as the lists' own tests did
-//! (`eq_ignore_ascii_case`): keys are lower-cased ASCII, and so is the word,
-//! in a stack buffer (no allocation per lookup). The table hashes with
-//! FxHash: its keys are fixed words, not input that could be chosen to
-//! collide.
+//! (`eq_ignore_ascii_case`): keys are lower-cased ASCII, and so is the word.
+//! Every listed word is short, so a word is packed into one integer key (see
+//! [`pack`]): no allocation, no string comparison per lookup. The table
+//! hashes with FxHash: its keys are fixed words, not input that could be
+//! chosen to collide.
 
 use std::ops::BitOr;
 use std::sync::LazyLock;
@@ -88,17 +89,11 @@ fn class_lists() -> [(Classes, &'static [&'static str]); 10] {
     ]
 }
 
-struct Table {
-    map: FxHashMap<Box<[u8]>, Entry>,
-    /// The longest key: longer words are on no list.
-    longest: usize,
-}
+static TABLE: LazyLock<FxHashMap<u128, Entry>> = LazyLock::new(build);
 
-static TABLE: LazyLock<Table> = LazyLock::new(build);
-
-fn build() -> Table {
-    let mut map: FxHashMap<Box<[u8]>, Entry> = FxHashMap::default();
-    let key = |w: &str| w.to_ascii_lowercase().into_bytes().into_boxed_slice();
+fn build() -> FxHashMap<u128, Entry> {
+    let mut map: FxHashMap<u128, Entry> = FxHashMap::default();
+    let key = |w: &str| pack(w).unwrap_or_else(|| panic!("lexicon word {w:?} is too long"));
     for (w, cue) in cues::inflections() {
         map.entry(key(&w)).or_default().cue = Some(cue);
     }
@@ -108,26 +103,33 @@ fn build() -> Table {
             e.classes = e.classes | class;
         }
     }
-    let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
-    Table { map, longest }
+    map
 }
 
-/// The longest word looked up; [`Table::longest`] is checked to be no more.
-const BUFFER: usize = 32;
+/// The longest word a key holds, in bytes.
+const MAX_KEY: usize = 15;
+
+/// `word`, ASCII lower-cased, packed into an integer: its bytes from the
+/// lowest, and its length in the top byte (so that "a" and "a\0" differ).
+/// `None` for an empty word or one longer than [`MAX_KEY`]: no list has one.
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > MAX_KEY {
+        return None;
+    }
+    let mut key = bytes.len() as u128;
+    for b in bytes {
+        key = key << 8 | u128::from(b.to_ascii_lowercase());
+    }
+    Some(key)
+}
 
 /// What the table knows about `word` (ignoring ASCII case); the default,
 /// empty entry for a word on no list.
 pub(crate) fn lookup(word: &str) -> Entry {
-    let table = &*TABLE;
-    let n = word.len();
-    if n == 0 || n > table.longest || n > BUFFER {
-        return Entry::default();
-    }
-    let mut buf = [0u8; BUFFER];
-    let key = &mut buf[..n];
-    key.copy_from_slice(word.as_bytes());
-    key.make_ascii_lowercase();
-    table.map.get(&*key).copied().unwrap_or_default()
+    pack(word)
+        .and_then(|key| TABLE.get(&key).copied())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -150,7 +152,13 @@ mod tests {
     }
 
     #[test]
-    fn every_key_fits_the_buffer() {
-        assert!(TABLE.longest <= BUFFER);
+    fn words_pack_apart() {
+        assert_eq!(pack("Said"), pack("said"));
+        assert_ne!(pack("a"), pack("a\0"));
+        assert_eq!(pack(""), None);
+        assert_eq!(pack("representatives"), pack("REPRESENTATIVES"));
+        assert_eq!(pack("representativess"), None);
+        // Every word of every list has its key: building the table succeeds.
+        assert!(TABLE.len() > 500);
     }
 }
