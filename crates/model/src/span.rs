@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a document's text.
 ///
+/// Its small methods are `#[inline]`: other crates call them per token, and
+/// without the hint they are not inlined across crates.
+///
 /// Both ends lie on `char` boundaries of the text the span was made for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
@@ -13,35 +16,42 @@ pub struct Span {
 
 impl Span {
     /// A span from `start` to `end`; panics in debug builds when `end < start`.
+    #[inline]
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end, "span end {end} before start {start}");
         Span { start, end }
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
     /// The slice of `text` this span covers.
+    #[inline]
     pub fn of<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
 
     /// True when `other` lies wholly inside `self`.
+    #[inline]
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
     /// True when the two spans share at least one byte.
+    #[inline]
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
 
     /// The smallest span covering both.
+    #[inline]
     pub fn cover(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }

@@ -295,7 +295,7 @@ impl<'t> NameIndex<'t> {
         let mut order = Vec::new();
         let mut i = 0;
         while i < v.len() {
-            if v.kind(i) != TokenKind::Word || !v.is_name_word(i) {
+            if !v.is_name_word(i) {
                 i += 1;
                 continue;
             }

@@ -18,15 +18,39 @@ use super::names::NameIndex;
 use super::speaker::{Phrase, PhraseKind};
 use super::view::View;
 
+/// A mention by its entity's index and its own index in that entity.
+type MentionAt = (usize, usize);
+
 pub(crate) struct Resolver<'a> {
     entities: &'a [Entity],
+    /// Every mention of `entities` by start, with its (entity, mention)
+    /// indices: built once, so that [`Resolver::entity_at`] reads the few
+    /// mentions near a phrase, not all of them.
+    mentions: Vec<(Span, MentionAt)>,
+    /// The longest mention, in bytes: how far before a phrase an overlapping
+    /// mention can start.
+    longest: usize,
     names: NameIndex<'a>,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(v: &View<'a>, entities: &'a [Entity]) -> Self {
+        let mut mentions: Vec<(Span, MentionAt)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(ei, e)| {
+                e.mentions
+                    .iter()
+                    .enumerate()
+                    .map(move |(mi, m)| (m.span, (ei, mi)))
+            })
+            .collect();
+        mentions.sort_unstable_by_key(|&(s, at)| (s.start, at));
+        let longest = mentions.iter().map(|m| m.0.len()).max().unwrap_or(0);
         Resolver {
             entities,
+            mentions,
+            longest,
             names: NameIndex::new(v),
         }
     }
@@ -91,32 +115,46 @@ impl<'a> Resolver<'a> {
 
     /// The entity with a mention overlapping `span`, preferring names, then
     /// the mention at the phrase's head (its last word: "Clark County Sheriff
-    /// Joe Lombardo" is Lombardo, not the county), then people.
+    /// Joe Lombardo" is Lombardo, not the county), then people; among equals,
+    /// the first in entity and mention order.
     fn entity_at(&self, span: Span, kind: PhraseKind) -> Option<(&'a Entity, Span)> {
-        let mut best: Option<(&Entity, Span, (u8, u8, u8))> = None;
-        for e in self.entities {
-            for m in &e.mentions {
-                if !m.span.overlaps(span) {
-                    continue;
-                }
-                // A description is its head: a name inside it only modifies it.
-                if kind == PhraseKind::Nominal && m.span.end < span.end {
-                    continue;
-                }
-                let rank = match (m.kind, kind) {
-                    (MentionKind::Name, _) => 0,
-                    (MentionKind::Pronoun, PhraseKind::Pronoun) => 1,
-                    (MentionKind::Nominal, PhraseKind::Nominal) => 1,
-                    _ => 2,
-                };
-                let head = u8::from(m.span.end < span.end);
-                let person = u8::from(e.etype != EntityType::Per);
-                let key = (rank, head, person);
-                if best.is_none_or(|b| key < b.2) {
-                    best = Some((e, m.span, key));
-                }
+        let entities: &'a [Entity] = self.entities;
+        // The best (rank, head, person) key, and its mention's indices.
+        let mut best: Option<([u8; 3], MentionAt)> = None;
+        for &(ei, mi) in self.mentions_near(span) {
+            let (e, m) = (&entities[ei], &entities[ei].mentions[mi]);
+            if !m.span.overlaps(span) {
+                continue;
+            }
+            // A description is its head: a name inside it only modifies it.
+            if kind == PhraseKind::Nominal && m.span.end < span.end {
+                continue;
+            }
+            let rank = match (m.kind, kind) {
+                (MentionKind::Name, _) => 0,
+                (MentionKind::Pronoun, PhraseKind::Pronoun) => 1,
+                (MentionKind::Nominal, PhraseKind::Nominal) => 1,
+                _ => 2,
+            };
+            let head = u8::from(m.span.end < span.end);
+            let person = u8::from(e.etype != EntityType::Per);
+            let key = [rank, head, person];
+            if best.is_none_or(|b| (key, (ei, mi)) < b) {
+                best = Some((key, (ei, mi)));
             }
         }
-        best.filter(|b| b.2.0 < 2).map(|b| (b.0, b.1))
+        let (_, (ei, mi)) = best.filter(|(key, _)| key[0] < 2)?;
+        Some((&entities[ei], entities[ei].mentions[mi].span))
+    }
+
+    /// The (entity, mention) indices of every mention that can overlap
+    /// `span`: those starting before its end, and late enough to reach it.
+    fn mentions_near(&self, span: Span) -> impl Iterator<Item = &MentionAt> {
+        let end = self.mentions.partition_point(|m| m.0.start < span.end);
+        let begin = self
+            .mentions
+            .partition_point(|m| m.0.start + self.longest <= span.start)
+            .min(end);
+        self.mentions[begin..end].iter().map(|(_, at)| at)
     }
 }

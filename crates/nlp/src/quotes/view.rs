@@ -46,12 +46,16 @@ impl<'a> View<'a> {
         for p in 0..doc.paragraphs.len() {
             para_of[para_first[p]..para_first[p + 1]].fill(p);
         }
-        let words: Vec<&str> = toks.iter().map(|t| t.span.of(&doc.text)).collect();
-        let (classes, cues) = toks
-            .iter()
-            .zip(&words)
-            .map(|(t, w)| token_facts(t.kind, w))
-            .unzip();
+        let mut words = Vec::with_capacity(toks.len());
+        let mut classes = Vec::with_capacity(toks.len());
+        let mut cues = Vec::with_capacity(toks.len());
+        for t in toks {
+            let w = t.span.of(&doc.text);
+            let (c, cue) = token_facts(t.kind, w);
+            words.push(w);
+            classes.push(c);
+            cues.push(cue);
+        }
         View {
             text: &doc.text,
             toks,
@@ -165,10 +169,13 @@ impl View<'_> {
                 closes_sentence[close] = true;
             }
         }
+        // Every paragraph starts a sentence; `para_first` is in order.
+        let mut para_starts = self.para_first.iter().copied().peekable();
         let mut first = 0;
         self.sent_first = Vec::with_capacity(self.len());
         for (i, &closes) in closes_sentence.iter().enumerate() {
-            if i == self.para_first[self.para_of[i]] {
+            while para_starts.next_if(|&p| p < i).is_some() {}
+            if para_starts.next_if_eq(&i).is_some() {
                 first = i;
             }
             self.sent_first.push(first);
