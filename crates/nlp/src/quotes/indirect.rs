@@ -25,6 +25,7 @@
 use tidings_model::TokenKind;
 
 use super::cues::{CueClass, Form};
+use super::lexicon::Classes;
 use super::names::is_calendar;
 use super::speaker::{Phrase, left_subject, np_starting_at};
 use super::view::View;
@@ -140,7 +141,8 @@ pub(crate) fn find(v: &View) -> Vec<Reported> {
             continue;
         }
         let Some(cu) = v.cue_at(c) else {
-            if STANCE_VERBS.contains(&v.word(c))
+            if v.has(c, Classes::STANCE)
+                && STANCE_VERBS.contains(&v.word(c))
                 && !attributes_quotation(v, c)
                 && let Some(r) = object_after(v, c, Form::Past)
             {
@@ -314,7 +316,7 @@ const ATTITUDE_STEMS: &[&str] = &[
 /// Verbs of stance that are no speech cues but whose object is an attributed
 /// position (`Sanders supports raising the minimum wage`), as written in
 /// lower case.
-const STANCE_VERBS: &[&str] = &[
+pub(super) const STANCE_VERBS: &[&str] = &[
     "supports",
     "supported",
     "opposes",

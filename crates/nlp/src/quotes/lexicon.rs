@@ -2,7 +2,8 @@
 //! lower-case word: the cue the word is ([`super::cues`]) and the word lists
 //! it is on (honorifics, function words, particles and calendar words from
 //! [`super::names`]; pronouns, determiners, phrase boundaries and the words
-//! between a subject and its cue from [`super::speaker`]).
+//! between a subject and its cue from [`super::speaker`]; stance verbs from
+//! [`super::indirect`]).
 //!
 //! [`super::view::View`] looks every token up once per document, so the
 //! rules test a bit instead of comparing the token's text against each list
@@ -19,7 +20,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::cues::{self, Cue};
-use super::{names, speaker};
+use super::{indirect, names, speaker};
 
 /// A set of word classes, as bits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -45,6 +46,9 @@ impl Classes {
     /// An adverb, auxiliary or time word between a subject and its cue
     /// ([`speaker::BETWEEN`]).
     pub const BETWEEN: Classes = Classes(1 << 8);
+    /// A stance verb, in any case ([`indirect::STANCE_VERBS`], which are
+    /// matched as written: this class only rules words out quickly).
+    pub const STANCE: Classes = Classes(1 << 12);
     /// Set per token by the view, not by the table: a word starting with an
     /// upper-case letter.
     pub const CAPITALISED: Classes = Classes(1 << 9);
@@ -74,7 +78,7 @@ pub(crate) struct Entry {
 }
 
 /// Each word list and the class it gives.
-fn class_lists() -> [(Classes, &'static [&'static str]); 10] {
+fn class_lists() -> [(Classes, &'static [&'static str]); 11] {
     [
         (Classes::HONORIFIC, names::HONORIFICS),
         (Classes::COURTESY, names::COURTESY),
@@ -86,6 +90,7 @@ fn class_lists() -> [(Classes, &'static [&'static str]); 10] {
         (Classes::DETERMINER, speaker::DETERMINERS),
         (Classes::BOUNDARY, speaker::BOUNDARY),
         (Classes::BETWEEN, speaker::BETWEEN),
+        (Classes::STANCE, indirect::STANCE_VERBS),
     ]
 }
 

@@ -12,7 +12,7 @@
 use tidings_model::{Document, Span, Token, TokenKind};
 
 use super::cues::Cue;
-use super::lexicon::{self, Classes};
+use super::lexicon::{self, Classes, Entry};
 
 pub(crate) struct View<'a> {
     pub text: &'a str,
@@ -27,10 +27,8 @@ pub(crate) struct View<'a> {
     pub sent_first: Vec<usize>,
     /// The text of every token.
     words: Vec<&'a str>,
-    /// The word classes of every token.
-    classes: Vec<Classes>,
-    /// The cue every word token is, looked up once.
-    cues: Vec<Option<Cue>>,
+    /// The word classes of every token, and the cue of every word token.
+    facts: Vec<Entry>,
 }
 
 impl<'a> View<'a> {
@@ -46,16 +44,12 @@ impl<'a> View<'a> {
         for p in 0..doc.paragraphs.len() {
             para_of[para_first[p]..para_first[p + 1]].fill(p);
         }
-        let mut words = Vec::with_capacity(toks.len());
-        let mut classes = Vec::with_capacity(toks.len());
-        let mut cues = Vec::with_capacity(toks.len());
-        for t in toks {
-            let w = t.span.of(&doc.text);
-            let (c, cue) = token_facts(t.kind, w);
-            words.push(w);
-            classes.push(c);
-            cues.push(cue);
-        }
+        let words: Vec<&str> = toks.iter().map(|t| t.span.of(&doc.text)).collect();
+        let facts = toks
+            .iter()
+            .zip(&words)
+            .map(|(t, w)| token_facts(t.kind, w))
+            .collect();
         View {
             text: &doc.text,
             toks,
@@ -64,8 +58,7 @@ impl<'a> View<'a> {
             quoted: vec![false; toks.len()],
             sent_first: Vec::new(),
             words,
-            classes,
-            cues,
+            facts,
         }
     }
 
@@ -80,17 +73,17 @@ impl<'a> View<'a> {
 
     /// Token `i` is in a class of `c` (false past the end).
     pub fn has(&self, i: usize, c: Classes) -> bool {
-        self.classes.get(i).is_some_and(|k| k.has(c))
+        self.facts.get(i).is_some_and(|f| f.classes.has(c))
     }
 
     /// Token `i` can be part of a name: capitalised, and no calendar word.
     pub fn is_name_word(&self, i: usize) -> bool {
-        self.classes[i].has(Classes::NAME_WORD)
+        self.facts[i].classes.has(Classes::NAME_WORD)
     }
 
     /// The cue token `i` is, if any (none past the end).
     pub fn cue_at(&self, i: usize) -> Option<Cue> {
-        self.cues.get(i).copied().flatten()
+        self.facts.get(i).and_then(|f| f.cue)
     }
 
     pub fn kind(&self, i: usize) -> TokenKind {
@@ -109,12 +102,12 @@ impl<'a> View<'a> {
 
     /// Token `i` is a word starting with an upper-case letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.classes[i].has(Classes::CAPITALISED)
+        self.facts[i].classes.has(Classes::CAPITALISED)
     }
 
     /// Token `i` ends a sentence: `.`, `!`, `?` or an ellipsis.
     pub fn is_stop(&self, i: usize) -> bool {
-        self.classes[i].has(Classes::STOP)
+        self.facts[i].classes.has(Classes::STOP)
     }
 
     /// The byte span from the start of token `a` to the end of token `b - 1`.
@@ -130,7 +123,7 @@ impl<'a> View<'a> {
 
 /// The classes and cue of one token: the word's from the lexicon, and the
 /// token's own (capitalised, name word, stop), which depend on its kind.
-fn token_facts(kind: TokenKind, w: &str) -> (Classes, Option<Cue>) {
+fn token_facts(kind: TokenKind, w: &str) -> Entry {
     let entry = lexicon::lookup(w);
     let mut classes = entry.classes;
     if kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase) {
@@ -147,7 +140,7 @@ fn token_facts(kind: TokenKind, w: &str) -> (Classes, Option<Cue>) {
     } else {
         None
     };
-    (classes, cue)
+    Entry { classes, cue }
 }
 
 impl View<'_> {
@@ -155,7 +148,8 @@ impl View<'_> {
     /// them: a stop inside quotation marks does not end the sentence around
     /// the quote, unless the quote closes it and a capitalised word follows.
     pub fn set_quoted(&mut self, quotes: &[(usize, usize)]) {
-        let mut closes_sentence = vec![false; self.len()];
+        // The closing marks that end their sentence, in order.
+        let mut closes: Vec<usize> = Vec::new();
         for &(open, end) in quotes {
             self.quoted[open..end].fill(true);
             let close = end - 1;
@@ -166,23 +160,30 @@ impl View<'_> {
                     || self.is_capitalised(end)
                     || self.kind(end) == TokenKind::Quote)
             {
-                closes_sentence[close] = true;
+                closes.push(close);
             }
         }
+        closes.sort_unstable();
+        closes.dedup();
+        let mut closes = closes.into_iter().peekable();
         // Every paragraph starts a sentence; `para_first` is in order.
         let mut para_starts = self.para_first.iter().copied().peekable();
         let mut first = 0;
-        self.sent_first = Vec::with_capacity(self.len());
-        for (i, &closes) in closes_sentence.iter().enumerate() {
+        let mut sent_first = std::mem::take(&mut self.sent_first);
+        sent_first.clear();
+        sent_first.extend((0..self.len()).map(|i| {
             while para_starts.next_if(|&p| p < i).is_some() {}
             if para_starts.next_if_eq(&i).is_some() {
                 first = i;
             }
-            self.sent_first.push(first);
-            if (self.is_stop(i) && !self.quoted[i]) || closes {
+            let sentence = first;
+            let closes_here = closes.next_if_eq(&i).is_some();
+            if (self.is_stop(i) && !self.quoted[i]) || closes_here {
                 first = i + 1;
             }
-        }
+            sentence
+        }));
+        self.sent_first = sent_first;
     }
 
     /// The first token of the sentence of token `i`.
