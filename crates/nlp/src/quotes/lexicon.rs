@@ -22,7 +22,8 @@ use rustc_hash::FxHashMap;
 use super::cues::{self, Cue};
 use super::{indirect, names, speaker};
 
-/// A set of word classes, as bits.
+/// A set of word classes, as bits: those of the word lists, from the table,
+/// and three that the view sets per token (capitalised, name word, stop).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Classes(u16);
 
@@ -48,14 +49,14 @@ impl Classes {
     pub const BETWEEN: Classes = Classes(1 << 8);
     /// A stance verb, in any case ([`indirect::STANCE_VERBS`], which are
     /// matched as written: this class only rules words out quickly).
-    pub const STANCE: Classes = Classes(1 << 12);
+    pub const STANCE: Classes = Classes(1 << 9);
     /// Set per token by the view, not by the table: a word starting with an
     /// upper-case letter.
-    pub const CAPITALISED: Classes = Classes(1 << 9);
+    pub const CAPITALISED: Classes = Classes(1 << 10);
     /// Set per token by the view: a capitalised word that is no calendar word.
-    pub const NAME_WORD: Classes = Classes(1 << 10);
+    pub const NAME_WORD: Classes = Classes(1 << 11);
     /// Set per token by the view: punctuation that ends a sentence.
-    pub const STOP: Classes = Classes(1 << 11);
+    pub const STOP: Classes = Classes(1 << 12);
 
     /// Does the set hold any class of `other`?
     pub fn has(self, other: Classes) -> bool {

@@ -12,6 +12,7 @@
 //! | [`direct`] | find each quotation's cue and speaker phrase |
 //! | [`indirect`] | find reported clauses and their speakers |
 //! | [`cues`] | the lexicon of reporting verbs |
+//! | [`lexicon`] | each token's cue and word classes, looked up once |
 //! | [`speaker`] | speaker phrases on tokens |
 //! | [`names`] | name runs and fullest names |
 //! | [`resolve`] | phrase -> entity or name |

@@ -10,7 +10,7 @@
 //! only in such a list or as a short title in apposition ("her film,
 //! “Trainwreck.”").
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use tidings_model::TokenKind;
 
@@ -91,7 +91,7 @@ pub(crate) fn scare_quotes(v: &View, quotes: &[Quoted], standalone: &[bool]) -> 
             scare[i] = true;
         }
     }
-    let marked: HashSet<String> = quotes
+    let marked: FxHashSet<String> = quotes
         .iter()
         .zip(&scare)
         .filter(|(_, s)| **s)
