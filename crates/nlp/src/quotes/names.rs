@@ -10,6 +10,8 @@
 //! The word lists here are looked up once per token by the view (see
 //! [`super::lexicon`]); the rules read each token's classes.
 
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashMap;
 
 use tidings_model::TokenKind;
@@ -281,9 +283,13 @@ pub(crate) fn name_key(name: &str) -> Vec<String> {
 /// Every multi-word name run of the document, for finding a short name's
 /// fullest form.
 pub(crate) struct NameIndex<'t> {
-    /// (key words, display text, first byte offset, count); the text is
-    /// borrowed from the document.
-    full: Vec<(Vec<String>, &'t str, usize, usize)>,
+    /// Each distinct name: its text (borrowed from the document) and how
+    /// often it occurs, in order of first occurrence.
+    full: Vec<(&'t str, usize)>,
+    /// The word keys ([`name_key`]) of every name in `full`, made on the first
+    /// [`NameIndex::fullest`]: most documents never ask, and the keys are an
+    /// allocation per word.
+    keys: OnceCell<Vec<Vec<String>>>,
     /// Every occurrence: (byte offset, index into `full`), in text order.
     order: Vec<(usize, usize)>,
 }
@@ -291,7 +297,7 @@ pub(crate) struct NameIndex<'t> {
 impl<'t> NameIndex<'t> {
     pub fn new(v: &View<'t>) -> Self {
         let mut seen: FxHashMap<&'t str, usize> = FxHashMap::default();
-        let mut full: Vec<(Vec<String>, &'t str, usize, usize)> = Vec::new();
+        let mut full: Vec<(&'t str, usize)> = Vec::new();
         let mut order = Vec::new();
         let mut i = 0;
         while i < v.len() {
@@ -317,12 +323,12 @@ impl<'t> NameIndex<'t> {
                     let at = v.toks[a].span.start;
                     let k = match seen.get(text) {
                         Some(&k) => {
-                            full[k].3 += 1;
+                            full[k].1 += 1;
                             k
                         }
                         None => {
                             seen.insert(text, full.len());
-                            full.push((name_key(text), text, at, 1));
+                            full.push((text, 1));
                             full.len() - 1
                         }
                     };
@@ -331,7 +337,11 @@ impl<'t> NameIndex<'t> {
             }
             i = j;
         }
-        NameIndex { full, order }
+        NameIndex {
+            full,
+            keys: OnceCell::new(),
+            order,
+        }
     }
 
     /// The last name of two or more words that starts before byte `at`.
@@ -340,7 +350,17 @@ impl<'t> NameIndex<'t> {
             .iter()
             .take_while(|(pos, _)| *pos < at)
             .last()
-            .map(|(_, k)| self.full[*k].1)
+            .map(|(_, k)| self.full[*k].0)
+    }
+
+    /// Each name's word keys, beside its text and count.
+    fn keyed(&self) -> impl Iterator<Item = (&[String], &'t str, usize)> {
+        let keys = self
+            .keys
+            .get_or_init(|| self.full.iter().map(|(text, _)| name_key(text)).collect());
+        keys.iter()
+            .zip(&self.full)
+            .map(|(key, &(text, count))| (key.as_slice(), text, count))
     }
 
     /// The fullest name containing `short` ("Keir" or "Starmer" -> "Keir
@@ -352,9 +372,9 @@ impl<'t> NameIndex<'t> {
         }
         let key = name_key(short);
         let last = key.last()?;
-        let mut best: Option<&(Vec<String>, &'t str, usize, usize)> = None;
-        for cand in &self.full {
-            let words = &cand.0;
+        let mut best: Option<(&[String], &'t str, usize)> = None;
+        for cand in self.keyed() {
+            let words = cand.0;
             if words.len() <= key.len() || !key.iter().all(|k| words.contains(k)) {
                 continue;
             }
@@ -367,7 +387,7 @@ impl<'t> NameIndex<'t> {
                 None => true,
                 Some(b) => {
                     let b_surname = b.0.last() == Some(last);
-                    (surname, cand.3) > (b_surname, b.3)
+                    (surname, cand.2) > (b_surname, b.2)
                 }
             };
             if better {
@@ -384,8 +404,7 @@ impl<'t> NameIndex<'t> {
             return None;
         }
         let want = short.to_ascii_lowercase();
-        self.full
-            .iter()
+        self.keyed()
             .filter(|c| {
                 let initials: String =
                     c.0.iter()
@@ -394,7 +413,7 @@ impl<'t> NameIndex<'t> {
                         .collect();
                 initials == want
             })
-            .max_by_key(|c| c.3)
+            .max_by_key(|c| c.2)
             .map(|c| c.1)
     }
 }
