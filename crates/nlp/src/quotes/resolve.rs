@@ -12,6 +12,8 @@
 //! takes the speaker of the nearest attribution before it, and a description
 //! stands as written, without its article.
 
+use std::cell::OnceCell;
+
 use tidings_model::{Entity, EntityType, MentionKind, Span, Speaker};
 
 use super::names::NameIndex;
@@ -21,21 +23,19 @@ use super::view::View;
 /// A mention by its entity's index and its own index in that entity.
 type MentionAt = (usize, usize);
 
-pub(crate) struct Resolver<'a> {
-    entities: &'a [Entity],
-    /// Every mention of `entities` by start, with its (entity, mention)
-    /// indices: built once, so that [`Resolver::entity_at`] reads the few
-    /// mentions near a phrase, not all of them.
-    mentions: Vec<(Span, MentionAt)>,
+/// Every mention of the entity layer by start, so that
+/// [`Resolver::entity_at`] reads the few mentions near a phrase, not all.
+struct MentionIndex {
+    /// Each mention's span and indices, by start.
+    by_start: Vec<(Span, MentionAt)>,
     /// The longest mention, in bytes: how far before a phrase an overlapping
     /// mention can start.
     longest: usize,
-    names: NameIndex<'a>,
 }
 
-impl<'a> Resolver<'a> {
-    pub fn new(v: &View<'a>, entities: &'a [Entity]) -> Self {
-        let mut mentions: Vec<(Span, MentionAt)> = entities
+impl MentionIndex {
+    fn new(entities: &[Entity]) -> Self {
+        let mut by_start: Vec<(Span, MentionAt)> = entities
             .iter()
             .enumerate()
             .flat_map(|(ei, e)| {
@@ -45,14 +45,45 @@ impl<'a> Resolver<'a> {
                     .map(move |(mi, m)| (m.span, (ei, mi)))
             })
             .collect();
-        mentions.sort_unstable_by_key(|&(s, at)| (s.start, at));
-        let longest = mentions.iter().map(|m| m.0.len()).max().unwrap_or(0);
+        by_start.sort_unstable_by_key(|&(s, _)| s.start);
+        let longest = by_start.iter().map(|m| m.0.len()).max().unwrap_or(0);
+        MentionIndex { by_start, longest }
+    }
+
+    /// The indices of every mention that can overlap `span`: those starting
+    /// before its end, and late enough to reach it.
+    fn near(&self, span: Span) -> impl Iterator<Item = &MentionAt> {
+        let end = self.by_start.partition_point(|m| m.0.start < span.end);
+        let begin = self
+            .by_start
+            .partition_point(|m| m.0.start + self.longest <= span.start)
+            .min(end);
+        self.by_start[begin..end].iter().map(|(_, at)| at)
+    }
+}
+
+/// Resolves the speaker phrases of one document. Its indexes are built on
+/// first use: a document whose quotes all resolve early never needs them.
+pub(crate) struct Resolver<'v, 'a> {
+    view: &'v View<'a>,
+    entities: &'a [Entity],
+    mentions: OnceCell<MentionIndex>,
+    names: OnceCell<NameIndex<'a>>,
+}
+
+impl<'v, 'a> Resolver<'v, 'a> {
+    pub fn new(view: &'v View<'a>, entities: &'a [Entity]) -> Self {
         Resolver {
+            view,
             entities,
-            mentions,
-            longest,
-            names: NameIndex::new(v),
+            mentions: OnceCell::new(),
+            names: OnceCell::new(),
         }
+    }
+
+    /// The document's name runs.
+    fn names(&self) -> &NameIndex<'a> {
+        self.names.get_or_init(|| NameIndex::new(self.view))
     }
 
     /// The speaker a phrase names. `previous` is the last resolved speaker
@@ -78,7 +109,7 @@ impl<'a> Resolver<'a> {
         match p.kind {
             PhraseKind::Name => {
                 let text = span.of(v.text);
-                let name = self.names.fullest(text).unwrap_or(text);
+                let name = self.names().fullest(text).unwrap_or(text);
                 Speaker {
                     entity: None,
                     name: Some(name.to_string()),
@@ -94,7 +125,7 @@ impl<'a> Resolver<'a> {
                 },
                 None => Speaker {
                     entity: None,
-                    name: self.names.last_before(span.start).map(str::to_string),
+                    name: self.names().last_before(span.start).map(str::to_string),
                     span: Some(span),
                 },
             },
@@ -121,7 +152,10 @@ impl<'a> Resolver<'a> {
         let entities: &'a [Entity] = self.entities;
         // The best (rank, head, person) key, and its mention's indices.
         let mut best: Option<([u8; 3], MentionAt)> = None;
-        for &(ei, mi) in self.mentions_near(span) {
+        let mentions = self
+            .mentions
+            .get_or_init(|| MentionIndex::new(self.entities));
+        for &(ei, mi) in mentions.near(span) {
             let (e, m) = (&entities[ei], &entities[ei].mentions[mi]);
             if !m.span.overlaps(span) {
                 continue;
@@ -145,16 +179,5 @@ impl<'a> Resolver<'a> {
         }
         let (_, (ei, mi)) = best.filter(|(key, _)| key[0] < 2)?;
         Some((&entities[ei], entities[ei].mentions[mi].span))
-    }
-
-    /// The (entity, mention) indices of every mention that can overlap
-    /// `span`: those starting before its end, and late enough to reach it.
-    fn mentions_near(&self, span: Span) -> impl Iterator<Item = &MentionAt> {
-        let end = self.mentions.partition_point(|m| m.0.start < span.end);
-        let begin = self
-            .mentions
-            .partition_point(|m| m.0.start + self.longest <= span.start)
-            .min(end);
-        self.mentions[begin..end].iter().map(|(_, at)| at)
     }
 }
