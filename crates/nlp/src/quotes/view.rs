@@ -34,11 +34,7 @@ pub(crate) struct View<'a> {
 impl<'a> View<'a> {
     pub fn new(doc: &'a Document) -> Self {
         let toks = doc.tokens.as_slice();
-        let mut para_first: Vec<usize> = doc
-            .paragraphs
-            .iter()
-            .map(|p| toks.partition_point(|t| t.span.start < p.start))
-            .collect();
+        let mut para_first = first_tokens(toks, &doc.paragraphs);
         para_first.push(toks.len());
         let mut para_of = vec![0; toks.len()];
         for p in 0..doc.paragraphs.len() {
@@ -119,6 +115,25 @@ impl<'a> View<'a> {
     pub fn para_range(&self, p: usize) -> (usize, usize) {
         (self.para_first[p], self.para_first[p + 1])
     }
+}
+
+/// The first token of every paragraph: the count of tokens that start
+/// before it. Paragraphs come in text order, so one walk over the tokens
+/// finds them all; one out of order is searched for.
+fn first_tokens(toks: &[Token], paragraphs: &[Span]) -> Vec<usize> {
+    let mut k = 0;
+    paragraphs
+        .iter()
+        .map(|p| {
+            if k > 0 && toks[k - 1].span.start >= p.start {
+                k = toks.partition_point(|t| t.span.start < p.start);
+            }
+            while k < toks.len() && toks[k].span.start < p.start {
+                k += 1;
+            }
+            k
+        })
+        .collect()
 }
 
 /// The classes and cue of one token: the word's from the lexicon, and the
@@ -202,5 +217,34 @@ impl View<'_> {
             k += 1;
         }
         pend
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_tokens_match_a_search_in_any_order() {
+        // Tokens at 0, 5, 10, 15, 20.
+        let toks: Vec<Token> = (0..5)
+            .map(|k| Token {
+                span: Span::new(5 * k, 5 * k + 3),
+                kind: TokenKind::Word,
+            })
+            .collect();
+        let paragraphs = [
+            Span::new(0, 9),
+            Span::new(9, 12),
+            Span::new(12, 12),
+            Span::new(4, 30),
+            Span::new(30, 40),
+        ];
+        let searched: Vec<usize> = paragraphs
+            .iter()
+            .map(|p| toks.partition_point(|t| t.span.start < p.start))
+            .collect();
+        assert_eq!(first_tokens(&toks, &paragraphs), searched);
+        assert_eq!(searched, vec![0, 2, 3, 1, 5]);
     }
 }
