@@ -334,7 +334,7 @@ const STANCE_CUES: &[&str] = &[
 ];
 
 /// How far after its cue the tagger looks for the start of content.
-const CONTENT_REACH: usize = 10;
+const CONTENT_REACH: usize = 6;
 
 /// Token `c` may open content for the tagger: a cue of the lexicon or a
 /// stance verb, outside quotation marks, not a joint decision.
