@@ -48,6 +48,8 @@ ANNOTATE_SETS = [
      [("f1", "direct F1"), ("speaker_accuracy", "direct speaker accuracy")]),
     ("polnear-train", "quotes/polnear-train.jsonl", "quotes", [],
      [("f1", "all-kinds F1"), ("e2e_f1", "all-kinds end-to-end F1")]),
+    ("polnear-heldout", "quotes/polnear-train.jsonl", "quotes", [],
+     [("f1", "all-kinds F1"), ("e2e_f1", "all-kinds end-to-end F1")]),
     ("polnear-attributions", "quotes/polnear-train.jsonl", "quotes", [],
      [("f1", "all-kinds F1"), ("e2e_f1", "all-kinds end-to-end F1")]),
     ("polnear-attributions-heldout", "quotes/polnear-train.jsonl", "quotes", [],
@@ -89,7 +91,8 @@ def score(layer, gold, pred, extra):
 # line i of cameo-train.jsonl when i % 5 == 0 (crates/nlp/src/events/training.rs).
 SUBSETS = {"cameo-heldout": lambda i: i % 5 == 0,
            # the documents `tidings train quotes` holds out
-           "polnear-attributions-heldout": lambda i: i % 5 == 0}
+           "polnear-attributions-heldout": lambda i: i % 5 == 0,
+           "polnear-heldout": lambda i: i % 5 == 0}
 
 # annotate flags of a set (default: none)
 ANNOTATE_FLAGS = {"polnear-attributions": ["--quotes", "attributions"],

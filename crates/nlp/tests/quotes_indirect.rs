@@ -55,12 +55,22 @@ fn speech_scope_reports_each_construction_with_its_speaker() {
     assert_eq!(speaker(q), Some("Valley Times"));
     let q = quote(&doc, "the team had never played better");
     assert_eq!(speaker(q), Some("Abel Tan"));
-    // Beliefs of a described group and wants are left to the attributions scope.
-    assert!(
-        doc.quotes
-            .iter()
-            .all(|q| !doc.slice(q.span).contains("a public vote"))
+    // A stance towards a noun phrase, after a verb of wanting: the tagger's,
+    // after a cue the rules left without a report.
+    let q = quote(&doc, "a public vote on the sale");
+    assert_eq!(speaker(q), Some("Ines Dorr"));
+}
+
+#[test]
+fn speech_scope_leaves_out_intentions_and_joint_decisions() {
+    let doc = annotate(
+        "Mayor Ines Dorr pledged to reopen the public pool before the summer.
+
+         The council members agreed that the old library should be sold next year.",
+        Scope::Speech,
     );
+    let found: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(q.span)).collect();
+    assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]

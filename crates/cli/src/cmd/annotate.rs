@@ -32,9 +32,10 @@ pub struct Args {
     /// Also write the token layer (as [start, end] pairs).
     #[arg(long)]
     pub tokens: bool,
-    /// What the quote layer reports: `speech` (quotations and reported
-    /// speech) or `attributions` (also beliefs, intentions and stances, as
-    /// PolNeAR annotates them, by the learned tagger).
+    /// What the quote layer reports: `speech` (quotations, reported speech
+    /// and the beliefs and stances right after a cue; no intentions) or
+    /// `attributions` (every attribution as PolNeAR annotates them, by the
+    /// learned tagger over the whole text).
     #[arg(long, value_enum, default_value_t = QuoteScope::Speech)]
     pub quotes: QuoteScope,
     /// Worker threads (default: all cores).

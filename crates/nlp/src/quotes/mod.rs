@@ -38,7 +38,12 @@ mod scare;
 mod speaker;
 mod view;
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use tidings_model::{Document, Quote, QuoteKind, Span, Speaker, TokenKind};
+
+use crate::events::features::FnvBuild;
 
 use direct::{Attribution, Source};
 use learned::QuoteModel;
@@ -67,32 +72,46 @@ struct Found {
 }
 
 /// Fill `doc.quotes` from its tokens (and entities, where present), with the
-/// rules alone.
+/// rules alone (no tagger: what [`Scope::Speech`] reports less the content
+/// the tagger adds after cues).
 pub fn annotate(doc: &mut Document) {
-    let quotes = find(doc, None);
+    let quotes = find(doc, Learned::None);
     doc.quotes = quotes;
 }
 
 /// What the layer reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Scope {
-    /// Speech: quotations (a fragment quoted inside reported speech is
-    /// reported alone) and reported speech and belief clauses, by rule.
+    /// Speech: quotations (a short fragment quoted inside reported speech
+    /// is reported alone, unless it is one fragment in a longer clause of
+    /// the writer's) and reported speech, belief and stance content, by
+    /// rule, and the content the learned tagger finds right after a cue the
+    /// rules left without a report. Intentions (`pledged [to …]`) and joint
+    /// decisions (`agreed [that …]`) are left out.
     #[default]
     Speech,
     /// Every attribution, as PolNeAR annotates them: speech, beliefs,
     /// intentions and stances towards a noun phrase, found by the learned
-    /// tagger on top of the rules; a quoted fragment is reported with the
-    /// clause around it (`mixed`).
+    /// tagger over the whole text on top of the rules; a quoted fragment is
+    /// reported with the clause around it (`mixed`).
     Attributions,
 }
 
-/// Fill `doc.quotes` in the given scope (the model is read only for
-/// [`Scope::Attributions`]).
+/// How the learned tagger takes part.
+#[derive(Clone, Copy)]
+enum Learned<'m> {
+    None,
+    /// After cues the rules left without a report ([`Scope::Speech`]).
+    AfterCues(&'m QuoteModel),
+    /// Over the whole text ([`Scope::Attributions`]).
+    Everywhere(&'m QuoteModel),
+}
+
+/// Fill `doc.quotes` in the given scope.
 pub fn annotate_scoped(doc: &mut Document, scope: Scope, model: &QuoteModel) {
     let quotes = match scope {
-        Scope::Speech => find(doc, None),
-        Scope::Attributions => find(doc, Some(model)),
+        Scope::Speech => find(doc, Learned::AfterCues(model)),
+        Scope::Attributions => find(doc, Learned::Everywhere(model)),
     };
     doc.quotes = quotes;
 }
@@ -117,7 +136,7 @@ pub(crate) fn view_of(doc: &Document) -> (View<'_>, Vec<Quoted>) {
     (v, kept)
 }
 
-fn find(doc: &Document, model: Option<&QuoteModel>) -> Vec<Quote> {
+fn find(doc: &Document, learned: Learned) -> Vec<Quote> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
@@ -144,8 +163,10 @@ fn find(doc: &Document, model: Option<&QuoteModel>) -> Vec<Quote> {
             quoted,
         });
     }
-    if let Some(m) = model {
-        learned_content(&v, m, &mut found);
+    match learned {
+        Learned::None => {}
+        Learned::AfterCues(m) => content_after_cues(&v, m, &mut found),
+        Learned::Everywhere(m) => learned_content(&v, m, &mut found),
     }
     resolve_all(&v, doc, found)
 }
@@ -205,6 +226,174 @@ fn learned_content(v: &View, model: &QuoteModel, found: &mut Vec<Found>) {
             false
         }
     });
+}
+
+/// Verbs of joint decision: what allies "agreed" is a decision they made,
+/// not something one of them said.
+const DECISIONS: &[&str] = &[
+    "agree", "agrees", "agreed", "agreeing", "decide", "decides", "decided", "deciding",
+];
+
+/// Verbs of stance and attitude that the rules do not read as cues but
+/// whose object the tagger may report (`cited [the poll]`, `praised [the
+/// deal]`). Verb forms only: a noun reading ("the talks", "a claim")
+/// would open reports that nobody made.
+const STANCE_CUES: &[&str] = &[
+    "attacked",
+    "attacking",
+    "attacks",
+    "blame",
+    "blamed",
+    "blames",
+    "blaming",
+    "call",
+    "called",
+    "calling",
+    "calls",
+    "cite",
+    "cited",
+    "cites",
+    "citing",
+    "claim",
+    "claims",
+    "criticise",
+    "criticised",
+    "criticize",
+    "criticized",
+    "criticizes",
+    "criticizing",
+    "decline",
+    "declined",
+    "declines",
+    "declining",
+    "denounce",
+    "denounced",
+    "denounces",
+    "denouncing",
+    "discuss",
+    "discussed",
+    "discusses",
+    "discussing",
+    "doubt",
+    "doubted",
+    "doubts",
+    "endorse",
+    "endorsed",
+    "endorses",
+    "endorsing",
+    "express",
+    "expressed",
+    "expresses",
+    "expressing",
+    "fear",
+    "feared",
+    "fears",
+    "find",
+    "finds",
+    "found",
+    "hope",
+    "hopes",
+    "identified",
+    "learned",
+    "named",
+    "noted",
+    "notes",
+    "offer",
+    "offered",
+    "offering",
+    "offers",
+    "praise",
+    "praised",
+    "praises",
+    "praising",
+    "promise",
+    "promised",
+    "promises",
+    "questioned",
+    "questioning",
+    "refuse",
+    "refused",
+    "refuses",
+    "refusing",
+    "reports",
+    "saw",
+    "see",
+    "seek",
+    "seeking",
+    "seeks",
+    "sees",
+    "show",
+    "shows",
+    "slam",
+    "slammed",
+    "slamming",
+    "slams",
+    "sought",
+    "talked",
+    "talking",
+    "want",
+    "wants",
+];
+
+/// How far after its cue the tagger looks for the start of content.
+const CONTENT_REACH: usize = 6;
+
+/// Token `c` may open content for the tagger: a cue of the lexicon or a
+/// stance verb, outside quotation marks, not a joint decision.
+fn opens_content(v: &View, c: usize) -> bool {
+    static STANCE: LazyLock<HashSet<&'static str, FnvBuild>> =
+        LazyLock::new(|| STANCE_CUES.iter().copied().collect());
+    v.kind(c) == TokenKind::Word
+        && !v.quoted[c]
+        && (v.cue_at(c).is_some() || STANCE.contains(v.word(c)))
+        && !v.is_any(c, DECISIONS)
+}
+
+/// The speech scope's use of the tagger: content the rules left unreported
+/// right after a cue (stances, beliefs, reports without a clause the rules
+/// can bound). Only the words after each sentence's first cue are tagged,
+/// which keeps the cost at a fraction of tagging the document.
+fn content_after_cues(v: &View, model: &QuoteModel, found: &mut Vec<Found>) {
+    // Tokens the rules already report.
+    let mut reported = vec![false; v.len()];
+    for f in found.iter() {
+        let a = v.toks.partition_point(|t| t.span.end <= f.span.start);
+        let b = v.toks.partition_point(|t| t.span.start < f.span.end);
+        reported[a..b.max(a)].fill(true);
+    }
+    let mut ranges = Vec::new();
+    let mut c = 0;
+    while c < v.len() {
+        let end = v.sentence_end(c);
+        // The first cue whose next words the rules left unreported.
+        let unreported = |k: usize| !reported[k + 1..(k + 4).min(end)].iter().any(|&r| r);
+        if let Some(first) = (c..end).find(|&k| k + 1 < end && opens_content(v, k) && unreported(k))
+        {
+            ranges.push((first + 1, end));
+        }
+        c = end.max(c + 1);
+    }
+    for (a, b) in model.spans_after(v, &ranges, CONTENT_REACH) {
+        let span = v.span(a, b);
+        if found.iter().any(|f| f.span.overlaps(span)) {
+            continue;
+        }
+        let (cue, speaker) = indirect::attribute_content(v, a, b);
+        let Some(c) = cue.filter(|&c| c < a && opens_content(v, c)) else {
+            continue;
+        };
+        // An intention (`pledged [to keep …]`) is not speech.
+        if v.is(a, "to") {
+            continue;
+        }
+        found.push(Found {
+            span,
+            kind: QuoteKind::Indirect,
+            cue: Some(cue_span(v, c)),
+            from: speaker.map_or(From::Nobody, From::Phrase),
+            quoted: span,
+        });
+    }
 }
 
 /// Attribute the kept quotations, drop unattributed fragments, and join

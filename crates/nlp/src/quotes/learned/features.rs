@@ -25,8 +25,11 @@ pub(crate) struct Forms {
 /// Where the static features of each token go, in token order: kept for
 /// training ([`Collected`]) or added up at once when tagging.
 pub(crate) trait Sink {
-    /// The next token's features follow.
-    fn token(&mut self);
+    /// The features of token `i` follow (those of the token before are
+    /// complete). `false` ends the range here: the rest of it is left out.
+    fn token(&mut self, i: usize, forms: &Forms) -> bool;
+    /// The features of the range's last token are complete.
+    fn range_end(&mut self, _forms: &Forms) {}
     /// One feature of the current token.
     fn push(&mut self, h: u64);
 }
@@ -39,8 +42,9 @@ pub(crate) struct Collected {
 }
 
 impl Sink for Collected {
-    fn token(&mut self) {
+    fn token(&mut self, _: usize, _: &Forms) -> bool {
         self.starts.push(self.feats.len());
+        true
     }
     fn push(&mut self, h: u64) {
         self.feats.push(h);
@@ -56,6 +60,9 @@ impl Collected {
 }
 
 const PAD: u64 = 0x5eed_0000_0000_0001;
+/// Forms not computed yet (never read: every token read is filled first).
+const UNSET: u64 = PAD;
+const UNSET_SHAPE: u8 = u8::MAX;
 
 fn shape(v: &View, i: usize) -> u8 {
     match v.kind(i) {
@@ -128,70 +135,84 @@ fn f2(t: u64, a: u64, b: u64) -> u64 {
 }
 
 impl Forms {
-    /// The forms of a document; its static features go to `sink`.
+    /// The forms of a whole document; its static features go to `sink`.
     pub fn new<S: Sink>(v: &View, sink: &mut S) -> Forms {
-        let n = v.len();
-        let mut lower = Vec::with_capacity(n);
-        let mut suffix = Vec::with_capacity(n);
-        let mut buf = String::new();
-        for i in 0..n {
-            if v.kind(i) == TokenKind::Quote {
-                lower.push(hash::str("\""));
-                suffix.push(0);
-                continue;
-            }
-            buf.clear();
-            let w = v.word(i);
-            if w.is_ascii() {
-                buf.push_str(w);
-                buf.make_ascii_lowercase();
-            } else {
-                buf.extend(w.chars().flat_map(char::to_lowercase));
-            }
-            lower.push(hash::str(&buf));
-            let cut = buf.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
-            suffix.push(hash::str(&buf[cut..]));
-        }
-        let shape: Vec<u8> = (0..n).map(|i| shape(v, i)).collect();
-        let cue: Vec<u64> = (0..n).map(|i| cue_code(v, i)).collect();
-        let at = |i: isize| -> u64 {
-            if i < 0 || i as usize >= n {
-                PAD
-            } else {
-                lower[i as usize]
-            }
-        };
-        let sh = |i: isize| -> u64 {
-            if i < 0 || i as usize >= n {
-                99
-            } else {
-                u64::from(shape[i as usize])
-            }
-        };
+        let mut sentences = Vec::new();
         let mut i = 0;
-        while i < n {
-            let s0 = v.sentence_first(i);
-            let end = v.sentence_end(i);
+        while i < v.len() {
+            let end = v.sentence_end(i).max(i + 1);
+            sentences.push((i, end));
+            i = end;
+        }
+        Self::new_in(v, &sentences, sink)
+    }
+
+    /// The forms of the tokens of `ranges` (in text order, each inside one
+    /// sentence), with the static features of those tokens alone: the same
+    /// features as over the whole document, at the cost of the tokens the
+    /// sink takes (a token's forms are computed when first read).
+    pub fn new_in<S: Sink>(v: &View, ranges: &[(usize, usize)], sink: &mut S) -> Forms {
+        let n = v.len();
+        let mut forms = Forms {
+            lower: vec![UNSET; n],
+            shape: vec![UNSET_SHAPE; n],
+        };
+        let mut suffix = vec![0u64; n];
+        let mut buf = String::new();
+        let is_cue = |k: usize| !v.quoted[k] && cue_code(v, k) != 0;
+        for &(r0, r1) in ranges {
+            let s0 = v.sentence_first(r0);
+            let end = v.sentence_end(r0);
             // The sentence's tail: its last two words (the attribution of
             // `…, officials said.`) and its last cue.
             let mut words = (s0..end).rev().filter(|&k| v.kind(k) == TokenKind::Word);
-            let last = words.next().map_or(PAD, |k| lower[k]);
-            let last2 = words.next().map_or(PAD, |k| lower[k]);
+            let last = words.next();
+            let last2 = words.next();
             let (p0, _) = v.para_range(v.para_of[s0]);
-            let mut prev_cue: Option<usize> = None;
-            // The next cue at or after every token of the sentence.
-            let mut next_cue: Vec<Option<usize>> = vec![None; end - i];
-            let mut nc = None;
-            for k in (i..end).rev() {
-                if cue[k] != 0 && !v.quoted[k] {
-                    nc = Some(k);
-                }
-                next_cue[k - i] = nc;
+            // The state at the range's start, as a pass from the sentence's
+            // first token would leave it.
+            let mut prev_cue: Option<usize> = (s0..r0).rev().find(|&k| is_cue(k));
+            let mut commas = (s0..r0).filter(|&k| v.word(k) == ",").count();
+            // The next cue after the current token, and how far it was
+            // looked for.
+            let mut next_cue: Option<usize> = None;
+            let mut looked = r0;
+            for c in [last, last2, prev_cue].into_iter().flatten() {
+                forms.fill(v, c, &mut suffix, &mut buf);
             }
-            let mut commas = 0usize;
-            for k in i..end {
+            let last = last.map_or(PAD, |k| forms.lower[k]);
+            let last2 = last2.map_or(PAD, |k| forms.lower[k]);
+            for k in r0..r1 {
+                for j in k.saturating_sub(2)..(k + 3).min(n) {
+                    forms.fill(v, j, &mut suffix, &mut buf);
+                }
+                if next_cue.is_some_and(|c| c <= k) || (next_cue.is_none() && looked <= k) {
+                    next_cue = (k + 1..end).find(|&c| is_cue(c));
+                    looked = next_cue.unwrap_or(end);
+                    if let Some(c) = next_cue {
+                        forms.fill(v, c, &mut suffix, &mut buf);
+                    }
+                }
+                if !sink.token(k, &forms) {
+                    break;
+                }
+                let (lower, shape) = (&forms.lower, &forms.shape);
+                let at = |i: isize| -> u64 {
+                    if i < 0 || i as usize >= n {
+                        PAD
+                    } else {
+                        lower[i as usize]
+                    }
+                };
+                let sh = |i: isize| -> u64 {
+                    if i < 0 || i as usize >= n {
+                        99
+                    } else {
+                        u64::from(shape[i as usize])
+                    }
+                };
+                let cue = |j: usize| cue_code(v, j);
                 let ki = k as isize;
-                sink.token();
                 let fs = &mut *sink;
                 fs.push(f(0, 0));
                 fs.push(f(1, at(ki)));
@@ -203,9 +224,9 @@ impl Forms {
                 fs.push(f2(7, at(ki - 2), at(ki - 1)));
                 fs.push(f2(8, at(ki), at(ki + 1)));
                 fs.push(f(9, sh(ki) | sh(ki - 1) << 8 | sh(ki + 1) << 16));
-                let c_prev = if k > 0 { cue[k - 1] } else { 0 };
-                let c_prev2 = if k > 1 { cue[k - 2] } else { 0 };
-                fs.push(f(10, cue[k] | c_prev << 8 | c_prev2 << 16));
+                let c_prev = if k > 0 { cue(k - 1) } else { 0 };
+                let c_prev2 = if k > 1 { cue(k - 2) } else { 0 };
+                fs.push(f(10, cue(k) | c_prev << 8 | c_prev2 << 16));
                 fs.push(f(11, u64::from(k == s0) | bucket(k - s0) << 1));
                 fs.push(f(12, bucket(end - k)));
                 let q = |j: usize| u64::from(j < n && v.quoted[j]);
@@ -216,14 +237,15 @@ impl Forms {
                 match prev_cue {
                     Some(c) => {
                         fs.push(f2(14, lower[c], bucket(k - c)));
-                        fs.push(f2(15, cue[c], bucket(k - c)));
+                        fs.push(f2(15, cue(c), bucket(k - c)));
                     }
                     None => fs.push(f(16, 0)),
                 }
-                match next_cue[k - i].filter(|&c| c > k) {
+                // (As trained: none when the token is a cue itself.)
+                match next_cue.filter(|_| !is_cue(k)) {
                     Some(c) => {
                         fs.push(f2(22, lower[c], bucket(c - k)));
-                        fs.push(f2(23, cue[c], bucket(c - k)));
+                        fs.push(f2(23, cue(c), bucket(c - k)));
                     }
                     None => fs.push(f(24, 0)),
                 }
@@ -234,16 +256,39 @@ impl Forms {
                 if v.kind(k) == TokenKind::Word {
                     fs.push(f(21, suffix[k]));
                 }
-                if cue[k] != 0 && !v.quoted[k] {
+                if is_cue(k) {
                     prev_cue = Some(k);
                 }
                 if v.word(k) == "," {
                     commas += 1;
                 }
             }
-            i = end.max(i + 1);
+            sink.range_end(&forms);
         }
-        Forms { lower, shape }
+        forms
+    }
+
+    /// Compute the forms of token `i` unless done.
+    fn fill(&mut self, v: &View, i: usize, suffix: &mut [u64], buf: &mut String) {
+        if self.shape[i] != UNSET_SHAPE {
+            return;
+        }
+        self.shape[i] = shape(v, i);
+        if v.kind(i) == TokenKind::Quote {
+            self.lower[i] = hash::str("\"");
+            return;
+        }
+        buf.clear();
+        let w = v.word(i);
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        self.lower[i] = hash::str(buf);
+        let cut = buf.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+        suffix[i] = hash::str(&buf[cut..]);
     }
 
     /// The number of tokens.

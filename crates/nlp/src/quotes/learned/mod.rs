@@ -22,7 +22,7 @@ use tidings_model::TokenKind;
 
 use super::view::View;
 use features::Forms;
-use tagger::{BEGIN, INSIDE, Packed, Scored, Table};
+use tagger::{BEGIN, INSIDE, Packed, Scored, Table, Tagging};
 
 pub use codec::CodecError;
 
@@ -53,12 +53,40 @@ impl QuoteModel {
 
     /// Content spans `[a, b)` in token indices, in text order.
     pub(crate) fn spans(&self, v: &View) -> Vec<(usize, usize)> {
+        let mut sentences = Vec::new();
+        let mut i = 0;
+        while i < v.len() {
+            let end = v.sentence_end(i).max(i + 1);
+            sentences.push((i, end));
+            i = end;
+        }
+        self.spans_in(v, &sentences)
+    }
+
+    /// Content spans that begin within `reach` tokens of the start of one
+    /// of `ranges` (in text order, each inside one sentence), tagging each
+    /// range only as far as its content goes.
+    pub(crate) fn spans_after(
+        &self,
+        v: &View,
+        ranges: &[(usize, usize)],
+        reach: usize,
+    ) -> Vec<(usize, usize)> {
+        let mut sink = Tagging::new(&self.weights, reach, v.len());
+        Forms::new_in(v, ranges, &mut sink);
+        spans_of(v, &sink.tags)
+    }
+
+    /// Content spans inside the token ranges `ranges` (in text order, each
+    /// inside one sentence), tagging those tokens alone.
+    pub(crate) fn spans_in(&self, v: &View, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
         let mut sink = Scored {
             table: &self.weights,
-            scores: Vec::with_capacity(v.len()),
+            scores: vec![[0.0; 3]; v.len()],
+            current: 0,
         };
-        let forms = Forms::new(v, &mut sink);
-        spans_of(v, &self.weights.tag(&forms, &sink.scores))
+        let forms = Forms::new_in(v, ranges, &mut sink);
+        spans_of(v, &self.weights.tag(&forms, &sink.scores, ranges))
     }
 }
 

@@ -32,37 +32,122 @@ pub(crate) trait Table {
         best as u8
     }
 
-    /// Tag every token of a document, left to right, from the static
-    /// scores of its tokens.
-    fn tag(&self, forms: &Forms, statics: &[[f32; TAGS]]) -> Vec<u8> {
-        let n = forms.len();
-        let mut tags = Vec::with_capacity(n);
+    /// Tag the tokens of `ranges` (in text order), each left to right,
+    /// from the static scores of its tokens; every other token is `OUT`.
+    fn tag(&self, forms: &Forms, statics: &[[f32; TAGS]], ranges: &[(usize, usize)]) -> Vec<u8> {
+        let mut tags = vec![OUT; forms.len()];
         let mut dynamic = Vec::with_capacity(8);
-        for i in 0..n {
-            let p1 = if i > 0 { tags[i - 1] } else { OUT };
-            let p2 = if i > 1 { tags[i - 2] } else { OUT };
-            dynamic.clear();
-            forms.dynamic(i, p1, p2, &mut dynamic);
-            tags.push(self.best(statics[i], &dynamic));
+        for &(r0, r1) in ranges {
+            for i in r0..r1 {
+                let p1 = if i > 0 { tags[i - 1] } else { OUT };
+                let p2 = if i > 1 { tags[i - 2] } else { OUT };
+                dynamic.clear();
+                forms.dynamic(i, p1, p2, &mut dynamic);
+                tags[i] = self.best(statics[i], &dynamic);
+            }
         }
         tags
     }
 }
 
-/// Static scores added up as the features come (for tagging).
+/// Static scores added up as the features come (for tagging); one row per
+/// token of the document.
 pub(crate) struct Scored<'a, T: Table> {
     pub table: &'a T,
     pub scores: Vec<[f32; TAGS]>,
+    pub current: usize,
 }
 
 impl<T: Table> Sink for Scored<'_, T> {
-    fn token(&mut self) {
-        self.scores.push([0.0; TAGS]);
+    fn token(&mut self, i: usize, _: &Forms) -> bool {
+        self.current = i;
+        true
     }
     fn push(&mut self, h: u64) {
-        if let Some(s) = self.scores.last_mut() {
+        if let Some(s) = self.scores.get_mut(self.current) {
             self.table.add(&[h], s);
         }
+    }
+}
+
+/// Tags as the features come, token by token, and stops a range once its
+/// content is over: when a content span has ended, or when none has begun
+/// within [`Tagging::reach`] tokens of the range's start (content that
+/// starts later is not the content of the cue before the range).
+pub(crate) struct Tagging<'a, T: Table> {
+    pub table: &'a T,
+    pub reach: usize,
+    pub tags: Vec<u8>,
+    /// The static features of the current token, looked up together.
+    statics: Vec<u64>,
+    dynamic: Vec<u64>,
+    /// The token whose features are being added, and its range's start.
+    current: Option<usize>,
+    start: usize,
+    /// A content span has begun in the current range.
+    begun: bool,
+}
+
+impl<'a, T: Table> Tagging<'a, T> {
+    pub fn new(table: &'a T, reach: usize, tokens: usize) -> Self {
+        Tagging {
+            table,
+            reach,
+            tags: vec![OUT; tokens],
+            statics: Vec::with_capacity(32),
+            dynamic: Vec::with_capacity(8),
+            current: None,
+            start: 0,
+            begun: false,
+        }
+    }
+
+    /// Tag the token whose features are complete.
+    fn settle(&mut self, forms: &Forms) {
+        let Some(i) = self.current.take() else {
+            return;
+        };
+        let p1 = if i > self.start {
+            self.tags[i - 1]
+        } else {
+            OUT
+        };
+        let p2 = if i > self.start + 1 {
+            self.tags[i - 2]
+        } else {
+            OUT
+        };
+        self.dynamic.clear();
+        forms.dynamic(i, p1, p2, &mut self.dynamic);
+        let mut scores = [0.0; TAGS];
+        self.table.add(&self.statics, &mut scores);
+        self.tags[i] = self.table.best(scores, &self.dynamic);
+    }
+}
+
+impl<T: Table> Sink for Tagging<'_, T> {
+    fn token(&mut self, i: usize, forms: &Forms) -> bool {
+        let first = self.current.is_none_or(|c| c + 1 != i);
+        self.settle(forms);
+        if first {
+            self.start = i;
+            self.begun = false;
+        } else {
+            let last = self.tags[i - 1];
+            self.begun |= last != OUT;
+            if (last == OUT && self.begun) || (!self.begun && i - self.start >= self.reach) {
+                return false;
+            }
+        }
+        self.current = Some(i);
+        self.statics.clear();
+        true
+    }
+    fn push(&mut self, h: u64) {
+        self.statics.push(h);
+    }
+    fn range_end(&mut self, forms: &Forms) {
+        self.settle(forms);
     }
 }
 
