@@ -3,7 +3,7 @@
 //! it is on (honorifics, function words, particles and calendar words from
 //! [`super::names`]; pronouns, determiners, phrase boundaries and the words
 //! between a subject and its cue from [`super::speaker`]; stance verbs from
-//! [`super::indirect`]).
+//! [`super::indirect`] and the layer's own stance cues).
 //!
 //! [`super::view::View`] looks every token up once per document, so the
 //! rules test a bit instead of comparing the token's text against each list
@@ -50,13 +50,16 @@ impl Classes {
     /// A stance verb, in any case ([`indirect::STANCE_VERBS`], which are
     /// matched as written: this class only rules words out quickly).
     pub const STANCE: Classes = Classes(1 << 9);
+    /// A stance cue for the tagger, in any case (`super::STANCE_CUES`,
+    /// matched as written: this class only rules words out quickly).
+    pub const STANCE_CUE: Classes = Classes(1 << 10);
     /// Set per token by the view, not by the table: a word starting with an
     /// upper-case letter.
-    pub const CAPITALISED: Classes = Classes(1 << 10);
+    pub const CAPITALISED: Classes = Classes(1 << 11);
     /// Set per token by the view: a capitalised word that is no calendar word.
-    pub const NAME_WORD: Classes = Classes(1 << 11);
+    pub const NAME_WORD: Classes = Classes(1 << 12);
     /// Set per token by the view: punctuation that ends a sentence.
-    pub const STOP: Classes = Classes(1 << 12);
+    pub const STOP: Classes = Classes(1 << 13);
 
     /// Does the set hold any class of `other`?
     pub fn has(self, other: Classes) -> bool {
@@ -79,7 +82,7 @@ pub(crate) struct Entry {
 }
 
 /// Each word list and the class it gives.
-fn class_lists() -> [(Classes, &'static [&'static str]); 11] {
+fn class_lists() -> [(Classes, &'static [&'static str]); 12] {
     [
         (Classes::HONORIFIC, names::HONORIFICS),
         (Classes::COURTESY, names::COURTESY),
@@ -92,6 +95,7 @@ fn class_lists() -> [(Classes, &'static [&'static str]); 11] {
         (Classes::BOUNDARY, speaker::BOUNDARY),
         (Classes::BETWEEN, speaker::BETWEEN),
         (Classes::STANCE, indirect::STANCE_VERBS),
+        (Classes::STANCE_CUE, super::STANCE_CUES),
     ]
 }
 

@@ -345,7 +345,8 @@ fn opens_content(v: &View, c: usize) -> bool {
         LazyLock::new(|| STANCE_CUES.iter().copied().collect());
     v.kind(c) == TokenKind::Word
         && !v.quoted[c]
-        && (v.cue_at(c).is_some() || STANCE.contains(v.word(c)))
+        && (v.cue_at(c).is_some()
+            || (v.has(c, lexicon::Classes::STANCE_CUE) && STANCE.contains(v.word(c))))
         && !v.is_any(c, DECISIONS)
 }
 
