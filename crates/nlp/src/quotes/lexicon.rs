@@ -204,6 +204,35 @@ mod tests {
         assert!(lookup("").cue.is_none());
     }
 
+    /// The table answers as the lists' own case-blind tests did, for every
+    /// listed word in three casings and for near misses.
+    #[test]
+    fn classes_match_the_lists() {
+        let lists = class_lists();
+        let mut words: Vec<String> = Vec::new();
+        for (_, list) in lists {
+            for w in list {
+                let mut title = w.to_string();
+                title[..1].make_ascii_uppercase();
+                words.extend([w.to_string(), w.to_ascii_uppercase(), title]);
+                words.extend([format!("{w}s"), w[1..].to_string(), format!("{w}.")]);
+            }
+        }
+        for w in &words {
+            let got = lookup(w).classes;
+            for (class, list) in lists {
+                let listed = list.iter().any(|x| x.eq_ignore_ascii_case(w));
+                // A class that other lists share is set when any of them lists the word.
+                let anywhere = lists
+                    .iter()
+                    .filter(|(c, _)| *c == class)
+                    .any(|(_, l)| l.iter().any(|x| x.eq_ignore_ascii_case(w)));
+                assert_eq!(got.has(class), anywhere, "{w:?}");
+                assert!(!listed || got.has(class), "{w:?}");
+            }
+        }
+    }
+
     #[test]
     fn words_pack_apart() {
         assert_eq!(pack("Said"), pack("said"));
