@@ -107,9 +107,10 @@ struct Table {
     short: FxHashMap<u64, Entry>,
     /// Longer words, up to [`MAX_KEY`] bytes.
     long: FxHashMap<u128, Entry>,
-    /// Bytes a word in the table can start with (lower case): punctuation
-    /// and digits are skipped without hashing.
-    first: [bool; 256],
+    /// For each first byte (lower case), the lengths of the words in the
+    /// table that start with it, as bits: most words on no list (names,
+    /// punctuation, digits, long words) are ruled out without hashing.
+    lengths: [u16; 256],
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(build);
@@ -118,7 +119,7 @@ fn build() -> Table {
     let mut table = Table {
         short: FxHashMap::default(),
         long: FxHashMap::default(),
-        first: [false; 256],
+        lengths: [0; 256],
     };
     for (w, cue) in cues::inflections() {
         table.entry(&w).cue = Some(cue);
@@ -136,7 +137,7 @@ impl Table {
     /// The entry of `w` (any case), added empty if new.
     fn entry(&mut self, w: &str) -> &mut Entry {
         let key = pack(w).unwrap_or_else(|| panic!("lexicon word {w:?} is too long"));
-        self.first[usize::from(w.as_bytes()[0].to_ascii_lowercase())] = true;
+        self.lengths[usize::from(w.as_bytes()[0].to_ascii_lowercase())] |= 1 << w.len();
         if w.len() <= SHORT {
             self.short.entry(key as u64).or_default()
         } else {
@@ -174,7 +175,8 @@ pub(crate) fn lookup(word: &str) -> Entry {
     let Some(&b) = word.as_bytes().first() else {
         return Entry::default();
     };
-    if !table.first[usize::from(b.to_ascii_lowercase())] {
+    let lengths = table.lengths[usize::from(b.to_ascii_lowercase())];
+    if word.len() > MAX_KEY || lengths & (1 << word.len()) == 0 {
         return Entry::default();
     }
     let found = match pack(word) {
