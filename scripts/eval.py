@@ -180,12 +180,18 @@ def read_floors():
     return floors
 
 
+def floor_text(floor):
+    """Two decimals, three where the floor has them (0.965 stays 0.965)."""
+    text = f"{floor:.3f}"
+    return text[:-1] if text.endswith("0") else text
+
+
 def render(rows, floors):
     lines = ["| set | layer | metric | score | floor |", "|---|---|---|---|---|"]
     for name, layer, label, value in rows:
         floor = floors.get((name, layer, label))
         lines.append(f"| {name} | {layer} | {label} | {value:.3f} | "
-                     f"{'' if floor is None else f'{floor:.2f}'} |")
+                     f"{'' if floor is None else floor_text(floor)} |")
     return "\n".join(lines)
 
 
@@ -209,6 +215,8 @@ def main():
         print(f"skipping the quality evaluation: {SHARED} (the shared gold data) is absent")
         return 0
     rows = run_all(binary(a.bin), set(a.only or []))
+    if a.write and a.only:
+        sys.exit("--write rewrites the whole table: run it without --only")
     floors = read_floors()
     if a.set_floors:
         floors = {(n, l, m): max(0.0, math.floor((v - a.margin) * 100) / 100) for n, l, m, v in rows}

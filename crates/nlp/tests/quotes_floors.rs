@@ -107,15 +107,15 @@ fn polnear_floors() {
     };
     let all = score(&sh, &gold, &pred, None).unwrap();
     let _ = std::fs::remove_file(pred);
-    // Measured 2026-11-24 (with entities) on branch qd: direct F1 0.900,
-    // speaker 0.854; all kinds F1 0.505.
+    // Measured 2026-11-25 (with entities): direct F1 0.900, speaker 0.853;
+    // all kinds F1 0.613 (the held-out fifth 0.609; issue 5's target 0.60).
     assert!(metric(&direct, "f1") >= 0.89, "direct F1 {}", direct["f1"]);
     assert!(
         metric(&direct, "speaker_accuracy") >= 0.84,
         "direct speakers {}",
         direct["speaker_accuracy"]
     );
-    assert!(metric(&all, "f1") >= 0.49, "all kinds F1 {}", all["f1"]);
+    assert!(metric(&all, "f1") >= 0.60, "all kinds F1 {}", all["f1"]);
 }
 
 /// The attributions scope (learned content tagger, PolNeAR convention) on
@@ -148,8 +148,8 @@ fn polnear_attributions_floors() {
     for p in [pred, held_pred, held] {
         let _ = std::fs::remove_file(p);
     }
-    // Measured 2026-11-24: all kinds F1 0.726 (e2e 0.609), held-out fifth
-    // 0.657 (e2e 0.556); direct as in the speech scope (0.900).
+    // Measured 2026-11-25: all kinds F1 0.733 (e2e 0.616), held-out fifth
+    // 0.667 (e2e 0.564); direct as in the speech scope (0.900).
     assert!(metric(&all, "f1") >= 0.70, "all kinds F1 {}", all["f1"]);
     assert!(
         metric(&all, "e2e_f1") >= 0.58,
