@@ -403,6 +403,23 @@ fn object_after(v: &View, c: usize, form: Form) -> Option<Reported> {
     })
 }
 
+/// Token `k` ends the clause that starts at `j` (in a sentence ending at
+/// `end`): a semicolon, colon, dash or parenthesis, or a comma before a
+/// contrast, a cue, a coordinated verb or a parenthetical attribution.
+fn breaks_clause(v: &View, j: usize, k: usize, end: usize) -> bool {
+    let w = v.word(k);
+    if matches!(w, ";" | ":" | "—" | "–" | "(") || (w == "-" && k > j && spaced(v, k)) {
+        return true;
+    }
+    let n = k + 1;
+    w == ","
+        && (v.is_any(n, CLAUSE_BREAKS)
+            || v.cue_at(n).is_some()
+            || (v.is_any(n, &["and", "but"])
+                && (v.cue_at(n + 1).is_some() || v.word(n + 1).ends_with("ed")))
+            || attribution_follows(v, n, end))
+}
+
 /// Where a clause starting at `j` ends, or `None` when it holds a quotation.
 fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
     let mut k = j;
@@ -410,20 +427,8 @@ fn clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
         if v.quoted[k] {
             return None;
         }
-        let w = v.word(k);
-        if matches!(w, ";" | ":" | "—" | "–" | "(") || (w == "-" && k > j && spaced(v, k)) {
+        if breaks_clause(v, j, k, end) {
             break;
-        }
-        if w == "," {
-            let n = k + 1;
-            if v.is_any(n, CLAUSE_BREAKS)
-                || v.cue_at(n).is_some()
-                || (v.is_any(n, &["and", "but"])
-                    && (v.cue_at(n + 1).is_some() || v.word(n + 1).ends_with("ed")))
-                || attribution_follows(v, n, end)
-            {
-                break;
-            }
         }
         k += 1;
     }
@@ -464,20 +469,8 @@ fn mixed_clause_end(v: &View, j: usize, end: usize) -> Option<usize> {
         if k > j && v.is(k, "as") && v.is_any(k + 1, PRONOUN_SUBJECTS) {
             break;
         }
-        let w = v.word(k);
-        if matches!(w, ";" | ":" | "—" | "–" | "(") || (w == "-" && k > j && spaced(v, k)) {
+        if breaks_clause(v, j, k, end) {
             break;
-        }
-        if w == "," {
-            let n = k + 1;
-            if v.is_any(n, CLAUSE_BREAKS)
-                || v.cue_at(n).is_some()
-                || (v.is_any(n, &["and", "but"])
-                    && (v.cue_at(n + 1).is_some() || v.word(n + 1).ends_with("ed")))
-                || attribution_follows(v, n, end)
-            {
-                break;
-            }
         }
         if v.kind(k) == TokenKind::Word {
             own += 1;

@@ -206,6 +206,18 @@ impl View<'_> {
         self.sent_first[i]
     }
 
+    /// Every sentence as a token range `[first, end)`, in text order.
+    pub fn sentence_ranges(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.len() {
+            let end = self.sentence_end(i).max(i + 1);
+            out.push((i, end));
+            i = end;
+        }
+        out
+    }
+
     /// One past the last token of the sentence that contains token `i`.
     pub fn sentence_end(&self, i: usize) -> usize {
         let (_, pend) = self.para_range(self.para_of[i]);

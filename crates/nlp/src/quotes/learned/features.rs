@@ -137,14 +137,7 @@ fn f2(t: u64, a: u64, b: u64) -> u64 {
 impl Forms {
     /// The forms of a whole document; its static features go to `sink`.
     pub fn new<S: Sink>(v: &View, sink: &mut S) -> Forms {
-        let mut sentences = Vec::new();
-        let mut i = 0;
-        while i < v.len() {
-            let end = v.sentence_end(i).max(i + 1);
-            sentences.push((i, end));
-            i = end;
-        }
-        Self::new_in(v, &sentences, sink)
+        Self::new_in(v, &v.sentence_ranges(), sink)
     }
 
     /// The forms of the tokens of `ranges` (in text order, each inside one

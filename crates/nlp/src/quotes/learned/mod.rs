@@ -53,14 +53,7 @@ impl QuoteModel {
 
     /// Content spans `[a, b)` in token indices, in text order.
     pub(crate) fn spans(&self, v: &View) -> Vec<(usize, usize)> {
-        let mut sentences = Vec::new();
-        let mut i = 0;
-        while i < v.len() {
-            let end = v.sentence_end(i).max(i + 1);
-            sentences.push((i, end));
-            i = end;
-        }
-        self.spans_in(v, &sentences)
+        self.spans_in(v, &v.sentence_ranges())
     }
 
     /// Content spans that begin within `reach` tokens of the start of one
