@@ -1,8 +1,10 @@
 //! Named entities: name mentions from the recogniser ([`ner`]), grouped by
 //! [`resolve`] into one entity per real-world referent, with descriptions,
 //! pronouns, canonical names, stable keys and metonyms. [`platforms`] adds
-//! the social platforms the recogniser cannot see (`X`).
+//! the social platforms the recogniser cannot see (`X`). [`mention_index`]
+//! finds a document's mentions by position, for the later layers.
 
+pub mod mention_index;
 pub mod ner;
 pub mod platforms;
 pub mod resolve;

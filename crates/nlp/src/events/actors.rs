@@ -39,6 +39,7 @@ use tidings_model::{Actor, Document, EntityType, MentionKind, Span, Token, Token
 
 use super::lexicon::{Hit, TriggerKind};
 use super::shallow;
+use crate::entities::mention_index::MentionIndex;
 
 /// Who a candidate is: an entity of the document (by index) or a phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,42 +226,6 @@ const MODIFIER_GAP: usize = 3;
 
 /// Most tokens between two members of a coordination.
 const COORDINATION_GAP: usize = 5;
-
-/// The document's entity mentions sorted by position, built once per
-/// document so that each sentence finds its own by binary search.
-#[derive(Debug, Clone, Default)]
-pub struct MentionIndex {
-    /// `(mention span, entity index, mention index)`.
-    items: Vec<(Span, usize, usize)>,
-}
-
-impl MentionIndex {
-    pub fn new(doc: &Document) -> Self {
-        let mut items: Vec<(Span, usize, usize)> = doc
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(ei, e)| {
-                e.mentions
-                    .iter()
-                    .enumerate()
-                    .map(move |(mi, m)| (m.span, ei, mi))
-            })
-            .filter(|(s, _, _)| !s.is_empty())
-            .collect();
-        items.sort_by_key(|(s, _, _)| (s.start, s.end));
-        MentionIndex { items }
-    }
-
-    /// Mentions that lie inside `span`.
-    fn within(&self, span: Span) -> impl Iterator<Item = &(Span, usize, usize)> {
-        let lo = self.items.partition_point(|(s, _, _)| s.start < span.start);
-        let hi = self.items.partition_point(|(s, _, _)| s.start < span.end);
-        self.items[lo..hi]
-            .iter()
-            .filter(move |(s, _, _)| s.end <= span.end)
-    }
-}
 
 /// Every candidate in the sentence whose tokens are `tokens`, sorted by
 /// position.

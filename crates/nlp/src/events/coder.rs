@@ -28,7 +28,7 @@
 
 use tidings_model::{Actor, Document, Event, Modality, Span, Token, TokenKind};
 
-use super::actors::{self, Candidate, MentionIndex};
+use super::actors::{self, Candidate};
 use super::cameo;
 use super::classifier::{Classifier, ModelError};
 use super::dating;
@@ -36,6 +36,7 @@ use super::features::{self, Words};
 use super::lexicon::{Hit, Lexicon, TriggerKind};
 use super::modality;
 use super::shallow;
+use crate::entities::mention_index::MentionIndex;
 
 /// The committed classifier, trained by `examples/train_events.rs`.
 const BUILTIN_MODEL: &[u8] = include_bytes!("../../models/events.bin");
@@ -76,7 +77,7 @@ impl EventCoder {
     /// layers before (entities, timexes, quotes), when present.
     pub fn annotate(&self, doc: &mut Document) {
         let mut events = Vec::new();
-        let mentions = MentionIndex::new(doc);
+        let mentions = MentionIndex::new(&doc.entities);
         for &sentence in &doc.sentences {
             self.code_sentence(doc, &mentions, sentence, &mut events);
         }

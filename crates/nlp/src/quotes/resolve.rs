@@ -19,48 +19,7 @@ use tidings_model::{Entity, EntityType, MentionKind, Span, Speaker};
 use super::names::NameIndex;
 use super::speaker::{Phrase, PhraseKind};
 use super::view::View;
-
-/// A mention by its entity's index and its own index in that entity.
-type MentionAt = (usize, usize);
-
-/// Every mention of the entity layer by start, so that
-/// [`Resolver::entity_at`] reads the few mentions near a phrase, not all.
-struct MentionIndex {
-    /// Each mention's span and indices, by start.
-    by_start: Vec<(Span, MentionAt)>,
-    /// The longest mention, in bytes: how far before a phrase an overlapping
-    /// mention can start.
-    longest: usize,
-}
-
-impl MentionIndex {
-    fn new(entities: &[Entity]) -> Self {
-        let mut by_start: Vec<(Span, MentionAt)> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(ei, e)| {
-                e.mentions
-                    .iter()
-                    .enumerate()
-                    .map(move |(mi, m)| (m.span, (ei, mi)))
-            })
-            .collect();
-        by_start.sort_unstable_by_key(|&(s, _)| s.start);
-        let longest = by_start.iter().map(|m| m.0.len()).max().unwrap_or(0);
-        MentionIndex { by_start, longest }
-    }
-
-    /// The indices of every mention that can overlap `span`: those starting
-    /// before its end, and late enough to reach it.
-    fn near(&self, span: Span) -> impl Iterator<Item = &MentionAt> {
-        let end = self.by_start.partition_point(|m| m.0.start < span.end);
-        let begin = self
-            .by_start
-            .partition_point(|m| m.0.start + self.longest <= span.start)
-            .min(end);
-        self.by_start[begin..end].iter().map(|(_, at)| at)
-    }
-}
+use crate::entities::mention_index::MentionIndex;
 
 /// Resolves the speaker phrases of one document. Its indexes are built on
 /// first use: a document whose quotes all resolve early never needs them.
@@ -151,11 +110,11 @@ impl<'v, 'a> Resolver<'v, 'a> {
     fn entity_at(&self, span: Span, kind: PhraseKind) -> Option<(&'a Entity, Span)> {
         let entities: &'a [Entity] = self.entities;
         // The best (rank, head, person) key, and its mention's indices.
-        let mut best: Option<([u8; 3], MentionAt)> = None;
+        let mut best: Option<([u8; 3], (usize, usize))> = None;
         let mentions = self
             .mentions
             .get_or_init(|| MentionIndex::new(self.entities));
-        for &(ei, mi) in mentions.near(span) {
+        for &(_, ei, mi) in mentions.near(span) {
             let (e, m) = (&entities[ei], &entities[ei].mentions[mi]);
             if !m.span.overlaps(span) {
                 continue;
