@@ -27,6 +27,15 @@ fn text_of(html: &str) -> String {
     extract_html(html.as_bytes(), None).unwrap().text
 }
 
+/// The article's own text is kept and none of `furniture` is.
+fn assert_body_without(html: &str, furniture: &[&str]) {
+    let text = text_of(html);
+    assert!(text.contains("mobile service for the outlying villages"));
+    for f in furniture {
+        assert!(!text.contains(f), "{f:?} in {text}");
+    }
+}
+
 #[test]
 fn lead_between_headline_and_body_is_kept() {
     let html = page(
@@ -91,16 +100,15 @@ fn furniture_inside_the_article_container_is_dropped() {
 <div class="contact-card"><p>Press office of the town council, open on weekdays from nine to five.</p></div>"#,
         "",
     );
-    let text = text_of(&html);
-    assert!(text.contains("mobile service for the outlying villages"));
-    for furniture in [
-        "Tagged:",
-        "Ada Lane writes",
-        "This entry was posted",
-        "Press office",
-    ] {
-        assert!(!text.contains(furniture), "{furniture:?} in {text}");
-    }
+    assert_body_without(
+        &html,
+        &[
+            "Tagged:",
+            "Ada Lane writes",
+            "This entry was posted",
+            "Press office",
+        ],
+    );
 }
 
 #[test]
@@ -125,16 +133,15 @@ fn closing_sections_and_orphan_labels_are_dropped() {
 <ul><li><a href="/a">Ferry timetable changes</a></li><li><a href="/b">Council budget vote</a></li></ul>"#,
         "",
     );
-    let text = text_of(&html);
-    assert!(text.contains("mobile service for the outlying villages"));
-    for furniture in [
-        "About the author",
-        "Ada Lane has reported",
-        "Read more",
-        "Ferry",
-    ] {
-        assert!(!text.contains(furniture), "{furniture:?} in {text}");
-    }
+    assert_body_without(
+        &html,
+        &[
+            "About the author",
+            "Ada Lane has reported",
+            "Read more",
+            "Ferry",
+        ],
+    );
 }
 
 #[test]
