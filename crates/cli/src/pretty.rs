@@ -67,7 +67,7 @@ pub fn write_document(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
                 .as_ref()
                 .and_then(|s| s.name.clone())
                 .unwrap_or_else(|| "(unattributed)".into());
-            let text = doc.slice(q.span).replace('\n', " ");
+            let text = q.text(&doc.text).replace('\n', " ");
             let shown = match q.kind {
                 QuoteKind::Direct => format!("“{}”", clip(&text, WIDTH * 2)),
                 QuoteKind::Indirect => format!("that {}", clip(&text, WIDTH * 2)),

@@ -101,7 +101,13 @@ pub enum QuoteKind {
 }
 
 /// Who a quote is attributed to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// A named speaker has `name` (the fullest name the article gives) and, when
+/// it resolved to one, `entity`. An unnamed source ("a person familiar with
+/// the matter") has `name: None`, `anonymous: true` and the article's words
+/// for it in `description`. A joint attribution ("Vindman and Williams told
+/// ...") keeps the first person here and every other one in `others`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
     /// The entity id, when the speaker resolved to one.
     pub entity: Option<String>,
@@ -109,16 +115,112 @@ pub struct Speaker {
     pub name: Option<String>,
     /// The mention that attributes the quote.
     pub span: Option<Span>,
+    /// How the article describes an unnamed source ("two people briefed on the
+    /// talks"), or a named one's role where the attribution gives it.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// True when the source is not named: `name` is None, `description` says who.
+    #[serde(default)]
+    pub anonymous: bool,
+    /// The other speakers of a joint attribution, in the article's order.
+    #[serde(default)]
+    pub others: Vec<CoSpeaker>,
 }
 
+/// One more speaker of a joint attribution.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CoSpeaker {
+    /// The entity id, when the speaker resolved to one.
+    pub entity: Option<String>,
+    /// The entity's fullest name.
+    pub name: Option<String>,
+    /// The mention in the attribution.
+    pub span: Option<Span>,
+}
+
+impl Speaker {
+    /// A named or unresolved speaker at `span`, with no description or others.
+    pub fn named(entity: Option<String>, name: Option<String>, span: Option<Span>) -> Self {
+        Speaker {
+            entity,
+            name,
+            span,
+            ..Speaker::default()
+        }
+    }
+}
+
+/// One utterance: the speaker's words, in one or more parts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    /// The quoted words without their quotation marks.
+    /// From the first part's start to the last part's end.
     pub span: Span,
+    /// The speaker's words only, in order, without the quotation marks and
+    /// without the words between them (the attribution, a paragraph break and
+    /// its new opening mark). Never empty; one part when the quote is whole.
+    pub parts: Vec<Span>,
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
     /// The reporting verb or phrase ("said", "according to").
     pub cue: Option<Span>,
+}
+
+impl Quote {
+    /// A quote in one piece.
+    pub fn whole(span: Span, kind: QuoteKind, speaker: Option<Speaker>, cue: Option<Span>) -> Self {
+        Quote {
+            span,
+            parts: vec![span],
+            kind,
+            speaker,
+            cue,
+        }
+    }
+
+    /// A quote in `parts` (in text order, not empty); its span runs from the
+    /// first part's start to the last part's end.
+    pub fn in_parts(
+        parts: Vec<Span>,
+        kind: QuoteKind,
+        speaker: Option<Speaker>,
+        cue: Option<Span>,
+    ) -> Self {
+        assert!(!parts.is_empty(), "a quote needs at least one part");
+        let span = Span::new(parts[0].start, parts[parts.len() - 1].end);
+        Quote {
+            span,
+            parts,
+            kind,
+            speaker,
+            cue,
+        }
+    }
+
+    /// The parts this quote has; its whole span when `parts` was left empty.
+    pub fn parts(&self) -> &[Span] {
+        if self.parts.is_empty() {
+            std::slice::from_ref(&self.span)
+        } else {
+            &self.parts
+        }
+    }
+
+    /// The speaker's words: the parts' texts joined by one space.
+    pub fn text(&self, text: &str) -> String {
+        join_parts(text, self.parts())
+    }
+}
+
+/// The texts of `parts` joined by one space (the contract's quote `text`).
+pub fn join_parts(text: &str, parts: &[Span]) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(p.of(text));
+    }
+    out
 }
 
 /// TimeML TIMEX3 types.
@@ -162,10 +264,28 @@ pub enum Modality {
 }
 
 /// An event participant: an entity of the document, or a bare phrase.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     pub entity: Option<String>,
     pub name: String,
+    /// ISO 3166 alpha-3 code as CAMEO uses it ("GBR", "RUS"), when known.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// CAMEO agent code ("GOV", "MIL", "JUD", "CVL", ...), when the text says.
+    #[serde(default)]
+    pub sector: Option<String>,
+}
+
+impl Actor {
+    /// An actor without codes.
+    pub fn new(entity: Option<String>, name: String) -> Self {
+        Actor {
+            entity,
+            name,
+            country: None,
+            sector: None,
+        }
+    }
 }
 
 /// Where an event's date came from.

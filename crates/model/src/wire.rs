@@ -111,9 +111,26 @@ pub struct WireSpanText {
 pub struct WireSpeaker {
     pub entity: Option<String>,
     pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<WireCoSpeaker>,
+}
+
+/// One more speaker of a joint attribution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireCoSpeaker {
+    pub entity: Option<String>,
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<usize>,
 }
 
@@ -121,6 +138,9 @@ pub struct WireSpeaker {
 pub struct WireQuote {
     pub start: usize,
     pub end: usize,
+    /// `[start, end]` pieces of the speaker's words, in order.
+    pub parts: Vec<[usize; 2]>,
+    /// The parts' texts joined by one space.
     pub text: String,
     pub kind: crate::QuoteKind,
     pub speaker: Option<WireSpeaker>,
@@ -244,17 +264,30 @@ impl AnnotateOutput {
             .quotes
             .iter()
             .map(|q| {
-                let t = c.span_text(q.span);
+                let [start, end] = c.pair(q.span);
                 WireQuote {
-                    start: t.start,
-                    end: t.end,
-                    text: t.text,
+                    start,
+                    end,
+                    parts: q.parts().iter().map(|&p| c.pair(p)).collect(),
+                    text: q.text(c.text),
                     kind: q.kind,
                     speaker: q.speaker.as_ref().map(|s| WireSpeaker {
                         entity: s.entity.clone(),
                         name: s.name.clone(),
                         start: s.span.map(|sp| c.ix.to_char(sp.start)),
                         end: s.span.map(|sp| c.ix.to_char(sp.end)),
+                        description: s.description.clone(),
+                        anonymous: s.anonymous,
+                        others: s
+                            .others
+                            .iter()
+                            .map(|o| WireCoSpeaker {
+                                entity: o.entity.clone(),
+                                name: o.name.clone(),
+                                start: o.span.map(|sp| c.ix.to_char(sp.start)),
+                                end: o.span.map(|sp| c.ix.to_char(sp.end)),
+                            })
+                            .collect(),
                     }),
                     cue: q.cue.map(|s| c.span_text(s)),
                 }

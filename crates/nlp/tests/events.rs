@@ -471,16 +471,16 @@ fn events_in_quotes_point_to_the_quote() {
     let text = "The minister said: \"We will never release the prisoners.\"";
     let mut doc = Document::new("t", text);
     tidings_nlp::segment::segment(&mut doc);
-    doc.quotes = vec![Quote {
-        span: span_of(text, "We will never release the prisoners."),
-        kind: QuoteKind::Direct,
-        speaker: Some(Speaker {
-            entity: None,
-            name: Some("Anna Kovacs".into()),
-            span: Some(span_of(text, "The minister")),
-        }),
-        cue: Some(span_of(text, "said")),
-    }];
+    doc.quotes = vec![Quote::whole(
+        span_of(text, "We will never release the prisoners."),
+        QuoteKind::Direct,
+        Some(Speaker::named(
+            None,
+            Some("Anna Kovacs".into()),
+            Some(span_of(text, "The minister")),
+        )),
+        Some(span_of(text, "said")),
+    )];
     tidings_nlp::events::annotate(&mut doc);
     let e = find(&doc, "RETREAT").unwrap_or_else(|| panic!("{}", describe(&doc)));
     assert_eq!(e.quote, Some(0));

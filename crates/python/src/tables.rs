@@ -588,16 +588,16 @@ mod tests {
             }],
         });
         let q = text.find("Wir").unwrap();
-        doc.quotes.push(Quote {
-            span: Span::new(q, q + "Wir bauen".len()),
-            kind: QuoteKind::Direct,
-            speaker: Some(Speaker {
-                entity: Some("e1".into()),
-                name: Some("Zoë Fontaine".into()),
-                span: Some(name),
-            }),
-            cue: None,
-        });
+        doc.quotes.push(Quote::whole(
+            Span::new(q, q + "Wir bauen".len()),
+            QuoteKind::Direct,
+            Some(Speaker::named(
+                Some("e1".into()),
+                Some("Zoë Fontaine".into()),
+                Some(name),
+            )),
+            None,
+        ));
         let out = AnnotateOutput::from_document(&doc, Value::from("d1"), OutputOptions::default());
         let rec = TextRecord {
             id: "d1".into(),

@@ -67,16 +67,16 @@ fn hostile() -> Document {
             }],
         },
     ];
-    doc.quotes = vec![Quote {
-        span: find(&text, HOSTILE_QUOTE),
-        kind: QuoteKind::Direct,
-        speaker: Some(Speaker {
-            entity: Some("e1".into()),
-            name: Some(name.into()),
-            span: Some(find(&text, name)),
-        }),
-        cue: Some(find(&text, "said")),
-    }];
+    doc.quotes = vec![Quote::whole(
+        find(&text, HOSTILE_QUOTE),
+        QuoteKind::Direct,
+        Some(Speaker::named(
+            Some("e1".into()),
+            Some(name.into()),
+            Some(find(&text, name)),
+        )),
+        Some(find(&text, "said")),
+    )];
     doc.timexes = vec![Timex {
         span: find(&text, "Tuesday"),
         ttype: TimexType::Date,

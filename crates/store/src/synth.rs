@@ -215,26 +215,26 @@ pub fn article(i: u64) -> Document {
     doc.meta.language = Some("en".into());
     doc.entities = cast.entities;
     doc.quotes = vec![
-        Quote {
-            span: q1,
-            kind: QuoteKind::Direct,
-            speaker: Some(Speaker {
-                entity: Some(e_speaker.clone()),
-                name: Some(speaker.clone()),
-                span: Some(sp2),
-            }),
-            cue: Some(cue1),
-        },
-        Quote {
-            span: q2,
-            kind: QuoteKind::Indirect,
-            speaker: Some(Speaker {
-                entity: Some(e_other.clone()),
-                name: Some(other.clone()),
-                span: Some(op2),
-            }),
-            cue: Some(cue2),
-        },
+        Quote::whole(
+            q1,
+            QuoteKind::Direct,
+            Some(Speaker::named(
+                Some(e_speaker.clone()),
+                Some(speaker.clone()),
+                Some(sp2),
+            )),
+            Some(cue1),
+        ),
+        Quote::whole(
+            q2,
+            QuoteKind::Indirect,
+            Some(Speaker::named(
+                Some(e_other.clone()),
+                Some(other.clone()),
+                Some(op2),
+            )),
+            Some(cue2),
+        ),
     ];
     let value = date.to_string();
     doc.timexes = vec![
@@ -254,12 +254,7 @@ pub fn article(i: u64) -> Document {
             value: "P2W".into(),
         },
     ];
-    let actor = |id: &str, name: &str| {
-        Some(Actor {
-            entity: Some(id.to_string()),
-            name: name.to_string(),
-        })
-    };
+    let actor = |id: &str, name: &str| Some(Actor::new(Some(id.to_string()), name.to_string()));
     doc.events = vec![
         Event {
             etype: "CONSULT".into(),

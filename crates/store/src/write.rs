@@ -252,7 +252,7 @@ fn insert_layers(tx: &Connection, doc: &Document, article: i64) -> Result<(), St
             article,
             s,
             t,
-            doc.slice(q.span),
+            q.text(&doc.text),
             serde_plain(&q.kind),
             entity(sp.and_then(|s| s.entity.as_ref())),
             sp.and_then(|s| s.name.clone()),

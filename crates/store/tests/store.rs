@@ -74,16 +74,16 @@ fn report(id: &str, published: &str, minister: &str, topic: &str) -> Document {
         },
     ];
     let _ = surname;
-    doc.quotes = vec![Quote {
-        span: span(&text, &format!("We will not accept new {topic},"), 0),
-        kind: QuoteKind::Direct,
-        speaker: Some(Speaker {
-            entity: Some("e1".into()),
-            name: Some(minister.into()),
-            span: Some(span(&text, minister, 1)),
-        }),
-        cue: Some(span(&text, "said", 0)),
-    }];
+    doc.quotes = vec![Quote::whole(
+        span(&text, &format!("We will not accept new {topic},"), 0),
+        QuoteKind::Direct,
+        Some(Speaker::named(
+            Some("e1".into()),
+            Some(minister.into()),
+            Some(span(&text, minister, 1)),
+        )),
+        Some(span(&text, "said", 0)),
+    )];
     doc.timexes = vec![Timex {
         span: span(&text, "Monday", 0),
         ttype: TimexType::Date,
@@ -100,14 +100,8 @@ fn report(id: &str, published: &str, minister: &str, topic: &str) -> Document {
                 0,
             ),
             trigger: Some(span(&text, "met", 0)),
-            source: Some(Actor {
-                entity: Some("e1".into()),
-                name: minister.into(),
-            }),
-            target: Some(Actor {
-                entity: Some("e2".into()),
-                name: "Tomas Berg".into(),
-            }),
+            source: Some(Actor::new(Some("e1".into()), minister.into())),
+            target: Some(Actor::new(Some("e2".into()), "Tomas Berg".into())),
             date: Some(EventDate {
                 value: published[..10].into(),
                 timex: Some(0),
@@ -123,14 +117,8 @@ fn report(id: &str, published: &str, minister: &str, topic: &str) -> Document {
             cameo: "112".into(),
             span: span(&text, "Berg accused Lisbon of delay", 0),
             trigger: Some(span(&text, "accused", 0)),
-            source: Some(Actor {
-                entity: Some("e2".into()),
-                name: "Berg".into(),
-            }),
-            target: Some(Actor {
-                entity: Some("e3".into()),
-                name: "Lisbon".into(),
-            }),
+            source: Some(Actor::new(Some("e2".into()), "Berg".into())),
+            target: Some(Actor::new(Some("e3".into()), "Lisbon".into())),
             date: None,
             place: None,
             modality: Modality::Asserted,

@@ -367,19 +367,19 @@ fn fill(
     for (_, q) in parts.quotes {
         let speaker = (q.speaker_entity.is_some() || q.speaker.is_some() || q.speaker_at.is_some())
             .then(|| -> Result<Speaker, String> {
-                Ok(Speaker {
-                    entity: known(q.speaker_entity),
-                    name: q.speaker,
-                    span: q.speaker_at.map(span).transpose()?,
-                })
+                Ok(Speaker::named(
+                    known(q.speaker_entity),
+                    q.speaker,
+                    q.speaker_at.map(span).transpose()?,
+                ))
             })
             .transpose()?;
-        doc.quotes.push(Quote {
-            span: span(q.at)?,
-            kind: q.kind,
+        doc.quotes.push(Quote::whole(
+            span(q.at)?,
+            q.kind,
             speaker,
-            cue: q.cue.map(span).transpose()?,
-        });
+            q.cue.map(span).transpose()?,
+        ));
     }
 
     parts.timexes.sort_by_key(|(id, _)| *id);
@@ -406,7 +406,7 @@ fn fill(
                     .and_then(|id| entities.get(&id))
                     .map(|i| i.name.clone())
             })?;
-            Some(Actor { entity, name })
+            Some(Actor::new(entity, name))
         };
         doc.events.push(Event {
             etype: e.etype,

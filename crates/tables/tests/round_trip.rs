@@ -77,16 +77,16 @@ fn report(id: &str, published: &str, speaker: &str, place: &str) -> Document {
             ],
         },
     ];
-    doc.quotes = vec![Quote {
-        span: span(&text, "We will rebuild the bridge,", 0),
-        kind: QuoteKind::Direct,
-        speaker: Some(Speaker {
-            entity: Some("e1".into()),
-            name: Some(speaker.into()),
-            span: Some(span(&text, speaker, 1)),
-        }),
-        cue: Some(span(&text, "said", 0)),
-    }];
+    doc.quotes = vec![Quote::whole(
+        span(&text, "We will rebuild the bridge,", 0),
+        QuoteKind::Direct,
+        Some(Speaker::named(
+            Some("e1".into()),
+            Some(speaker.into()),
+            Some(span(&text, speaker, 1)),
+        )),
+        Some(span(&text, "said", 0)),
+    )];
     doc.timexes = vec![Timex {
         span: span(&text, "Tuesday", 0),
         ttype: TimexType::Date,
@@ -103,20 +103,14 @@ fn report(id: &str, published: &str, speaker: &str, place: &str) -> Document {
                 0,
             ),
             trigger: Some(span(&text, "visited", 0)),
-            source: Some(Actor {
-                entity: Some("e1".into()),
-                name: format!("Zoë {speaker}"),
-            }),
+            source: Some(Actor::new(Some("e1".into()), format!("Zoë {speaker}"))),
             target: None,
             date: Some(EventDate {
                 value: "2025-03-25".into(),
                 timex: Some(0),
                 from_publication: false,
             }),
-            place: Some(Actor {
-                entity: Some("e2".into()),
-                name: place.into(),
-            }),
+            place: Some(Actor::new(Some("e2".into()), place.into())),
             modality: Modality::Asserted,
             quote: None,
         },
@@ -126,10 +120,7 @@ fn report(id: &str, published: &str, speaker: &str, place: &str) -> Document {
             cameo: "070".into(),
             span: span(&text, "We will rebuild the bridge,", 0),
             trigger: None,
-            source: Some(Actor {
-                entity: None,
-                name: "the council".into(),
-            }),
+            source: Some(Actor::new(None, "the council".into())),
             target: None,
             date: None,
             place: None,

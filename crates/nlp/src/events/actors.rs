@@ -52,14 +52,11 @@ impl Who {
     /// The participant as an [`Actor`] of `doc`.
     pub fn actor(self, doc: &Document) -> Actor {
         match self {
-            Who::Entity(i) => Actor {
-                entity: Some(doc.entities[i].id.clone()),
-                name: doc.entities[i].name.clone(),
-            },
-            Who::Phrase(span) => Actor {
-                entity: None,
-                name: doc.slice(span).to_string(),
-            },
+            Who::Entity(i) => Actor::new(
+                Some(doc.entities[i].id.clone()),
+                doc.entities[i].name.clone(),
+            ),
+            Who::Phrase(span) => Actor::new(None, doc.slice(span).to_string()),
         }
     }
 }

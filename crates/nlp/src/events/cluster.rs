@@ -62,23 +62,14 @@ mod tests {
             cameo: "040".into(),
             span: Span::new(0, 1),
             trigger: None,
-            source: Some(Actor {
-                entity: None,
-                name: s.into(),
-            }),
-            target: Some(Actor {
-                entity: None,
-                name: t.into(),
-            }),
+            source: Some(Actor::new(None, s.into())),
+            target: Some(Actor::new(None, t.into())),
             date: Some(EventDate {
                 value: "2025-03-27".into(),
                 timex: None,
                 from_publication: false,
             }),
-            place: Some(Actor {
-                entity: None,
-                name: "Paris".into(),
-            }),
+            place: Some(Actor::new(None, "Paris".into())),
             modality: Modality::Asserted,
             quote: None,
         }

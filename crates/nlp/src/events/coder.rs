@@ -678,10 +678,7 @@ impl SentenceContext<'_> {
             .position(|q| q.span.contains(trigger));
         let speaker = |q: &tidings_model::Quote| {
             let speaker = q.speaker.as_ref()?;
-            Some(Actor {
-                entity: speaker.entity.clone(),
-                name: speaker.name.clone()?,
-            })
+            Some(Actor::new(speaker.entity.clone(), speaker.name.clone()?))
         };
         // A reporting verb's source is the speaker the quote layer found
         // for it ("Speaking to Sky News, Pat McFadden said: ...").

@@ -588,11 +588,13 @@ fn resolve_all(v: &View, doc: &Document, found: Vec<Found>) -> Vec<Quote> {
     }
     order
         .into_iter()
-        .map(|i| Quote {
-            span: found[i].span,
-            kind: found[i].kind,
-            speaker: speakers[i].clone(),
-            cue: found[i].cue,
+        .map(|i| {
+            Quote::whole(
+                found[i].span,
+                found[i].kind,
+                speakers[i].clone(),
+                found[i].cue,
+            )
         })
         .collect()
 }

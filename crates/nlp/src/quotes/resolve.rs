@@ -52,41 +52,25 @@ impl<'v, 'a> Resolver<'v, 'a> {
         let (a, b) = p.name.unwrap_or((p.a, p.b));
         let span = v.span(a, b);
         if let (PhraseKind::Pronoun, Some(s), true) = (p.kind, previous, near) {
-            return Speaker {
-                entity: s.entity.clone(),
-                name: s.name.clone(),
-                span: Some(span),
-            };
+            return Speaker::named(s.entity.clone(), s.name.clone(), Some(span));
         }
         if let Some((e, m)) = self.entity_at(span, p.kind) {
-            return Speaker {
-                entity: Some(e.id.clone()),
-                name: Some(e.name.clone()),
-                span: Some(m),
-            };
+            return Speaker::named(Some(e.id.clone()), Some(e.name.clone()), Some(m));
         }
         match p.kind {
             PhraseKind::Name => {
                 let text = span.of(v.text);
                 let name = self.names().fullest(text).unwrap_or(text);
-                Speaker {
-                    entity: None,
-                    name: Some(name.to_string()),
-                    span: Some(span),
-                }
+                Speaker::named(None, Some(name.to_string()), Some(span))
             }
             // The previous speaker, else the nearest full name before the pronoun.
             PhraseKind::Pronoun => match previous {
-                Some(s) => Speaker {
-                    entity: s.entity.clone(),
-                    name: s.name.clone(),
-                    span: Some(span),
-                },
-                None => Speaker {
-                    entity: None,
-                    name: self.names().last_before(span.start).map(str::to_string),
-                    span: Some(span),
-                },
+                Some(s) => Speaker::named(s.entity.clone(), s.name.clone(), Some(span)),
+                None => Speaker::named(
+                    None,
+                    self.names().last_before(span.start).map(str::to_string),
+                    Some(span),
+                ),
             },
             PhraseKind::Nominal => {
                 let mut s = p.a;
@@ -94,11 +78,7 @@ impl<'v, 'a> Resolver<'v, 'a> {
                     s += 1;
                 }
                 let span = v.span(s, p.b);
-                Speaker {
-                    entity: None,
-                    name: Some(span.of(v.text).to_string()),
-                    span: Some(span),
-                }
+                Speaker::named(None, Some(span.of(v.text).to_string()), Some(span))
             }
         }
     }

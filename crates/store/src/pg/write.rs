@@ -604,7 +604,7 @@ fn insert_layers(
                 &l.article,
                 &s,
                 &t,
-                &l.p.doc.slice(q.span),
+                &q.text(&l.p.doc.text),
                 &serde_plain(&q.kind),
                 &speaker_entity,
                 &sp.and_then(|s| s.name.as_deref()),
