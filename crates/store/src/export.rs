@@ -85,6 +85,10 @@ impl Layer {
                 "cue_start",
                 "cue_end",
                 "published",
+                "parts",
+                "speaker_description",
+                "anonymous",
+                "speaker_others",
             ],
             Layer::Timexes => &["id", "article", "start", "end", "text", "type", "value"],
             Layer::Events => &[
@@ -110,6 +114,10 @@ impl Layer {
                 "day",
                 "modality",
                 "quote",
+                "source_country",
+                "source_sector",
+                "target_country",
+                "target_sector",
             ],
         }
     }
@@ -137,7 +145,9 @@ impl Layer {
             }
             Layer::Quotes => {
                 "SELECT id, article, start, \"end\", text, kind, speaker_entity, speaker,
-                        speaker_start, speaker_end, cue_start, cue_end, published_date
+                        speaker_start, speaker_end, cue_start, cue_end, published_date,
+                        coalesce(parts, '[[' || start || ',' || \"end\" || ']]'),
+                        speaker_description, anonymous, speaker_others
                  FROM quotes ORDER BY id"
             }
             Layer::Timexes => {
@@ -147,20 +157,27 @@ impl Layer {
                 "SELECT id, article, type, mode, cameo, start, \"end\", text, trigger_start,
                         trigger_end, source_entity, source_name, target_entity, target_name,
                         place_entity, place_name, date, date_timex, date_from_publication, day,
-                        modality, quote FROM events ORDER BY id"
+                        modality, quote, source_country, source_sector, target_country,
+                        target_sector FROM events ORDER BY id"
             }
         }
     }
 
-    /// Columns holding JSON (the authors list), exported as JSON values.
-    fn is_json(self, column: usize) -> bool {
-        self == Layer::Articles && self.columns()[column] == "authors"
+    /// Columns holding JSON (the authors list, a quote's parts and other
+    /// speakers), exported as JSON values.
+    pub(crate) fn is_json(self, column: usize) -> bool {
+        let name = self.columns()[column];
+        match self {
+            Layer::Articles => name == "authors",
+            Layer::Quotes => name == "parts" || name == "speaker_others",
+            _ => false,
+        }
     }
 
-    /// Columns holding booleans (stored as 0/1).
+    /// Columns holding booleans (stored as 0/1 in SQLite).
     fn is_bool(self, column: usize) -> bool {
         let name = self.columns()[column];
-        name == "metonym" || name == "date_from_publication"
+        name == "metonym" || name == "date_from_publication" || name == "anonymous"
     }
 }
 

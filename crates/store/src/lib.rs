@@ -113,6 +113,8 @@ pub struct QuoteQuery {
     pub q: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Only quotes from unnamed sources (`true`) or from named ones (`false`).
+    pub anonymous: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -142,6 +144,10 @@ pub struct EventQuery {
     pub etype: Option<String>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// An actor's CAMEO country code (`RUS`): the source or the target.
+    pub country: Option<String>,
+    /// An actor's CAMEO sector code (`GOV`); with `country`, of the same actor.
+    pub sector: Option<String>,
 }
 
 /// What storing one article did.

@@ -356,19 +356,29 @@ pub(crate) fn article(conn: &Connection, id: i64) -> Result<Option<ArticleDetail
 // ------------------------------------------------------------------ quotes
 
 const QUOTE_COLS: &str = "q.id, q.article, a.title, a.published, q.start, q.end, q.text, q.kind, \
-     q.speaker_entity, q.speaker, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end";
+     q.speaker_entity, q.speaker, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end, \
+     q.parts, q.speaker_description, q.anonymous, q.speaker_others";
 
 fn quote_row(r: &Row) -> rusqlite::Result<QuoteRow> {
     let speaker_entity: Option<i64> = r.get(8)?;
     let speaker_name: Option<String> = r.get(9)?;
     let speaker_start: Option<i64> = r.get(10)?;
-    let speaker = (speaker_entity.is_some() || speaker_name.is_some() || speaker_start.is_some())
+    let description: Option<String> = r.get(15)?;
+    let anonymous: bool = r.get(16)?;
+    let speaker = (speaker_entity.is_some()
+        || speaker_name.is_some()
+        || speaker_start.is_some()
+        || description.is_some()
+        || anonymous)
         .then(|| -> rusqlite::Result<SpeakerRow> {
             Ok(SpeakerRow {
                 entity: speaker_entity,
                 name: speaker_name,
                 start: speaker_start,
                 end: r.get(11)?,
+                description,
+                anonymous,
+                others: others_from_json(r.get::<_, Option<String>>(17)?.as_deref()),
             })
         })
         .transpose()?;
@@ -376,13 +386,15 @@ fn quote_row(r: &Row) -> rusqlite::Result<QuoteRow> {
         (Some(start), Some(end)) => Some(Range { start, end }),
         _ => None,
     };
+    let (start, end) = (r.get(4)?, r.get(5)?);
     Ok(QuoteRow {
         id: r.get(0)?,
         article: r.get(1)?,
         article_title: r.get(2)?,
         published: r.get(3)?,
-        start: r.get(4)?,
-        end: r.get(5)?,
+        start,
+        end,
+        parts: parts_from_json(r.get::<_, Option<String>>(14)?.as_deref(), start, end),
         text: r.get(6)?,
         kind: r.get(7)?,
         speaker,
@@ -424,6 +436,13 @@ pub(crate) fn quotes(
         f.add(
             &format!("{member} IN (SELECT id FROM quotes WHERE speaker_entity = ?)"),
             [Value::Integer(e)],
+        );
+    }
+    if let Some(anonymous) = q.anonymous {
+        let not = if anonymous { "" } else { "NOT " };
+        f.add(
+            &format!("{member} {not}IN (SELECT id FROM quotes WHERE anonymous = 1)"),
+            [],
         );
     }
     id_dates(&mut f, key, q.from, q.to);
@@ -563,13 +582,23 @@ pub(crate) fn entity(conn: &Connection, id: i64) -> Result<Option<EntityDetail>,
 const EVENT_COLS: &str = "ev.id, ev.article, a.title, ev.type, ev.mode, ev.cameo, ev.start, ev.end, \
      ev.text, ev.trigger_start, ev.trigger_end, ev.source_entity, ev.source_name, \
      ev.target_entity, ev.target_name, ev.place_entity, ev.place_name, ev.date, \
-     ev.date_from_publication, ev.day, ev.modality, ev.quote";
+     ev.date_from_publication, ev.day, ev.modality, ev.quote, ev.source_country, \
+     ev.source_sector, ev.target_country, ev.target_sector";
 
 fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
-    let actor = |e: usize, n: usize| -> rusqlite::Result<Option<ActorRow>> {
+    let actor = |e: usize, n: usize, codes: Option<usize>| -> rusqlite::Result<Option<ActorRow>> {
         let entity: Option<i64> = r.get(e)?;
         let name: Option<String> = r.get(n)?;
-        Ok(name.map(|name| ActorRow { entity, name }))
+        let (country, sector) = match codes {
+            Some(c) => (r.get(c)?, r.get(c + 1)?),
+            None => (None, None),
+        };
+        Ok(name.map(|name| ActorRow {
+            entity,
+            name,
+            country,
+            sector,
+        }))
     };
     let trigger = match (r.get::<_, Option<i64>>(9)?, r.get::<_, Option<i64>>(10)?) {
         (Some(start), Some(end)) => Some(Range { start, end }),
@@ -586,15 +615,39 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
         end: r.get(7)?,
         text: r.get(8)?,
         trigger,
-        source: actor(11, 12)?,
-        target: actor(13, 14)?,
-        place: actor(15, 16)?,
+        source: actor(11, 12, Some(22))?,
+        target: actor(13, 14, Some(24))?,
+        place: actor(15, 16, None)?,
         date: r.get(17)?,
         date_from_publication: r.get(18)?,
         day: r.get(19)?,
         modality: r.get(20)?,
         quote: r.get(21)?,
     })
+}
+
+/// Events whose source or target carries the asked country and sector
+/// (both of the same actor when both are asked).
+fn actor_codes(f: &mut Filter, prefix: &str, q: &EventQuery) {
+    let codes: Vec<(&str, String)> = [("country", &q.country), ("sector", &q.sector)]
+        .into_iter()
+        .filter_map(|(col, v)| v.as_deref().map(|v| (col, v.trim().to_ascii_uppercase())))
+        .collect();
+    if codes.is_empty() {
+        return;
+    }
+    let side = |role: &str| {
+        codes
+            .iter()
+            .map(|(col, _)| format!("{prefix}{role}_{col} = ?"))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    };
+    let values: Vec<Value> = codes.iter().map(|(_, v)| Value::Text(v.clone())).collect();
+    f.add(
+        &format!("(({}) OR ({}))", side("source"), side("target")),
+        values.iter().cloned().chain(values.iter().cloned()),
+    );
 }
 
 pub(crate) fn events(
@@ -617,6 +670,7 @@ pub(crate) fn events(
         Some((set, value)) => {
             let mut side = Filter::default();
             side.dates("day", q.from, q.to);
+            actor_codes(&mut side, "", q);
             if let Some(t) = q.etype.as_deref() {
                 // `+type`: filter on the entity index, not through the type index.
                 side.add("+type = ?", [Value::Text(t.to_ascii_uppercase())]);
@@ -637,6 +691,7 @@ pub(crate) fn events(
                 f.add("ev.type = ?", [Value::Text(t.to_ascii_uppercase())]);
             }
             f.dates("ev.day", q.from, q.to);
+            actor_codes(&mut f, "ev.", q);
             format!(
                 "SELECT ev.id FROM events ev {} ORDER BY ev.day DESC, ev.id DESC LIMIT ? OFFSET ?",
                 f.sql()

@@ -76,9 +76,24 @@ pub struct Range {
 pub struct SpeakerRow {
     /// The store's entity id, when the speaker resolved to an entity.
     pub entity: Option<i64>,
+    /// The fullest name; null for an unnamed source.
     pub name: Option<String>,
     pub start: Option<i64>,
     pub end: Option<i64>,
+    /// How the article describes the source ("a person familiar with the matter").
+    pub description: Option<String>,
+    /// True when the article does not name the source.
+    pub anonymous: bool,
+    /// The other speakers of a joint attribution.
+    pub others: Vec<CoSpeakerRow>,
+}
+
+/// One more speaker of a joint attribution.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct CoSpeakerRow {
+    /// The store's entity id, when the speaker resolved to an entity.
+    pub entity: Option<i64>,
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -89,6 +104,9 @@ pub struct QuoteRow {
     pub published: Option<String>,
     pub start: i64,
     pub end: i64,
+    /// The speaker's words, in order, without the words between them.
+    pub parts: Vec<Range>,
+    /// The parts' texts joined by one space.
     pub text: String,
     pub kind: String,
     pub speaker: Option<SpeakerRow>,
@@ -111,6 +129,10 @@ pub struct TimexRow {
 pub struct ActorRow {
     pub entity: Option<i64>,
     pub name: String,
+    /// CAMEO country code (ISO 3166 alpha-3), when known.
+    pub country: Option<String>,
+    /// CAMEO agent sector (`GOV`, `MIL`, ...), when known.
+    pub sector: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -218,4 +240,23 @@ pub struct Stats {
     pub quotes: i64,
     pub timexes: i64,
     pub events: i64,
+}
+
+/// The `parts` column's JSON as ranges; the one part `[start, end]` for rows
+/// written before quotes had parts (NULL) or with an unreadable value.
+pub(crate) fn parts_from_json(json: Option<&str>, start: i64, end: i64) -> Vec<Range> {
+    json.and_then(|j| serde_json::from_str::<Vec<[i64; 2]>>(j).ok())
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.into_iter()
+                .map(|[start, end]| Range { start, end })
+                .collect()
+        })
+        .unwrap_or_else(|| vec![Range { start, end }])
+}
+
+/// The `speaker_others` column's JSON as rows (none when NULL).
+pub(crate) fn others_from_json(json: Option<&str>) -> Vec<CoSpeakerRow> {
+    json.and_then(|j| serde_json::from_str(j).ok())
+        .unwrap_or_default()
 }

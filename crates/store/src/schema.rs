@@ -25,7 +25,7 @@ use crate::StoreError;
 
 /// Migration steps, oldest first; step `i` takes the schema to version `i + 1`.
 /// Never edit a released step: append a new one.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2_QUOTE_PARTS_ACTOR_CODES];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -171,6 +171,27 @@ CREATE INDEX events_by_source ON events(source_entity, day, type);
 CREATE INDEX events_by_target ON events(target_entity, day, type);
 CREATE INDEX events_by_type ON events(type, day);
 CREATE INDEX events_by_day ON events(day, id);
+"#;
+
+/// Quotes in parts with anonymous and joint speakers; event actors' codes.
+///
+/// `quotes.parts` is a JSON array of `[start, end]` code point pairs (the
+/// speaker's words only); NULL in rows written before it, which read as the
+/// one part `[start, end]`. `speaker_others` is a JSON array of `{"entity":
+/// store id or null, "name"}`. Actor codes: CAMEO country (ISO alpha-3) and
+/// agent sector.
+const V2_QUOTE_PARTS_ACTOR_CODES: &str = r#"
+ALTER TABLE quotes ADD COLUMN parts TEXT;
+ALTER TABLE quotes ADD COLUMN speaker_description TEXT;
+ALTER TABLE quotes ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE quotes ADD COLUMN speaker_others TEXT;
+CREATE INDEX quotes_anonymous ON quotes(anonymous, id) WHERE anonymous = 1;
+ALTER TABLE events ADD COLUMN source_country TEXT;
+ALTER TABLE events ADD COLUMN source_sector TEXT;
+ALTER TABLE events ADD COLUMN target_country TEXT;
+ALTER TABLE events ADD COLUMN target_sector TEXT;
+CREATE INDEX events_by_source_code ON events(source_country, source_sector, day);
+CREATE INDEX events_by_target_code ON events(target_country, target_sector, day);
 "#;
 
 /// Bring the database up to [`CURRENT_VERSION`]; returns the version found.

@@ -9,7 +9,9 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use tidings_model::offsets::CharIndex;
-use tidings_model::{Actor, Document, MentionKind, Span};
+use tidings_model::{Actor, Document, MentionKind, Quote, Span, Speaker};
+
+use crate::records::CoSpeakerRow;
 
 use crate::{Provenance, StoreError, Stored};
 
@@ -239,8 +241,9 @@ fn insert_layers(tx: &Connection, doc: &Document, article: i64) -> Result<(), St
     let mut quote_ids = Vec::with_capacity(doc.quotes.len());
     let mut quote_stmt = tx.prepare_cached(
         "INSERT INTO quotes(article, start, end, text, kind, speaker_entity, speaker,
-                            speaker_start, speaker_end, cue_start, cue_end, published_date, id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                            speaker_start, speaker_end, cue_start, cue_end, published_date, id,
+                            parts, speaker_description, anonymous, speaker_others)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?;
     let first_quote = next_id(tx, "quotes", date)?;
     for (quote_id, q) in (first_quote..).zip(&doc.quotes) {
@@ -262,6 +265,10 @@ fn insert_layers(tx: &Connection, doc: &Document, article: i64) -> Result<(), St
             cue.map(|x| x.1),
             day,
             quote_id,
+            parts_json(q, cp),
+            sp.and_then(|s| s.description.clone()),
+            sp.is_some_and(|s| s.anonymous),
+            others_json(sp, &entity),
         ])?;
         quote_ids.push(quote_id);
     }
@@ -288,9 +295,10 @@ fn insert_layers(tx: &Connection, doc: &Document, article: i64) -> Result<(), St
         "INSERT INTO events(article, type, mode, cameo, start, end, text, trigger_start,
                             trigger_end, source_entity, source_name, target_entity, target_name,
                             place_entity, place_name, date, date_timex, date_from_publication,
-                            modality, quote, day)
+                            modality, quote, day, source_country, source_sector, target_country,
+                            target_sector)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20, ?21)",
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
     )?;
     for ev in &doc.events {
         let (s, e) = cp(ev.span);
@@ -332,9 +340,47 @@ fn insert_layers(tx: &Connection, doc: &Document, article: i64) -> Result<(), St
             serde_plain(&ev.modality),
             ev.quote.and_then(|i| quote_ids.get(i).copied()),
             ev_day,
+            ev.source.as_ref().and_then(|a| a.country.as_deref()),
+            ev.source.as_ref().and_then(|a| a.sector.as_deref()),
+            ev.target.as_ref().and_then(|a| a.country.as_deref()),
+            ev.target.as_ref().and_then(|a| a.sector.as_deref()),
         ])?;
     }
     Ok(())
+}
+
+/// A quote's parts as the `parts` column's JSON: `[[start, end], ...]` in
+/// code points.
+pub(crate) fn parts_json(q: &Quote, cp: impl Fn(Span) -> (i64, i64)) -> String {
+    let pairs: Vec<[i64; 2]> = q
+        .parts()
+        .iter()
+        .map(|&p| {
+            let (s, e) = cp(p);
+            [s, e]
+        })
+        .collect();
+    serde_json::to_string(&pairs).expect("integers serialise")
+}
+
+/// A joint attribution's other speakers as the `speaker_others` column's
+/// JSON (`[{"entity": store id or null, "name": ...}]`), or NULL when none.
+pub(crate) fn others_json(
+    sp: Option<&Speaker>,
+    entity: &dyn Fn(Option<&String>) -> Option<i64>,
+) -> Option<String> {
+    let others = &sp?.others;
+    if others.is_empty() {
+        return None;
+    }
+    let rows: Vec<CoSpeakerRow> = others
+        .iter()
+        .map(|o| CoSpeakerRow {
+            entity: entity(o.entity.as_ref()),
+            name: o.name.clone(),
+        })
+        .collect();
+    Some(serde_json::to_string(&rows).expect("rows serialise"))
 }
 
 pub(crate) fn kind_str(k: MentionKind) -> &'static str {

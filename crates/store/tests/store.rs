@@ -171,7 +171,251 @@ on_both_backends!(
     a_batch_stores_each_article_or_names_why_not,
     ids_sort_by_publication_date_whatever_the_ingest_order,
     an_article_counts_once_for_an_entity_split_in_two,
+    quotes_keep_their_parts_and_unnamed_or_joint_speakers,
+    events_are_found_by_actor_country_and_sector,
 );
+
+/// A report with a quote in two parts by two named people, and one from an
+/// unnamed source.
+fn sourced_report() -> Document {
+    let text =
+        "\"We will not sign,\" Ana Costa and Rui Mota said on Monday. \"Not this year.\"\n\n\
+                A person familiar with the talks said the deal was dead."
+            .to_string();
+    let mut doc = Document::new("sourced", text.clone());
+    doc.meta.published = Some("2025-03-03".into());
+    doc.entities = vec![
+        Entity {
+            id: "e1".into(),
+            name: "Ana Costa".into(),
+            etype: EntityType::Per,
+            subtype: None,
+            key: "PER:ana costa".into(),
+            mentions: vec![mention(&text, "Ana Costa", 0)],
+        },
+        Entity {
+            id: "e2".into(),
+            name: "Rui Mota".into(),
+            etype: EntityType::Per,
+            subtype: None,
+            key: "PER:rui mota".into(),
+            mentions: vec![mention(&text, "Rui Mota", 0)],
+        },
+    ];
+    let mut joint = Speaker::named(
+        Some("e1".into()),
+        Some("Ana Costa".into()),
+        Some(span(&text, "Ana Costa", 0)),
+    );
+    joint.others = vec![tidings_model::CoSpeaker {
+        entity: Some("e2".into()),
+        name: Some("Rui Mota".into()),
+        span: Some(span(&text, "Rui Mota", 0)),
+    }];
+    let unnamed = Speaker {
+        span: Some(span(&text, "A person familiar with the talks", 0)),
+        description: Some("a person familiar with the talks".into()),
+        anonymous: true,
+        ..Speaker::default()
+    };
+    doc.quotes = vec![
+        Quote::in_parts(
+            vec![
+                span(&text, "We will not sign,", 0),
+                span(&text, "Not this year.", 0),
+            ],
+            QuoteKind::Direct,
+            Some(joint),
+            Some(span(&text, "said", 0)),
+        ),
+        Quote::whole(
+            span(&text, "the deal was dead", 0),
+            QuoteKind::Indirect,
+            Some(unnamed),
+            Some(span(&text, "said", 1)),
+        ),
+    ];
+    doc
+}
+
+fn quotes_keep_their_parts_and_unnamed_or_joint_speakers(store: &dyn Store) {
+    let id = store.put(&sourced_report(), &src()).unwrap().id();
+    let art = store.article(id).unwrap().unwrap();
+    let chars: Vec<char> = art.text.chars().collect();
+    let slice = |s: i64, e: i64| chars[s as usize..e as usize].iter().collect::<String>();
+    let all = |anonymous: Option<bool>| {
+        store
+            .quotes(
+                &QuoteQuery {
+                    anonymous,
+                    ..Default::default()
+                },
+                Page::default(),
+            )
+            .unwrap()
+            .items
+    };
+    let quotes = all(None);
+    assert_eq!(quotes.len(), 2);
+    let direct = quotes.iter().find(|q| q.kind == "direct").unwrap();
+    // The text is the speaker's words only, the attribution left out.
+    assert_eq!(direct.text, "We will not sign, Not this year.");
+    let parts: Vec<String> = direct.parts.iter().map(|p| slice(p.start, p.end)).collect();
+    assert_eq!(parts, ["We will not sign,", "Not this year."]);
+    assert_eq!(
+        (direct.start, direct.end),
+        (direct.parts[0].start, direct.parts[1].end)
+    );
+    let sp = direct.speaker.as_ref().unwrap();
+    assert_eq!(sp.name.as_deref(), Some("Ana Costa"));
+    assert!(!sp.anonymous);
+    assert_eq!(sp.others.len(), 1);
+    assert_eq!(sp.others[0].name.as_deref(), Some("Rui Mota"));
+    assert!(
+        sp.others[0].entity.is_some(),
+        "the joint speaker keeps its entity"
+    );
+
+    let unnamed = all(Some(true));
+    assert_eq!(unnamed.len(), 1, "only the unnamed source");
+    let sp = unnamed[0].speaker.as_ref().unwrap();
+    assert!(sp.anonymous);
+    assert_eq!(sp.name, None);
+    assert_eq!(
+        sp.description.as_deref(),
+        Some("a person familiar with the talks")
+    );
+    assert_eq!(unnamed[0].parts.len(), 1);
+    let named = all(Some(false));
+    assert_eq!(named.len(), 1);
+    assert_eq!(named[0].kind, "direct");
+
+    // Exports carry the same parts and speakers.
+    let mut rows = Vec::new();
+    store
+        .export(Layer::Quotes, &mut |r| {
+            rows.push(r);
+            Ok(())
+        })
+        .unwrap();
+    let col = |n: &str| {
+        Layer::Quotes
+            .columns()
+            .iter()
+            .position(|c| *c == n)
+            .unwrap()
+    };
+    let exported = rows.iter().find(|r| r[col("kind")] == "direct").unwrap();
+    assert_eq!(exported[col("parts")].as_array().unwrap().len(), 2);
+    assert_eq!(exported[col("speaker_others")][0]["name"], "Rui Mota");
+    let anonymous = rows.iter().find(|r| r[col("kind")] == "indirect").unwrap();
+    assert_eq!(anonymous[col("anonymous")], true);
+    assert_eq!(
+        anonymous[col("speaker_description")],
+        "a person familiar with the talks"
+    );
+}
+
+fn events_are_found_by_actor_country_and_sector(store: &dyn Store) {
+    let mut doc = report("a", "2025-03-01", "Ana Costa", "tariffs");
+    for ev in &mut doc.events {
+        if let Some(a) = ev.source.as_mut() {
+            a.country = Some("PRT".into());
+            a.sector = Some("GOV".into());
+        }
+        if let Some(a) = ev.target.as_mut() {
+            a.country = Some("AUT".into());
+            a.sector = None;
+        }
+    }
+    let n = doc.events.len();
+    assert!(n > 0);
+    store.put(&doc, &src()).unwrap();
+    let find = |country: Option<&str>, sector: Option<&str>| {
+        store
+            .events(
+                &EventQuery {
+                    country: country.map(String::from),
+                    sector: sector.map(String::from),
+                    ..Default::default()
+                },
+                Page::default(),
+            )
+            .unwrap()
+            .items
+    };
+    let prt = find(Some("PRT"), None);
+    assert_eq!(prt.len(), n);
+    let src_actor = prt[0].source.as_ref().unwrap();
+    assert_eq!(src_actor.country.as_deref(), Some("PRT"));
+    assert_eq!(src_actor.sector.as_deref(), Some("GOV"));
+    // Codes compare without case; country and sector belong to one actor.
+    assert_eq!(find(Some("prt"), Some("gov")).len(), n);
+    assert!(find(Some("AUT"), Some("GOV")).is_empty());
+    assert!(find(None, Some("MIL")).is_empty());
+    let with_target = doc.events.iter().filter(|e| e.target.is_some()).count();
+    assert_eq!(find(Some("AUT"), None).len(), with_target);
+    // With an actor entity too, the codes narrow that actor's events.
+    let costa = store
+        .entities(
+            &EntityQuery {
+                q: Some("Ana Costa".into()),
+                ..Default::default()
+            },
+            Page::default(),
+        )
+        .unwrap()
+        .items[0]
+        .id;
+    let by_actor = |country: &str| {
+        store
+            .events(
+                &EventQuery {
+                    actor_entity: Some(costa),
+                    country: Some(country.into()),
+                    ..Default::default()
+                },
+                Page::default(),
+            )
+            .unwrap()
+            .items
+            .len()
+    };
+    assert!(by_actor("PRT") > 0);
+    assert_eq!(by_actor("RUS"), 0);
+}
+
+#[test]
+fn a_store_of_the_first_schema_migrates_and_its_quotes_read_as_one_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);
+             INSERT INTO schema_version VALUES (1, 'then');
+             INSERT INTO articles(id, doc_id, content_hash, text, ingested_at)
+                 VALUES (1, 'old', 'h', 'She said: \"We stay.\"', 'then');
+             INSERT INTO quotes(id, article, start, end, text, kind, speaker)
+                 VALUES (1, 1, 11, 19, 'We stay.', 'direct', 'She');",
+        )
+        .unwrap();
+    }
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(
+        store.stats().unwrap().schema_version,
+        schema::CURRENT_VERSION
+    );
+    let q = store
+        .quotes(&QuoteQuery::default(), Page::default())
+        .unwrap()
+        .items;
+    assert_eq!(q.len(), 1);
+    assert_eq!((q[0].parts[0].start, q[0].parts[0].end), (11, 19));
+    assert_eq!(q[0].parts.len(), 1);
+    assert!(!q[0].speaker.as_ref().unwrap().anonymous);
+}
 
 fn src() -> Provenance {
     Provenance {

@@ -21,7 +21,7 @@ pub(crate) fn export(
     let mut count = 0u64;
     while let Some(r) = rows.next().map_err(StoreError::from)? {
         let mut out = Vec::with_capacity(columns.len());
-        for (i, name) in columns.iter().enumerate() {
+        for i in 0..columns.len() {
             let ty = r.columns()[i].type_();
             let v = if *ty == Type::INT8 {
                 r.try_get::<_, Option<i64>>(i)
@@ -37,9 +37,7 @@ pub(crate) fn export(
                     .map_err(StoreError::from)?
                 {
                     None => Value::Null,
-                    Some(s) if layer == Layer::Articles && *name == "authors" => {
-                        serde_json::from_str(&s).unwrap_or(Value::Null)
-                    }
+                    Some(s) if layer.is_json(i) => serde_json::from_str(&s).unwrap_or(Value::Null),
                     Some(s) => Value::String(s),
                 }
             };

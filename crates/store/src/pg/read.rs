@@ -348,30 +348,42 @@ pub(crate) fn article(conn: &mut Conn, id: i64) -> Result<Option<ArticleDetail>,
 // ------------------------------------------------------------------ quotes
 
 const QUOTE_COLS: &str = "q.id, q.article, a.title, a.published, q.start, q.\"end\", q.text, \
-     q.kind, q.speaker_entity, q.speaker, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end";
+     q.kind, q.speaker_entity, q.speaker, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end, \
+     q.parts, q.speaker_description, q.anonymous, q.speaker_others";
 
 fn quote_row(r: &Row) -> QuoteRow {
     let speaker_entity: Option<i64> = r.get(8);
     let speaker_name: Option<String> = r.get(9);
     let speaker_start: Option<i64> = r.get(10);
-    let speaker = (speaker_entity.is_some() || speaker_name.is_some() || speaker_start.is_some())
+    let description: Option<String> = r.get(15);
+    let anonymous: bool = r.get(16);
+    let speaker = (speaker_entity.is_some()
+        || speaker_name.is_some()
+        || speaker_start.is_some()
+        || description.is_some()
+        || anonymous)
         .then(|| SpeakerRow {
             entity: speaker_entity,
             name: speaker_name,
             start: speaker_start,
             end: r.get(11),
+            description,
+            anonymous,
+            others: others_from_json(r.get::<_, Option<&str>>(17)),
         });
     let cue = match (r.get::<_, Option<i64>>(12), r.get::<_, Option<i64>>(13)) {
         (Some(start), Some(end)) => Some(Range { start, end }),
         _ => None,
     };
+    let (start, end) = (r.get(4), r.get(5));
     QuoteRow {
         id: r.get(0),
         article: r.get(1),
         article_title: r.get(2),
         published: r.get(3),
-        start: r.get(4),
-        end: r.get(5),
+        start,
+        end,
+        parts: parts_from_json(r.get::<_, Option<&str>>(14), start, end),
         text: r.get(6),
         kind: r.get(7),
         speaker,
@@ -392,6 +404,16 @@ pub(crate) fn quotes(
     if let Some(e) = q.speaker_entity {
         let p = s.bind(e);
         s.add(format!("q.speaker_entity = {p}"));
+    }
+    if let Some(anonymous) = q.anonymous {
+        s.add(
+            if anonymous {
+                "q.anonymous"
+            } else {
+                "NOT q.anonymous"
+            }
+            .to_string(),
+        );
     }
     s.id_dates("q.id", q.from, q.to);
     let speaker = q
@@ -560,13 +582,20 @@ pub(crate) fn entity(conn: &mut Conn, id: i64) -> Result<Option<EntityDetail>, S
 const EVENT_COLS: &str = "ev.id, ev.article, a.title, ev.type, ev.mode, ev.cameo, ev.start, \
      ev.\"end\", ev.text, ev.trigger_start, ev.trigger_end, ev.source_entity, ev.source_name, \
      ev.target_entity, ev.target_name, ev.place_entity, ev.place_name, ev.date, \
-     ev.date_from_publication, ev.day, ev.modality, ev.quote";
+     ev.date_from_publication, ev.day, ev.modality, ev.quote, ev.source_country, \
+     ev.source_sector, ev.target_country, ev.target_sector";
 
 fn event_row(r: &Row) -> EventRow {
-    let actor = |e: usize, n: usize| {
+    let actor = |e: usize, n: usize, codes: Option<usize>| {
         let entity: Option<i64> = r.get(e);
         let name: Option<String> = r.get(n);
-        name.map(|name| ActorRow { entity, name })
+        let (country, sector) = codes.map_or((None, None), |c| (r.get(c), r.get(c + 1)));
+        name.map(|name| ActorRow {
+            entity,
+            name,
+            country,
+            sector,
+        })
     };
     let trigger = match (r.get::<_, Option<i64>>(9), r.get::<_, Option<i64>>(10)) {
         (Some(start), Some(end)) => Some(Range { start, end }),
@@ -583,15 +612,39 @@ fn event_row(r: &Row) -> EventRow {
         end: r.get(7),
         text: r.get(8),
         trigger,
-        source: actor(11, 12),
-        target: actor(13, 14),
-        place: actor(15, 16),
+        source: actor(11, 12, Some(22)),
+        target: actor(13, 14, Some(24)),
+        place: actor(15, 16, None),
         date: r.get(17),
         date_from_publication: r.get(18),
         day: r.get(19),
         modality: r.get(20),
         quote: r.get(21),
     }
+}
+
+/// Events whose source or target carries the asked country and sector
+/// (both of the same actor when both are asked).
+fn actor_codes(s: &mut Sql, prefix: &str, q: &EventQuery) {
+    let codes: Vec<(&str, String)> = [("country", &q.country), ("sector", &q.sector)]
+        .into_iter()
+        .filter_map(|(col, v)| v.as_deref().map(|v| (col, v.trim().to_ascii_uppercase())))
+        .collect();
+    if codes.is_empty() {
+        return;
+    }
+    let mut bound = Vec::new();
+    for (col, v) in &codes {
+        bound.push((*col, s.bind(v.clone())));
+    }
+    let side = |role: &str| {
+        bound
+            .iter()
+            .map(|(col, p)| format!("{prefix}{role}_{col} = {p}"))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    };
+    s.add(format!("(({}) OR ({}))", side("source"), side("target")));
 }
 
 pub(crate) fn events(
@@ -615,6 +668,7 @@ pub(crate) fn events(
         Some(ids) => {
             let set = s.entity_set(ids);
             s.dates("day", q.from, q.to);
+            actor_codes(&mut s, "", q);
             if let Some(t) = q.etype.as_deref() {
                 let p = s.bind(t.to_ascii_uppercase());
                 s.add(format!("type = {p}"));
@@ -638,6 +692,7 @@ pub(crate) fn events(
                 s.add(format!("ev.type = {p}"));
             }
             s.dates("ev.day", q.from, q.to);
+            actor_codes(&mut s, "ev.", q);
             format!(
                 "SELECT ev.id FROM events ev {} ORDER BY ev.day DESC NULLS LAST, ev.id DESC {}",
                 s.where_sql(),

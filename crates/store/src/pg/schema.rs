@@ -26,7 +26,7 @@ use crate::StoreError;
 
 /// Migration steps, oldest first; step `i` takes the schema to version `i + 1`.
 /// Never edit a released step: append a new one.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2_QUOTE_PARTS_ACTOR_CODES];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -174,6 +174,22 @@ CREATE INDEX events_by_type ON events (type, day DESC NULLS LAST, id DESC);
 CREATE INDEX events_by_day ON events (day DESC NULLS LAST, id DESC);
 CREATE INDEX events_by_quote ON events (quote);
 CREATE INDEX events_by_timex ON events (date_timex);
+"#;
+
+/// Quotes in parts with anonymous and joint speakers; event actors' codes
+/// (the same columns as SQLite's step 2).
+const V2_QUOTE_PARTS_ACTOR_CODES: &str = r#"
+ALTER TABLE quotes ADD COLUMN parts TEXT;
+ALTER TABLE quotes ADD COLUMN speaker_description TEXT;
+ALTER TABLE quotes ADD COLUMN anonymous BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE quotes ADD COLUMN speaker_others TEXT;
+CREATE INDEX quotes_anonymous ON quotes (id DESC) WHERE anonymous;
+ALTER TABLE events ADD COLUMN source_country TEXT;
+ALTER TABLE events ADD COLUMN source_sector TEXT;
+ALTER TABLE events ADD COLUMN target_country TEXT;
+ALTER TABLE events ADD COLUMN target_sector TEXT;
+CREATE INDEX events_by_source_code ON events (source_country, source_sector, day DESC NULLS LAST, id DESC);
+CREATE INDEX events_by_target_code ON events (target_country, target_sector, day DESC NULLS LAST, id DESC);
 "#;
 
 /// Bring the database up to [`CURRENT_VERSION`]; returns the version found.

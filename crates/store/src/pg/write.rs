@@ -33,7 +33,9 @@ use postgres::{Client, Transaction};
 use tidings_model::offsets::CharIndex;
 use tidings_model::{Actor, Document, MentionKind, Span};
 
-use crate::write::{check_spans, content_hash, day_base, kind_str, serde_plain};
+use crate::write::{
+    check_spans, content_hash, day_base, kind_str, others_json, parts_json, serde_plain,
+};
 use crate::{Provenance, StoreError, Stored};
 
 /// How many times a batch is run again after a conflict with another writer.
@@ -569,7 +571,8 @@ fn insert_layers(
 
     let sink = tx.copy_in(
         "COPY quotes (id, article, start, \"end\", text, kind, speaker_entity, speaker,
-                      speaker_start, speaker_end, cue_start, cue_end, published_date)
+                      speaker_start, speaker_end, cue_start, cue_end, published_date,
+                      parts, speaker_description, anonymous, speaker_others)
          FROM STDIN BINARY",
     )?;
     let mut w = BinaryCopyInWriter::new(
@@ -588,6 +591,10 @@ fn insert_layers(
             Type::INT8,
             Type::INT8,
             Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::BOOL,
+            Type::TEXT,
         ],
     );
     for l in &locals {
@@ -599,7 +606,11 @@ fn insert_layers(
             let speaker_entity = sp
                 .and_then(|s| s.entity.as_deref())
                 .and_then(|e| l.entities.get(e).copied());
-            let row: [&(dyn ToSql + Sync); 13] = [
+            let parts = parts_json(q, |x| cp(l, x));
+            let others = others_json(sp, &|e: Option<&String>| {
+                e.and_then(|e| l.entities.get(e.as_str()).copied())
+            });
+            let row: [&(dyn ToSql + Sync); 17] = [
                 &id,
                 &l.article,
                 &s,
@@ -613,6 +624,10 @@ fn insert_layers(
                 &cue.map(|x| x.0),
                 &cue.map(|x| x.1),
                 &l.p.day,
+                &parts,
+                &sp.and_then(|s| s.description.as_deref()),
+                &sp.is_some_and(|s| s.anonymous),
+                &others,
             ];
             w.write(&row)?;
         }
@@ -654,7 +669,8 @@ fn insert_layers(
         "COPY events (article, type, mode, cameo, start, \"end\", text, trigger_start,
                       trigger_end, source_entity, source_name, target_entity, target_name,
                       place_entity, place_name, date, date_timex, date_from_publication,
-                      modality, quote, day)
+                      modality, quote, day, source_country, source_sector, target_country,
+                      target_sector)
          FROM STDIN BINARY",
     )?;
     let mut w = BinaryCopyInWriter::new(
@@ -681,6 +697,10 @@ fn insert_layers(
             Type::TEXT,
             Type::INT8,
             Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
+            Type::TEXT,
         ],
     );
     for l in &locals {
@@ -703,7 +723,7 @@ fn insert_layers(
                 .quote
                 .filter(|&i| i < doc.quotes.len())
                 .map(|i| l.first_quote + i as i64);
-            let row: [&(dyn ToSql + Sync); 21] = [
+            let row: [&(dyn ToSql + Sync); 25] = [
                 &l.article,
                 &ev.etype,
                 &ev.mode,
@@ -725,12 +745,21 @@ fn insert_layers(
                 &serde_plain(&ev.modality),
                 &quote,
                 &ev_day,
+                &actor_code(&ev.source, |a| &a.country),
+                &actor_code(&ev.source, |a| &a.sector),
+                &actor_code(&ev.target, |a| &a.country),
+                &actor_code(&ev.target, |a| &a.sector),
             ];
             w.write(&row)?;
         }
     }
     w.finish()?;
     Ok(())
+}
+
+/// One code of an event actor (`country` or `sector`), when it has one.
+fn actor_code(a: &Option<Actor>, code: fn(&Actor) -> &Option<String>) -> Option<&str> {
+    a.as_ref().and_then(|a| code(a).as_deref())
 }
 
 /// An event actor's store entity id and name.
