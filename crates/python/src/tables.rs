@@ -5,9 +5,9 @@
 //! | `articles` | document | `doc_id`, metadata, `text`, `paragraphs`, `sentences`, `error` |
 //! | `entities` | entity | `doc_id`, `entity_id`, `name`, `type`, `key` |
 //! | `mentions` | entity mention | `doc_id`, `entity_id`, `start`, `end` |
-//! | `quotes` | quote | `doc_id`, `quote`, `start`, `end`, speaker, cue |
+//! | `quotes` | quote | `doc_id`, `quote`, `start`, `end`, `parts`, speaker, cue |
 //! | `timexes` | time expression | `doc_id`, `timex`, `start`, `end`, `type`, `value` |
-//! | `events` | event | `doc_id`, `event`, `type`, `cameo`, actors, date |
+//! | `events` | event | `doc_id`, `event`, `type`, `cameo`, actors and their codes, date |
 //!
 //! Offsets are Unicode code points into the article's `text`, end exclusive,
 //! exactly as in the JSON output (`shared/eval/FORMAT.md`); `quote`, `timex`
@@ -220,10 +220,15 @@ struct Quotes {
     end: Vec<i64>,
     text: Vec<String>,
     kind: Vec<String>,
+    parts: SpanLists,
     speaker_entity: Vec<Option<String>>,
     speaker_name: Vec<Option<String>>,
     speaker_start: Vec<Option<i64>>,
     speaker_end: Vec<Option<i64>>,
+    speaker_description: Vec<Option<String>>,
+    speaker_anonymous: Vec<bool>,
+    speaker_others: Authors,
+    speaker_other_entities: Authors,
     cue_start: Vec<Option<i64>>,
     cue_end: Vec<Option<i64>>,
     cue_text: Vec<Option<String>>,
@@ -238,7 +243,24 @@ impl Quotes {
             self.end.push(q.end as i64);
             self.text.push(q.text.clone());
             self.kind.push(label(&q.kind));
+            self.parts.push(&q.parts);
             let sp = q.speaker.as_ref();
+            self.speaker_description
+                .push(sp.and_then(|s| s.description.clone()));
+            self.speaker_anonymous.push(sp.is_some_and(|s| s.anonymous));
+            let others = sp.map(|s| &s.others[..]).unwrap_or_default();
+            self.speaker_others.push(
+                &others
+                    .iter()
+                    .map(|o| o.name.clone().unwrap_or_default())
+                    .collect::<Vec<_>>(),
+            );
+            self.speaker_other_entities.push(
+                &others
+                    .iter()
+                    .map(|o| o.entity.clone().unwrap_or_default())
+                    .collect::<Vec<_>>(),
+            );
             self.speaker_entity.push(sp.and_then(|s| s.entity.clone()));
             self.speaker_name.push(sp.and_then(|s| s.name.clone()));
             self.speaker_start
@@ -259,10 +281,27 @@ impl Quotes {
             ("end", ints(self.end), false),
             ("text", strings(self.text), false),
             ("kind", strings(self.kind), false),
+            ("parts", self.parts.finish(), false),
             ("speaker_entity", opt_strings(self.speaker_entity), true),
             ("speaker_name", opt_strings(self.speaker_name), true),
             ("speaker_start", opt_ints(self.speaker_start), true),
             ("speaker_end", opt_ints(self.speaker_end), true),
+            (
+                "speaker_description",
+                opt_strings(self.speaker_description),
+                true,
+            ),
+            (
+                "speaker_anonymous",
+                Arc::new(BooleanArray::from(self.speaker_anonymous)),
+                false,
+            ),
+            ("speaker_others", self.speaker_others.finish(), false),
+            (
+                "speaker_other_entities",
+                self.speaker_other_entities.finish(),
+                false,
+            ),
             ("cue_start", opt_ints(self.cue_start), true),
             ("cue_end", opt_ints(self.cue_end), true),
             ("cue_text", opt_strings(self.cue_text), true),
@@ -307,17 +346,22 @@ impl Timexes {
     }
 }
 
-/// Two columns for an optional actor: its entity id and its name.
+/// Columns for an optional actor: its entity id, name, CAMEO country and
+/// sector codes.
 #[derive(Default)]
 struct ActorColumns {
     entity: Vec<Option<String>>,
     name: Vec<Option<String>>,
+    country: Vec<Option<String>>,
+    sector: Vec<Option<String>>,
 }
 
 impl ActorColumns {
     fn push(&mut self, actor: Option<&Actor>) {
         self.entity.push(actor.and_then(|a| a.entity.clone()));
         self.name.push(actor.map(|a| a.name.clone()));
+        self.country.push(actor.and_then(|a| a.country.clone()));
+        self.sector.push(actor.and_then(|a| a.sector.clone()));
     }
 }
 
@@ -390,8 +434,12 @@ impl Events {
             ("trigger_text", opt_strings(self.trigger_text), true),
             ("source_entity", opt_strings(self.source.entity), true),
             ("source_name", opt_strings(self.source.name), true),
+            ("source_country", opt_strings(self.source.country), true),
+            ("source_sector", opt_strings(self.source.sector), true),
             ("target_entity", opt_strings(self.target.entity), true),
             ("target_name", opt_strings(self.target.name), true),
+            ("target_country", opt_strings(self.target.country), true),
+            ("target_sector", opt_strings(self.target.sector), true),
             ("place_entity", opt_strings(self.place.entity), true),
             ("place_name", opt_strings(self.place.name), true),
             ("date_value", opt_strings(self.date_value), true),
@@ -478,7 +526,7 @@ impl PageTable {
     }
 }
 
-/// A list-of-strings column.
+/// A list-of-strings column (authors, joint speakers' names or ids).
 struct Authors(ListBuilder<StringBuilder>);
 
 impl Default for Authors {

@@ -101,6 +101,33 @@ impl Params {
     }
 }
 
+impl Params {
+    /// `true` or `false`.
+    pub fn flag(&self, name: &str) -> Result<Option<bool>, ApiError> {
+        match self.text(name).as_deref() {
+            None => Ok(None),
+            Some("true") => Ok(Some(true)),
+            Some("false") => Ok(Some(false)),
+            Some(other) => Err(ApiError::BadParameter(format!(
+                "`{name}` must be true or false, not {other:?}"
+            ))),
+        }
+    }
+
+    /// A CAMEO actor code of three letters (`RUS`, `GOV`), upper-cased.
+    pub fn actor_code(&self, name: &str, example: &str) -> Result<Option<String>, ApiError> {
+        match self.text(name) {
+            None => Ok(None),
+            Some(s) if s.len() == 3 && s.chars().all(|c| c.is_ascii_alphabetic()) => {
+                Ok(Some(s.to_ascii_uppercase()))
+            }
+            Some(s) => Err(ApiError::BadParameter(format!(
+                "`{name}` must be a three-letter CAMEO code such as {example}, not {s:?}"
+            ))),
+        }
+    }
+}
+
 /// A store id from a path or query.
 pub fn parse_id(name: &str, s: &str) -> Result<i64, ApiError> {
     s.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {

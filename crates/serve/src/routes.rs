@@ -123,13 +123,18 @@ async fn article(
 }
 
 async fn quotes(State(s): State<AppState>, q: Pairs) -> ApiResult<Paged<QuoteRow>> {
-    let p = params(q, &["speaker", "q", "from", "to", "entity"], true)?;
+    let p = params(
+        q,
+        &["speaker", "q", "from", "to", "entity", "anonymous"],
+        true,
+    )?;
     let query = QuoteQuery {
         speaker: p.text("speaker"),
         speaker_entity: p.id("entity")?,
         q: p.text("q"),
         from: p.date("from")?,
         to: p.date("to")?,
+        anonymous: p.flag("anonymous")?,
     };
     check_range(query.from, query.to)?;
     let page = p.page()?;
@@ -168,7 +173,11 @@ async fn entity(
 }
 
 async fn events(State(s): State<AppState>, q: Pairs) -> ApiResult<Paged<EventRow>> {
-    let p = params(q, &["actor", "entity", "type", "from", "to"], true)?;
+    let p = params(
+        q,
+        &["actor", "entity", "type", "from", "to", "country", "sector"],
+        true,
+    )?;
     if p.text("actor").is_some() && p.text("entity").is_some() {
         return Err(ApiError::BadParameter(
             "give `actor` (words of a name) or `entity` (an id), not both".into(),
@@ -180,6 +189,8 @@ async fn events(State(s): State<AppState>, q: Pairs) -> ApiResult<Paged<EventRow
         etype: p.code("type")?,
         from: p.date("from")?,
         to: p.date("to")?,
+        country: p.actor_code("country", "RUS")?,
+        sector: p.actor_code("sector", "GOV")?,
     };
     check_range(query.from, query.to)?;
     let page = p.page()?;

@@ -133,15 +133,59 @@ async fn searches_filter_by_speaker_words_type_and_date() {
     let (s, art) = get(&app, &format!("/api/articles/{aid}")).await;
     assert_eq!(s, StatusCode::OK);
     let text: Vec<char> = art["text"].as_str().unwrap().chars().collect();
-    let q = &art["quotes"][0];
-    let (a, b) = (
-        q["start"].as_u64().unwrap() as usize,
-        q["end"].as_u64().unwrap() as usize,
+    // A quote's text is its parts' words joined by one space.
+    for q in art["quotes"].as_array().unwrap() {
+        let parts: Vec<String> = q["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let (a, b) = (p["start"].as_u64().unwrap(), p["end"].as_u64().unwrap());
+                text[a as usize..b as usize].iter().collect()
+            })
+            .collect();
+        assert_eq!(parts.join(" "), q["text"].as_str().unwrap());
+    }
+}
+
+#[tokio::test]
+async fn quotes_filter_by_unnamed_sources_and_events_by_actor_codes() {
+    let (_dir, store) = store(40);
+    let app = tidings_serve::app(store.clone());
+    let (s, unnamed) = get(&app, "/api/quotes?anonymous=true&limit=200").await;
+    assert_eq!(s, StatusCode::OK);
+    let unnamed = unnamed["items"].as_array().unwrap();
+    assert!(!unnamed.is_empty());
+    for q in unnamed {
+        assert_eq!(q["speaker"]["anonymous"], true);
+        assert_eq!(q["speaker"]["name"], Value::Null);
+        assert!(q["speaker"]["description"].as_str().is_some());
+    }
+    let (_, named) = get(&app, "/api/quotes?anonymous=false&limit=200").await;
+    assert!(
+        named["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["speaker"]["anonymous"] == false)
     );
-    assert_eq!(
-        text[a..b].iter().collect::<String>(),
-        q["text"].as_str().unwrap()
-    );
+    let (s, ev) = get(&app, "/api/events?country=prt&sector=GOV&limit=200").await;
+    assert_eq!(s, StatusCode::OK);
+    let ev = ev["items"].as_array().unwrap();
+    assert!(!ev.is_empty());
+    for e in ev {
+        let coded = |side: &str| e[side]["country"] == "PRT" && e[side]["sector"] == "GOV";
+        assert!(coded("source") || coded("target"), "{e}");
+    }
+    for bad in [
+        "/api/quotes?anonymous=maybe",
+        "/api/events?country=Russia",
+        "/api/events?sector=G0V",
+    ] {
+        let (s, body) = get(&app, bad).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(body["error"]["message"].as_str().is_some(), "{bad}: {body}");
+    }
 }
 
 #[tokio::test]

@@ -94,6 +94,11 @@ pub struct CoSpeakerRow {
     /// The store's entity id, when the speaker resolved to an entity.
     pub entity: Option<i64>,
     pub name: Option<String>,
+    /// The speaker's mention in the attribution.
+    #[serde(default)]
+    pub start: Option<i64>,
+    #[serde(default)]
+    pub end: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize)]

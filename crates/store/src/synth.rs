@@ -23,6 +23,11 @@ const PLACES: [&str; 16] = [
     "Vienna", "Nairobi", "Lisbon", "Oslo", "Geneva", "Ankara", "Warsaw", "Accra", "Lima", "Hanoi",
     "Tunis", "Riga", "Quito", "Dhaka", "Seoul", "Cairo",
 ];
+/// The CAMEO country code of each place (the capitals above).
+const PLACE_COUNTRIES: [&str; 16] = [
+    "AUT", "KEN", "PRT", "NOR", "CHE", "TUR", "POL", "GHA", "PER", "VNM", "TUN", "LVA", "ECU",
+    "BGD", "KOR", "EGY",
+];
 const ORGS: [&str; 8] = [
     "the Trade Council",
     "the Grain Board",
@@ -172,11 +177,26 @@ pub fn article(i: u64) -> Document {
     cast.mention(&speaker, EntityType::Per, sp2);
     w.push(" ");
     let cue1 = w.push("said");
+    // Every other article goes on with the same utterance: one quote in two parts.
+    let q1b = (i % 2 == 1).then(|| {
+        w.push(". \"");
+        let part = w.push("Nobody should doubt our resolve.");
+        w.push("\"");
+        part
+    });
     w.push(&format!(
-        ". Officials from both sides described the talks on {topic2} as difficult but useful.\n\n"
+        "{} Officials from both sides described the talks on {topic2} as difficult but useful.\n\n",
+        if q1b.is_some() { "" } else { "." }
     ));
-    let op2 = w.push(&other);
-    cast.mention(&other, EntityType::Per, op2);
+    // Every fourth article reports the second quote from an unnamed source.
+    let unnamed = i % 4 == 3;
+    let op2 = if unnamed {
+        w.push("A person familiar with the talks")
+    } else {
+        let op2 = w.push(&other);
+        cast.mention(&other, EntityType::Per, op2);
+        op2
+    };
     w.push(" ");
     let cue2 = w.push("said");
     w.push(" that ");
@@ -214,27 +234,27 @@ pub fn article(i: u64) -> Document {
     doc.meta.site = Some("Synthetic Wire".into());
     doc.meta.language = Some("en".into());
     doc.entities = cast.entities;
+    let first_speaker = Some(Speaker::named(
+        Some(e_speaker.clone()),
+        Some(speaker.clone()),
+        Some(sp2),
+    ));
+    let second_speaker = if unnamed {
+        Speaker {
+            span: Some(op2),
+            description: Some("a person familiar with the talks".into()),
+            anonymous: true,
+            ..Speaker::default()
+        }
+    } else {
+        Speaker::named(Some(e_other.clone()), Some(other.clone()), Some(op2))
+    };
     doc.quotes = vec![
-        Quote::whole(
-            q1,
-            QuoteKind::Direct,
-            Some(Speaker::named(
-                Some(e_speaker.clone()),
-                Some(speaker.clone()),
-                Some(sp2),
-            )),
-            Some(cue1),
-        ),
-        Quote::whole(
-            q2,
-            QuoteKind::Indirect,
-            Some(Speaker::named(
-                Some(e_other.clone()),
-                Some(other.clone()),
-                Some(op2),
-            )),
-            Some(cue2),
-        ),
+        match q1b {
+            Some(b) => Quote::in_parts(vec![q1, b], QuoteKind::Direct, first_speaker, Some(cue1)),
+            None => Quote::whole(q1, QuoteKind::Direct, first_speaker, Some(cue1)),
+        },
+        Quote::whole(q2, QuoteKind::Indirect, Some(second_speaker), Some(cue2)),
     ];
     let value = date.to_string();
     doc.timexes = vec![
@@ -255,6 +275,17 @@ pub fn article(i: u64) -> Document {
         },
     ];
     let actor = |id: &str, name: &str| Some(Actor::new(Some(id.to_string()), name.to_string()));
+    let coded = |id: &str, name: &str, place: &str, sector: Option<&str>| {
+        let country = PLACES
+            .iter()
+            .position(|p| *p == place)
+            .map(|k| PLACE_COUNTRIES[k].to_string());
+        Some(Actor {
+            country,
+            sector: sector.map(String::from),
+            ..Actor::new(Some(id.to_string()), name.to_string())
+        })
+    };
     doc.events = vec![
         Event {
             etype: "CONSULT".into(),
@@ -262,7 +293,7 @@ pub fn article(i: u64) -> Document {
             cameo: "040".into(),
             span: ev1,
             trigger: Some(Span::new(met.start + 1, met.end - 1)),
-            source: actor(&e_speaker, &speaker),
+            source: coded(&e_speaker, &speaker, place, Some("GOV")),
             target: actor(&e_other, &other),
             date: Some(EventDate {
                 value,
@@ -279,8 +310,8 @@ pub fn article(i: u64) -> Document {
             cameo: "112".into(),
             span: ev2,
             trigger: Some(acc),
-            source: actor(&e_org, org),
-            target: actor(&e_rival, rival),
+            source: coded(&e_org, org, place, Some("GOV")),
+            target: coded(&e_rival, rival, rival, None),
             date: None,
             place: None,
             modality: Modality::Asserted,

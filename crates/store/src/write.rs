@@ -268,7 +268,7 @@ fn insert_layers(tx: &Connection, doc: &Document, article: i64) -> Result<(), St
             parts_json(q, cp),
             sp.and_then(|s| s.description.clone()),
             sp.is_some_and(|s| s.anonymous),
-            others_json(sp, &entity),
+            others_json(sp, &entity, cp),
         ])?;
         quote_ids.push(quote_id);
     }
@@ -364,10 +364,12 @@ pub(crate) fn parts_json(q: &Quote, cp: impl Fn(Span) -> (i64, i64)) -> String {
 }
 
 /// A joint attribution's other speakers as the `speaker_others` column's
-/// JSON (`[{"entity": store id or null, "name": ...}]`), or NULL when none.
+/// JSON (`[{"entity": store id or null, "name", "start", "end"}]`), or
+/// NULL when none.
 pub(crate) fn others_json(
     sp: Option<&Speaker>,
     entity: &dyn Fn(Option<&String>) -> Option<i64>,
+    cp: impl Fn(Span) -> (i64, i64),
 ) -> Option<String> {
     let others = &sp?.others;
     if others.is_empty() {
@@ -375,9 +377,14 @@ pub(crate) fn others_json(
     }
     let rows: Vec<CoSpeakerRow> = others
         .iter()
-        .map(|o| CoSpeakerRow {
-            entity: entity(o.entity.as_ref()),
-            name: o.name.clone(),
+        .map(|o| {
+            let at = o.span.map(&cp);
+            CoSpeakerRow {
+                entity: entity(o.entity.as_ref()),
+                name: o.name.clone(),
+                start: at.map(|x| x.0),
+                end: at.map(|x| x.1),
+            }
         })
         .collect();
     Some(serde_json::to_string(&rows).expect("rows serialise"))

@@ -19,8 +19,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tidings_model::offsets::CharIndex;
 use tidings_model::{
-    Actor, Document, Entity, EntityType, Event, EventDate, Mention, Meta, Quote, Span, Speaker,
-    Timex,
+    Actor, CoSpeaker, Document, Entity, EntityType, Event, EventDate, Mention, Meta, Quote, Span,
+    Speaker, Timex,
 };
 
 use crate::TableError;
@@ -66,11 +66,23 @@ struct Mention1 {
 
 struct QuoteRow {
     at: Offsets,
+    /// Empty when the row has none (files written before quotes had parts).
+    parts: Vec<Offsets>,
     kind: tidings_model::QuoteKind,
     speaker_entity: Option<i64>,
     speaker: Option<String>,
     speaker_at: Option<Offsets>,
+    description: Option<String>,
+    anonymous: bool,
+    /// Other speakers of a joint attribution: entity id, name, offsets.
+    others: Vec<CoSpeakerCells>,
     cue: Option<Offsets>,
+}
+
+struct CoSpeakerCells {
+    entity: Option<i64>,
+    name: Option<String>,
+    at: Option<Offsets>,
 }
 
 struct TimexRow {
@@ -82,6 +94,8 @@ struct TimexRow {
 struct ActorRow {
     entity: Option<i64>,
     name: Option<String>,
+    country: Option<String>,
+    sector: Option<String>,
 }
 
 struct EventRow {
@@ -182,11 +196,58 @@ impl<'a> Row<'a> {
         }
     }
 
-    fn actor(&self, entity: &'static str, name: &'static str) -> Result<ActorRow, TableError> {
+    fn actor(
+        &self,
+        entity: &'static str,
+        name: &'static str,
+        codes: Option<(&'static str, &'static str)>,
+    ) -> Result<ActorRow, TableError> {
+        let (country, sector) = match codes {
+            Some((c, s)) => (self.opt_str(c)?, self.opt_str(s)?),
+            None => (None, None),
+        };
         Ok(ActorRow {
             entity: self.opt_int(entity)?,
             name: self.opt_str(name)?,
+            country,
+            sector,
         })
+    }
+
+    /// A list of `[start, end]` pairs (empty when null).
+    fn spans(&self, col: &'static str) -> Result<Vec<Offsets>, TableError> {
+        match self.value(col)? {
+            Value::Null => Ok(Vec::new()),
+            Value::Array(pairs) => pairs
+                .iter()
+                .map(|p| match p.as_array().map(|p| &p[..]) {
+                    Some([a, b]) => match (a.as_i64(), b.as_i64()) {
+                        (Some(a), Some(b)) => Ok((a, b)),
+                        _ => Err(self.bad(col, "not a [start, end] pair")),
+                    },
+                    _ => Err(self.bad(col, "not a [start, end] pair")),
+                })
+                .collect(),
+            _ => Err(self.bad(col, "not a list of [start, end] pairs")),
+        }
+    }
+
+    /// A joint attribution's other speakers (`[{"entity", "name", "start",
+    /// "end"}]`).
+    fn others(&self, col: &'static str) -> Result<Vec<CoSpeakerCells>, TableError> {
+        let int = |o: &Value, k: &str| o.get(k).and_then(Value::as_i64);
+        match self.value(col)? {
+            Value::Null => Ok(Vec::new()),
+            Value::Array(items) => Ok(items
+                .iter()
+                .map(|o| CoSpeakerCells {
+                    entity: int(o, "entity"),
+                    name: o.get("name").and_then(Value::as_str).map(str::to_string),
+                    at: int(o, "start").zip(int(o, "end")),
+                })
+                .collect()),
+            _ => Err(self.bad(col, "not a list of speakers")),
+        }
     }
 }
 
@@ -224,10 +285,14 @@ impl Assembler {
             Table::Quotes => {
                 let q = QuoteRow {
                     at: row.offsets("start", "end")?,
+                    parts: row.spans("parts")?,
                     kind: row.label("kind")?,
                     speaker_entity: row.opt_int("speaker_entity")?,
                     speaker: row.opt_str("speaker")?,
                     speaker_at: row.opt_offsets("speaker_start", "speaker_end")?,
+                    description: row.opt_str("speaker_description")?,
+                    anonymous: row.bool("anonymous")?,
+                    others: row.others("speaker_others")?,
                     cue: row.opt_offsets("cue_start", "cue_end")?,
                 };
                 let id = row.int("id")?;
@@ -249,9 +314,17 @@ impl Assembler {
                     cameo: row.str("cameo")?,
                     at: row.offsets("start", "end")?,
                     trigger: row.opt_offsets("trigger_start", "trigger_end")?,
-                    source: row.actor("source_entity", "source_name")?,
-                    target: row.actor("target_entity", "target_name")?,
-                    place: row.actor("place_entity", "place_name")?,
+                    source: row.actor(
+                        "source_entity",
+                        "source_name",
+                        Some(("source_country", "source_sector")),
+                    )?,
+                    target: row.actor(
+                        "target_entity",
+                        "target_name",
+                        Some(("target_country", "target_sector")),
+                    )?,
+                    place: row.actor("place_entity", "place_name", None)?,
                     date: row.opt_str("date")?,
                     date_timex: row.opt_int("date_timex")?,
                     date_from_publication: row.bool("date_from_publication")?,
@@ -365,21 +438,48 @@ fn fill(
         .map(|(i, (id, _))| (*id, i))
         .collect();
     for (_, q) in parts.quotes {
-        let speaker = (q.speaker_entity.is_some() || q.speaker.is_some() || q.speaker_at.is_some())
-            .then(|| -> Result<Speaker, String> {
-                Ok(Speaker::named(
-                    known(q.speaker_entity),
-                    q.speaker,
-                    q.speaker_at.map(span).transpose()?,
-                ))
+        let speaker = (q.speaker_entity.is_some()
+            || q.speaker.is_some()
+            || q.speaker_at.is_some()
+            || q.description.is_some()
+            || q.anonymous
+            || !q.others.is_empty())
+        .then(|| -> Result<Speaker, String> {
+            Ok(Speaker {
+                entity: known(q.speaker_entity),
+                name: q.speaker,
+                span: q.speaker_at.map(span).transpose()?,
+                description: q.description,
+                anonymous: q.anonymous,
+                others: q
+                    .others
+                    .into_iter()
+                    .map(|o| -> Result<CoSpeaker, String> {
+                        Ok(CoSpeaker {
+                            entity: known(o.entity),
+                            name: o.name.or_else(|| {
+                                o.entity
+                                    .and_then(|id| entities.get(&id))
+                                    .map(|i| i.name.clone())
+                            }),
+                            span: o.at.map(span).transpose()?,
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
             })
-            .transpose()?;
-        doc.quotes.push(Quote::whole(
-            span(q.at)?,
-            q.kind,
-            speaker,
-            q.cue.map(span).transpose()?,
-        ));
+        })
+        .transpose()?;
+        let cue = q.cue.map(span).transpose()?;
+        doc.quotes.push(if q.parts.is_empty() {
+            Quote::whole(span(q.at)?, q.kind, speaker, cue)
+        } else {
+            let parts = q
+                .parts
+                .into_iter()
+                .map(span)
+                .collect::<Result<Vec<_>, _>>()?;
+            Quote::in_parts(parts, q.kind, speaker, cue)
+        });
     }
 
     parts.timexes.sort_by_key(|(id, _)| *id);
@@ -406,7 +506,12 @@ fn fill(
                     .and_then(|id| entities.get(&id))
                     .map(|i| i.name.clone())
             })?;
-            Some(Actor::new(entity, name))
+            Some(Actor {
+                entity,
+                name,
+                country: a.country,
+                sector: a.sector,
+            })
         };
         doc.events.push(Event {
             etype: e.etype,

@@ -138,6 +138,32 @@ pub fn document_rows(
         let sp = q.speaker.as_ref();
         let sp_span = sp.and_then(|s| s.span).map(cp);
         let cue = q.cue.map(cp);
+        let mut words = Vec::with_capacity(q.parts().len());
+        for &p in q.parts() {
+            words.push(slice(p)?);
+        }
+        let parts: Vec<[i64; 2]> = q
+            .parts()
+            .iter()
+            .map(|&p| {
+                let (a, b) = cp(p);
+                [a, b]
+            })
+            .collect();
+        let others: Vec<Value> = sp
+            .map(|s| &s.others[..])
+            .unwrap_or_default()
+            .iter()
+            .map(|o| {
+                let at = o.span.map(cp);
+                json!({
+                    "entity": entity(o.entity.as_ref()),
+                    "name": o.name,
+                    "start": at.map(|x| x.0),
+                    "end": at.map(|x| x.1),
+                })
+            })
+            .collect();
         emit(
             Table::Quotes,
             vec![
@@ -145,7 +171,7 @@ pub fn document_rows(
                 json!(article),
                 json!(s),
                 json!(t),
-                json!(slice(q.span)?),
+                json!(words.join(" ")),
                 json!(label(&q.kind)),
                 json!(entity(sp.and_then(|s| s.entity.as_ref()))),
                 json!(sp.and_then(|s| s.name.clone())),
@@ -154,6 +180,14 @@ pub fn document_rows(
                 json!(cue.map(|x| x.0)),
                 json!(cue.map(|x| x.1)),
                 json!(day),
+                json!(parts),
+                json!(sp.and_then(|s| s.description.clone())),
+                json!(sp.is_some_and(|s| s.anonymous)),
+                if others.is_empty() {
+                    Value::Null
+                } else {
+                    Value::Array(others)
+                },
             ],
         )?;
     }
@@ -217,6 +251,10 @@ pub fn document_rows(
                 json!(ev_day),
                 json!(label(&ev.modality)),
                 json!(in_range(ev.quote, doc.quotes.len())),
+                json!(ev.source.as_ref().and_then(|a| a.country.clone())),
+                json!(ev.source.as_ref().and_then(|a| a.sector.clone())),
+                json!(ev.target.as_ref().and_then(|a| a.country.clone())),
+                json!(ev.target.as_ref().and_then(|a| a.sector.clone())),
             ],
         )?;
     }

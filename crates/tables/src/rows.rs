@@ -51,6 +51,8 @@ enum ColumnBuilder {
     Date(Date32Builder),
     Timestamp(TimestampMicrosecondBuilder),
     StrList(ListBuilder<StringBuilder>),
+    Spans(ListBuilder<ListBuilder<Int64Builder>>),
+    Json(StringBuilder),
 }
 
 impl RowBatcher {
@@ -180,6 +182,16 @@ fn check(table: Table, col: &Column, v: &Value) -> Result<(), TableError> {
         {
             Err(bad("not a list of strings"))
         }
+        Kind::Spans
+            if !v.as_array().is_some_and(|a| {
+                a.iter().all(|p| {
+                    p.as_array()
+                        .is_some_and(|p| p.len() == 2 && p.iter().all(|x| x.as_i64().is_some()))
+                })
+            }) =>
+        {
+            Err(bad("not a list of [start, end] pairs"))
+        }
         _ => Ok(()),
     }
 }
@@ -215,6 +227,10 @@ impl ColumnBuilder {
                 ColumnBuilder::Timestamp(TimestampMicrosecondBuilder::new().with_timezone("UTC"))
             }
             Kind::StrList => ColumnBuilder::StrList(ListBuilder::new(StringBuilder::new())),
+            Kind::Spans => {
+                ColumnBuilder::Spans(ListBuilder::new(ListBuilder::new(Int64Builder::new())))
+            }
+            Kind::Json => ColumnBuilder::Json(StringBuilder::new()),
         }
     }
 
@@ -254,6 +270,32 @@ impl ColumnBuilder {
                 }
                 n
             }
+            ColumnBuilder::Spans(b) => {
+                let mut n = 0;
+                if let Some(pairs) = v.as_array() {
+                    for pair in pairs {
+                        for x in pair.as_array().into_iter().flatten() {
+                            b.values().values().append_option(x.as_i64());
+                            n += 8;
+                        }
+                        b.values().append(true);
+                    }
+                    b.append(true);
+                } else {
+                    b.append(false);
+                }
+                n
+            }
+            ColumnBuilder::Json(b) => {
+                if v.is_null() {
+                    b.append_null();
+                    0
+                } else {
+                    let text = v.to_string();
+                    b.append_value(&text);
+                    text.len()
+                }
+            }
         }
     }
 
@@ -265,6 +307,8 @@ impl ColumnBuilder {
             ColumnBuilder::Date(b) => Arc::new(b.finish()),
             ColumnBuilder::Timestamp(b) => Arc::new(b.finish()),
             ColumnBuilder::StrList(b) => Arc::new(b.finish()),
+            ColumnBuilder::Spans(b) => Arc::new(b.finish()),
+            ColumnBuilder::Json(b) => Arc::new(b.finish()),
         }
     }
 }
@@ -307,6 +351,12 @@ fn array_values(table: Table, col: &Column, a: &ArrayRef) -> Result<Vec<Value>, 
     };
     let values = match a.data_type() {
         DataType::Null => vec![Value::Null; n],
+        DataType::Utf8 if col.kind == Kind::Json => {
+            each(&|i| json_text(a.as_string::<i32>().value(i)))
+        }
+        DataType::LargeUtf8 if col.kind == Kind::Json => {
+            each(&|i| json_text(a.as_string::<i64>().value(i)))
+        }
         DataType::Int64 => each(&|i| a.as_primitive::<Int64Type>().value(i).into()),
         DataType::Int32 => each(&|i| a.as_primitive::<Int32Type>().value(i).into()),
         DataType::Int16 => each(&|i| a.as_primitive::<Int16Type>().value(i).into()),
@@ -342,6 +392,10 @@ fn array_values(table: Table, col: &Column, a: &ArrayRef) -> Result<Vec<Value>, 
             };
             each(&|i| instant_text(seconds(a, i).div_euclid(sub)))
         }
+        DataType::List(_) if col.kind == Kind::Spans => {
+            let list = a.as_list::<i32>();
+            each(&|i| span_list(&list.value(i)))
+        }
         DataType::List(_) => {
             let list = a.as_list::<i32>();
             each(&|i| string_list(&list.value(i)))
@@ -370,6 +424,39 @@ fn instant_text(seconds: i64) -> Value {
     DateTime::from_timestamp(seconds, 0).map_or(Value::Null, |t| {
         t.format("%Y-%m-%dT%H:%M:%SZ").to_string().into()
     })
+}
+
+/// A JSON column's text as its value (a string when it is not JSON).
+fn json_text(s: &str) -> Value {
+    serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.to_string()))
+}
+
+/// A list of `[start, end]` pairs (lists of integers of any width).
+fn span_list(items: &ArrayRef) -> Value {
+    let pairs = match items.data_type() {
+        DataType::List(_) => {
+            let l = items.as_list::<i32>();
+            (0..l.len())
+                .map(|i| {
+                    let v = l.value(i);
+                    let ints: Vec<Value> = match v.data_type() {
+                        DataType::Int64 => {
+                            let p = v.as_primitive::<Int64Type>();
+                            (0..p.len()).map(|j| p.value(j).into()).collect()
+                        }
+                        DataType::Int32 => {
+                            let p = v.as_primitive::<Int32Type>();
+                            (0..p.len()).map(|j| p.value(j).into()).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    Value::Array(ints)
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    Value::Array(pairs)
 }
 
 /// A list of strings (other item types as their JSON text).
@@ -427,8 +514,12 @@ mod tests {
             json!(13),
             json!(17),
             json!("2025-03-28"),
+            json!([[1, 4], [7, 12]]),
+            json!("a person close to her"),
+            json!(false),
+            json!([{"entity": 4, "name": "Rui Mota", "start": 20, "end": 28}]),
         ];
-        // quotes has 13 columns: drop the extra one.
+        // quotes has 17 columns: drop the extra one.
         let row = [&row[..2], &row[3..]].concat();
         let mut b = RowBatcher::new(Table::Quotes);
         b.push(&row).unwrap();

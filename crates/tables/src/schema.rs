@@ -45,6 +45,12 @@ pub enum Kind {
     Timestamp,
     /// A list of strings, a JSON array in rows.
     StrList,
+    /// A list of `[start, end]` integer pairs (a quote's parts), a JSON array
+    /// of two-element arrays in rows.
+    Spans,
+    /// A JSON value kept as its text (a list of objects such as a quote's
+    /// other speakers); the JSON value itself in rows.
+    Json,
 }
 
 /// One column: name, type, and whether it may be null.
@@ -71,7 +77,7 @@ const fn opt(name: &'static str, kind: Kind) -> Column {
     }
 }
 
-use Kind::{Bool, Date, Int, Str, StrList, Timestamp};
+use Kind::{Bool, Date, Int, Json, Spans, Str, StrList, Timestamp};
 
 const ARTICLES: &[Column] = &[
     req("id", Int),
@@ -125,6 +131,12 @@ const QUOTES: &[Column] = &[
     opt("cue_start", Int),
     opt("cue_end", Int),
     opt("published", Date),
+    // Nullable so that files written before quotes had parts still load:
+    // a missing `parts` is the one part `[start, end]`.
+    opt("parts", Spans),
+    opt("speaker_description", Str),
+    opt("anonymous", Bool),
+    opt("speaker_others", Json),
 ];
 
 const TIMEXES: &[Column] = &[
@@ -160,6 +172,10 @@ const EVENTS: &[Column] = &[
     opt("day", Date),
     req("modality", Str),
     opt("quote", Int),
+    opt("source_country", Str),
+    opt("source_sector", Str),
+    opt("target_country", Str),
+    opt("target_sector", Str),
 ];
 
 impl Table {
@@ -235,6 +251,12 @@ impl Kind {
             Kind::Date => DataType::Date32,
             Kind::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
             Kind::StrList => DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
+            Kind::Spans => DataType::List(Arc::new(Field::new(
+                "item",
+                DataType::List(Arc::new(Field::new("item", DataType::Int64, true))),
+                true,
+            ))),
+            Kind::Json => DataType::Utf8,
         }
     }
 }

@@ -77,16 +77,39 @@ fn report(id: &str, published: &str, speaker: &str, place: &str) -> Document {
             ],
         },
     ];
-    doc.quotes = vec![Quote::whole(
-        span(&text, "We will rebuild the bridge,", 0),
-        QuoteKind::Direct,
-        Some(Speaker::named(
-            Some("e1".into()),
-            Some(speaker.into()),
-            Some(span(&text, speaker, 1)),
-        )),
-        Some(span(&text, "said", 0)),
-    )];
+    // A quote in two parts, and one from an unnamed source with another
+    // speaker beside it, so that every quote column is filled.
+    let mut unnamed = Speaker {
+        description: Some("officials in the city".into()),
+        anonymous: true,
+        ..Speaker::default()
+    };
+    unnamed.others = vec![tidings_model::CoSpeaker {
+        entity: Some("e1".into()),
+        name: Some(format!("Zoë {speaker}")),
+        span: Some(span(&text, speaker, 1)),
+    }];
+    doc.quotes = vec![
+        Quote::in_parts(
+            vec![
+                span(&text, "We will rebuild", 0),
+                span(&text, "the bridge,", 0),
+            ],
+            QuoteKind::Direct,
+            Some(Speaker::named(
+                Some("e1".into()),
+                Some(speaker.into()),
+                Some(span(&text, speaker, 1)),
+            )),
+            Some(span(&text, "said", 0)),
+        ),
+        Quote::whole(
+            span(&text, "welcomed the plan", 0),
+            QuoteKind::Indirect,
+            Some(unnamed),
+            None,
+        ),
+    ];
     doc.timexes = vec![Timex {
         span: span(&text, "Tuesday", 0),
         ttype: TimexType::Date,
@@ -120,7 +143,11 @@ fn report(id: &str, published: &str, speaker: &str, place: &str) -> Document {
             cameo: "070".into(),
             span: span(&text, "We will rebuild the bridge,", 0),
             trigger: None,
-            source: Some(Actor::new(None, "the council".into())),
+            source: Some(Actor {
+                country: Some("PRT".into()),
+                sector: Some("GOV".into()),
+                ..Actor::new(None, "the council".into())
+            }),
             target: None,
             date: None,
             place: None,

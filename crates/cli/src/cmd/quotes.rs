@@ -20,6 +20,12 @@ pub struct Args {
     /// Words in the quote.
     #[arg(long, value_name = "WORDS")]
     pub q: Option<String>,
+    /// Only quotes from unnamed sources ("a person familiar with the matter").
+    #[arg(long, conflicts_with = "named")]
+    pub anonymous: bool,
+    /// Only quotes from named sources.
+    #[arg(long)]
+    pub named: bool,
     #[command(flatten)]
     pub list: ListArgs,
     #[command(flatten)]
@@ -33,6 +39,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         q: args.q.clone(),
         from: args.list.from,
         to: args.list.to,
+        anonymous: match (args.anonymous, args.named) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
         ..Default::default()
     };
     let page = store
@@ -65,14 +76,23 @@ pub fn write_quotes(
                     .as_deref()
                     .map(|p| p.chars().take(10).collect())
                     .unwrap_or_default(),
-                q.speaker
-                    .as_ref()
-                    .and_then(|s| s.name.clone())
-                    .unwrap_or_default(),
+                q.speaker.as_ref().map(speaker_label).unwrap_or_default(),
                 q.text.clone(),
                 q.article_title.clone().unwrap_or_default(),
                 format!("{}/{}", q.article, q.id),
             ]
         },
     )
+}
+
+/// Who said it, as a reader would write it: every name of a joint
+/// attribution, an unnamed source by its description.
+fn speaker_label(s: &tidings_store::records::SpeakerRow) -> String {
+    let mut names: Vec<&str> = s.name.iter().map(String::as_str).collect();
+    names.extend(s.others.iter().filter_map(|o| o.name.as_deref()));
+    match (names.is_empty(), s.description.as_deref()) {
+        (true, Some(d)) if s.anonymous => format!("unnamed: {d}"),
+        (true, Some(d)) => d.to_string(),
+        _ => names.join(", "),
+    }
 }

@@ -607,9 +607,11 @@ fn insert_layers(
                 .and_then(|s| s.entity.as_deref())
                 .and_then(|e| l.entities.get(e).copied());
             let parts = parts_json(q, |x| cp(l, x));
-            let others = others_json(sp, &|e: Option<&String>| {
-                e.and_then(|e| l.entities.get(e.as_str()).copied())
-            });
+            let others = others_json(
+                sp,
+                &|e: Option<&String>| e.and_then(|e| l.entities.get(e.as_str()).copied()),
+                |x| cp(l, x),
+            );
             let row: [&(dyn ToSql + Sync); 17] = [
                 &id,
                 &l.article,
