@@ -71,6 +71,19 @@ impl Pipeline {
         self.annotate_timed(doc);
     }
 
+    /// Segment `doc` and fill its entity layer only (names, resolution):
+    /// what the entity benchmarks time.
+    pub fn annotate_entities(&self, doc: &mut Document) {
+        segment::segment(doc);
+        self.entities(doc);
+    }
+
+    fn entities(&self, doc: &mut Document) {
+        let mut names = self.ner.recognize(doc);
+        platforms::add(doc, &mut names);
+        resolve::annotate(doc, &names, &self.gazetteer);
+    }
+
     /// [`Pipeline::annotate`], returning how long each layer took (the
     /// layer benchmark reads it; a clock read per layer costs nanoseconds).
     pub fn annotate_timed(&self, doc: &mut Document) -> LayerTimes {
@@ -83,9 +96,7 @@ impl Pipeline {
         };
         segment::segment(doc);
         let segment = lap();
-        let mut names = self.ner.recognize(doc);
-        platforms::add(doc, &mut names);
-        resolve::annotate(doc, &names, &self.gazetteer);
+        self.entities(doc);
         let entities = lap();
         time::annotate(doc);
         let time = lap();

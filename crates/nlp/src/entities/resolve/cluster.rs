@@ -7,7 +7,7 @@
 //! entity it links to best ([`names::link`]), the nearest one on a tie, or
 //! starts a new entity.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use tidings_model::{Document, EntityType};
 
@@ -16,6 +16,7 @@ use super::gazetteer::PlaceKind;
 use super::names::{self, Link, NameForm};
 
 /// Draft entities, and for each name (by index) the draft it belongs to.
+/// The gazetteer's drafts (countries, capitals, peoples) come first.
 pub fn cluster(names: &mut [NameRef]) -> (Vec<Draft>, Vec<usize>) {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut owner = vec![usize::MAX; names.len()];
@@ -46,10 +47,10 @@ pub fn cluster(names: &mut [NameRef]) -> (Vec<Draft>, Vec<usize>) {
         )
     });
     // Where each draft is mentioned so far, to break ties by distance.
-    let mut at: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
+    let mut at: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); drafts.len()];
     for (i, &d) in owner.iter().enumerate() {
         if d != usize::MAX {
-            at[d].push(names[i].span.start);
+            at[d].insert(names[i].span.start);
         }
     }
     // Drafts by the words and initials of their names: only those can link.
@@ -61,18 +62,12 @@ pub fn cluster(names: &mut [NameRef]) -> (Vec<Draft>, Vec<usize>) {
     }
     for i in rest {
         let n = &names[i];
-        let mut candidates: Vec<usize> = n
-            .form
-            .words
-            .iter()
-            .filter_map(|w| by_word.get(w))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
+        // The strongest link, then the nearest draft, then the first made.
         let mut best: Option<(Link, usize, usize)> = None;
-        for d in candidates {
+        let mut cands: Vec<usize> = candidates(&by_word, &n.form).collect();
+        cands.sort_unstable();
+        cands.dedup();
+        for d in cands {
             let Some(l) = best_link(n, &drafts[d]) else {
                 continue;
             };
@@ -85,12 +80,12 @@ pub fn cluster(names: &mut [NameRef]) -> (Vec<Draft>, Vec<usize>) {
             Some((_, _, d)) => d,
             None => {
                 drafts.push(Draft::default());
-                at.push(Vec::new());
+                at.push(BTreeSet::new());
                 drafts.len() - 1
             }
         };
         owner[i] = d;
-        at[d].push(n.span.start);
+        at[d].insert(n.span.start);
         if !drafts[d].forms.contains(&n.form) {
             index_form(&mut by_word, &n.form, d);
         }
@@ -100,19 +95,12 @@ pub fn cluster(names: &mut [NameRef]) -> (Vec<Draft>, Vec<usize>) {
     // person it names; "Boston" of "Boston-based" stays "Boston-based".
     for i in compounds {
         let n = &names[i];
-        let person = n
-            .form
-            .words
-            .iter()
-            .filter_map(|w| by_word.get(w))
-            .flatten()
-            .copied()
-            .find(|&d| {
-                let x = &drafts[d];
-                !x.types.is_empty()
-                    && x.etype() == EntityType::Per
-                    && x.forms.iter().any(|f| names_person(&n.form, f))
-            });
+        let person = sharing_a_word(&by_word, &n.form).find(|&d| {
+            let x = &drafts[d];
+            !x.types.is_empty()
+                && x.etype() == EntityType::Per
+                && x.forms.iter().any(|f| names_person(&n.form, f))
+        });
         let d = match person {
             Some(d) => d,
             None => {
@@ -128,6 +116,42 @@ pub fn cluster(names: &mut [NameRef]) -> (Vec<Draft>, Vec<usize>) {
         join(&mut drafts[d], &names[i]);
     }
     (drafts, owner)
+}
+
+/// Most drafts a name is compared with: a word shared by more drafts than
+/// this (only in generated or pathological text) is looked up among the
+/// latest drafts made, which keeps grouping linear in the number of names.
+const MAX_CANDIDATES: usize = 256;
+
+/// The drafts `form` may link to, each once. Every link of a name of several
+/// words needs the other name to hold all its identifying words, so those
+/// come from the word that the fewest drafts share; a one-word name may be
+/// any of its drafts' words or initials.
+fn candidates<'a>(
+    by_word: &'a HashMap<String, Vec<usize>>,
+    form: &NameForm,
+) -> impl Iterator<Item = usize> + 'a {
+    let core = names::identifying(&form.words);
+    let list: &[usize] = core
+        .iter()
+        .map(|w| by_word.get(w).map_or(&[][..], Vec::as_slice))
+        .min_by_key(|l| l.len())
+        .unwrap_or(&[]);
+    list[list.len().saturating_sub(MAX_CANDIDATES)..]
+        .iter()
+        .copied()
+}
+
+/// The drafts that share a word with `form` (the latest made, per word).
+fn sharing_a_word<'a>(
+    by_word: &'a HashMap<String, Vec<usize>>,
+    form: &'a NameForm,
+) -> impl Iterator<Item = usize> + 'a {
+    form.words
+        .iter()
+        .filter_map(|w| by_word.get(w))
+        .flat_map(|l| &l[l.len().saturating_sub(MAX_CANDIDATES)..])
+        .copied()
 }
 
 /// Do the two names name one person, either being the fuller?
@@ -212,17 +236,12 @@ fn best_link(n: &NameRef, draft: &Draft) -> Option<Link> {
 
 /// Distance from `pos` to the nearest mention at or before it; mentions
 /// after it count as further than any before.
-fn distance(mentions: &[usize], pos: usize) -> usize {
-    let before = mentions
-        .iter()
-        .filter(|&&m| m <= pos)
-        .map(|&m| pos - m)
-        .min();
+fn distance(mentions: &BTreeSet<usize>, pos: usize) -> usize {
+    let before = mentions.range(..=pos).next_back().map(|&m| pos - m);
     let after = mentions
-        .iter()
-        .filter(|&&m| m > pos)
-        .map(|&m| m - pos)
-        .min();
+        .range(pos.saturating_add(1)..)
+        .next()
+        .map(|&m| m - pos);
     match (before, after) {
         (Some(b), _) => b,
         (None, Some(a)) => usize::MAX / 2 + a,
@@ -259,7 +278,8 @@ pub fn merge_parenthesised(
             if s == ")" {
                 break;
             }
-            if let Some(m) = names.iter().position(|x| x.span.start == t.span.start) {
+            let m = names.partition_point(|x| x.span.start < t.span.start);
+            if let Some(m) = (m < names.len() && names[m].span.start == t.span.start).then_some(m) {
                 if names[m].etype == n.etype {
                     alias = Some(m);
                     break;

@@ -33,13 +33,83 @@ impl NameRef {
     }
 }
 
+/// How many name mentions of each type an entity has, and which type came
+/// first: the majority type in constant time, however many mentions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TypeTally {
+    counts: [u32; 4],
+    /// For each type, its place in the order of first appearance (0 = none).
+    order: [u8; 4],
+    seen: u8,
+}
+
+impl TypeTally {
+    fn slot(t: EntityType) -> usize {
+        match t {
+            EntityType::Per => 0,
+            EntityType::Org => 1,
+            EntityType::Loc => 2,
+            EntityType::Misc => 3,
+        }
+    }
+
+    const TYPES: [EntityType; 4] = [
+        EntityType::Per,
+        EntityType::Org,
+        EntityType::Loc,
+        EntityType::Misc,
+    ];
+
+    /// A tally of one mention of `t`.
+    pub fn of(t: EntityType) -> Self {
+        let mut tally = TypeTally::default();
+        tally.push(t);
+        tally
+    }
+
+    /// Count one more mention of `t`.
+    pub fn push(&mut self, t: EntityType) {
+        let i = Self::slot(t);
+        if self.order[i] == 0 {
+            self.seen += 1;
+            self.order[i] = self.seen;
+        }
+        self.counts[i] = self.counts[i].saturating_add(1);
+    }
+
+    /// Add another tally (its first types count after this one's).
+    pub fn extend(&mut self, other: TypeTally) {
+        let mut by_order: Vec<usize> = (0..4).filter(|&i| other.order[i] > 0).collect();
+        by_order.sort_by_key(|&i| other.order[i]);
+        for i in by_order {
+            if self.order[i] == 0 {
+                self.seen += 1;
+                self.order[i] = self.seen;
+            }
+            self.counts[i] = self.counts[i].saturating_add(other.counts[i]);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seen == 0
+    }
+
+    /// The most frequent type; a tie goes to the type seen first.
+    pub fn majority(&self) -> Option<EntityType> {
+        (0..4)
+            .filter(|&i| self.counts[i] > 0)
+            .min_by_key(|&i| (std::cmp::Reverse(self.counts[i]), self.order[i]))
+            .map(|i| Self::TYPES[i])
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Draft {
-    /// Recogniser types of the name mentions, in order of grouping.
-    pub types: Vec<EntityType>,
+    /// Recogniser types of the name mentions.
+    pub types: TypeTally,
     /// Types of compound heads joined to a person ([`NameRef::is_compound`]),
     /// used only when there are no others.
-    pub loose_types: Vec<EntityType>,
+    pub loose_types: TypeTally,
     pub forms: Vec<NameForm>,
     pub mentions: Vec<Mention>,
     pub place: Option<(String, PlaceKind)>,
@@ -55,21 +125,10 @@ impl Draft {
     /// The type most name mentions have; ties go to the first grouped (the
     /// fullest name).
     pub fn etype(&self) -> EntityType {
-        let types = if self.types.is_empty() {
-            &self.loose_types
-        } else {
-            &self.types
-        };
-        let mut best = types.first().copied().unwrap_or(EntityType::Misc);
-        let mut best_n = 0;
-        for &t in types {
-            let n = types.iter().filter(|&&x| x == t).count();
-            if n > best_n {
-                best = t;
-                best_n = n;
-            }
-        }
-        best
+        self.types
+            .majority()
+            .or_else(|| self.loose_types.majority())
+            .unwrap_or(EntityType::Misc)
     }
 
     /// Where the entity is first mentioned.
@@ -101,5 +160,33 @@ impl Draft {
     /// Is the entity a country (by the gazetteer)?
     pub fn is_country(&self) -> bool {
         matches!(&self.place, Some((_, PlaceKind::Country)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_majority_type_wins_and_a_tie_goes_to_the_first_seen() {
+        let mut t = TypeTally::default();
+        assert_eq!(t.majority(), None);
+        t.push(EntityType::Org);
+        t.push(EntityType::Per);
+        assert_eq!(t.majority(), Some(EntityType::Org));
+        t.push(EntityType::Per);
+        assert_eq!(t.majority(), Some(EntityType::Per));
+        let mut u = TypeTally::of(EntityType::Loc);
+        u.push(EntityType::Org);
+        u.push(EntityType::Org);
+        t.extend(u);
+        // Org 3, Per 2, Loc 1: Org.
+        assert_eq!(t.majority(), Some(EntityType::Org));
+        let mut d = Draft::default();
+        assert_eq!(d.etype(), EntityType::Misc);
+        d.loose_types.push(EntityType::Loc);
+        assert_eq!(d.etype(), EntityType::Loc);
+        d.types.push(EntityType::Per);
+        assert_eq!(d.etype(), EntityType::Per);
     }
 }

@@ -125,6 +125,14 @@ fn refer(
     let quotes = quoted::regions(doc);
     let mut narrator: Option<usize> = None;
     let name_spans: Vec<Span> = refs.iter().map(|r| r.span).collect();
+    // The furthest end of the names up to each one (they are in text order).
+    let reach: Vec<usize> = name_spans
+        .iter()
+        .scan(0, |end, s| {
+            *end = s.end.max(*end);
+            Some(*end)
+        })
+        .collect();
     enum Item {
         Nominal(nominal::Nominal),
         Pronoun(pronoun::Pronoun),
@@ -165,7 +173,7 @@ fn refer(
             Item::Narrator(s) | Item::Addressee(s) => *s,
         };
         let is_pronoun = !matches!(item, Item::Nominal(_));
-        if used.contains(&span) || (is_pronoun && name_spans.iter().any(|s| s.overlaps(span))) {
+        if used.contains(&span) || (is_pronoun && overlaps_a_name(&name_spans, &reach, span)) {
             continue;
         }
         let deictic = matches!(item, Item::Narrator(_) | Item::Addressee(_));
@@ -205,6 +213,13 @@ fn refer(
             }
         }
     }
+}
+
+/// Does `span` overlap one of `names` (in text order, with `reach` their
+/// running furthest end)?
+fn overlaps_a_name(names: &[Span], reach: &[usize], span: Span) -> bool {
+    let k = names.partition_point(|s| s.start < span.end);
+    k > 0 && reach[k - 1] > span.start
 }
 
 /// Number, name and key the drafts.

@@ -87,6 +87,13 @@ fn person_core(words: &[String]) -> &[String] {
     &words[..end]
 }
 
+/// The words of a name that any name it links to must also hold: a
+/// person's name without suffixes and territorial tail (other names hold
+/// all their words, which include these).
+pub fn identifying(words: &[String]) -> &[String] {
+    person_core(words)
+}
+
 /// A name as written (titles stripped) and its folded words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameForm {

@@ -19,7 +19,7 @@
 use tidings_model::{Document, EntityType, TokenKind};
 
 use super::discourse::History;
-use super::draft::Draft;
+use super::draft::{Draft, TypeTally};
 
 /// Is `word` a second-person pronoun?
 pub fn is_second_person(word: &str) -> bool {
@@ -124,7 +124,7 @@ pub fn draft(doc: &Document, history: &History, drafts: &mut Vec<Draft>) -> usiz
         return d;
     }
     drafts.push(Draft {
-        types: vec![EntityType::Per],
+        types: TypeTally::of(EntityType::Per),
         ..Draft::default()
     });
     drafts.len() - 1

@@ -121,9 +121,10 @@ pub fn find(doc: &Document, gaz: &Gazetteer, history: &History, drafts: &[Draft]
             }
         }
     }
-    let taken: Vec<usize> = out.iter().map(|n| n.span.start).collect();
+    let mut taken: Vec<usize> = out.iter().map(|n| n.span.start).collect();
+    taken.sort_unstable();
     for n in beside_names(doc, history, drafts) {
-        if !taken.contains(&n.span.start) {
+        if taken.binary_search(&n.span.start).is_err() {
             out.push(n);
         }
     }
@@ -449,11 +450,15 @@ pub fn resolve(
             }
             Some(d)
         }
-        Head::Capital { iso2 } => drafts.iter().position(|d| {
-            d.place
-                .as_ref()
-                .is_some_and(|(c, k)| c == iso2 && *k == PlaceKind::Capital)
-        }),
+        // Gazetteer drafts come first ([`super::cluster::cluster`]).
+        Head::Capital { iso2 } => drafts
+            .iter()
+            .take_while(|d| d.place.is_some())
+            .position(|d| {
+                d.place
+                    .as_ref()
+                    .is_some_and(|(c, k)| c == iso2 && *k == PlaceKind::Capital)
+            }),
         Head::Country => latest(n.span, sentence, 2, history, |d| d.is_country(), drafts),
         Head::City => latest(
             n.span,

@@ -156,7 +156,8 @@ const REPORTING: &[&str] = &[
 /// Entities named (outside quotation marks) as the subject of a reporting
 /// verb in the paragraph holding `at`: the speakers of its quotations.
 fn speakers_near(doc: &Document, at: usize, quotes: &[Span], history: &History) -> Vec<usize> {
-    let Some(para) = doc.paragraphs.iter().find(|p| p.start <= at && at < p.end) else {
+    let i = doc.paragraphs.partition_point(|p| p.end <= at);
+    let Some(para) = doc.paragraphs.get(i).filter(|p| p.start <= at) else {
         return Vec::new();
     };
     history
